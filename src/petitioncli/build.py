@@ -1,0 +1,130 @@
+"""Validating a project and building its letters: the library behind `check` and `build`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import checks, loader
+from .dates import letter_date
+from .diagnostics import Diagnostics, PetitionError
+from .edition import make_edition, recipient_ids
+from .model import Edition
+from .output import write_atomic
+from .report import sort_key
+
+FORMATS = ("pdf", "txt", "html")
+PAPERS = ("a4", "letter")
+
+
+def validate(manifest: Path, *, date: dt.date | None = None) -> loader.LoadResult:
+    """Loads the project and runs every check; the result's diagnostics are sorted by place."""
+    result = loader.load(manifest)
+    found = list(result.diagnostics)
+    found.extend(checks.run_checks(result.letter, date=date, date_pos=None))
+    kept = checks.without_suppressed(found, result.sources)
+    kept.sort(key=sort_key)
+    result.diagnostics = kept
+    return result
+
+
+@dataclass(slots=True)
+class BuildOptions:
+    formats: list[str] = field(default_factory=lambda: ["pdf"])
+    to: str | None = None
+    date: dt.date | None = None
+    output: Path | None = None
+    output_dir: Path = Path("dist")
+    width: int = 72
+    paper: str = "a4"
+    draft: bool = False
+
+
+@dataclass(slots=True)
+class BuiltFile:
+    path: Path
+    format: str
+    recipient: str
+    date: dt.date
+    size: int
+    sha256: str
+
+
+@dataclass(slots=True)
+class BuildResult:
+    diagnostics: Diagnostics
+    files: list[BuiltFile] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.diagnostics.errors)
+
+
+Progress = Callable[[str], None]
+
+
+def output_name(edition: Edition, fmt: str) -> str:
+    return f"{edition.letter.slug}_{edition.recipient.id}_{edition.date.isoformat()}.{fmt}"
+
+
+def render(edition: Edition, fmt: str, options: BuildOptions, diags: Diagnostics, progress: Progress) -> bytes:
+    # Each renderer is imported only when its format is asked for: WeasyPrint
+    # alone takes about a second to import.
+    if fmt == "txt":
+        from .render.text import render_text
+
+        return render_text(edition, options.width).encode("utf-8")
+    if fmt == "html":
+        from .render.html import render_html
+
+        return render_html(edition, paper=options.paper).encode("utf-8")
+    if fmt == "pdf":
+        from .render.pdf import render_pdf
+
+        return render_pdf(edition, paper=options.paper, diagnostics=diags, progress=progress)
+    raise PetitionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+
+
+def build(manifest: Path, options: BuildOptions, progress: Progress = lambda message: None) -> BuildResult:
+    """Validates, renders every requested letter in memory, then writes them all.
+
+    Nothing is written when the project has an error, and each file is
+    replaced atomically, so an interrupted build leaves earlier files intact.
+    """
+    for fmt in options.formats:
+        if fmt not in FORMATS:
+            raise PetitionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+    if options.paper not in PAPERS:
+        raise PetitionError(f"unknown paper size '{options.paper}'; choose from {', '.join(PAPERS)}")
+    if options.width < 20:
+        raise PetitionError(f"--width must be at least 20 columns, not {options.width}")
+
+    result = validate(manifest, date=options.date)
+    outcome = BuildResult(result.diagnostics)
+    if outcome.failed:
+        return outcome
+    letter = result.letter
+    ids = recipient_ids(letter, options.to)
+    formats = list(dict.fromkeys(options.formats))
+    if options.output is not None and len(ids) * len(formats) != 1:
+        raise PetitionError(
+            f"--output names one file, but this build makes {len(ids) * len(formats)}; use --output-dir instead"
+        )
+    date = letter_date(options.date, letter.date)
+
+    rendered: list[tuple[Path, bytes, str, str]] = []
+    for rid in ids:
+        edition = make_edition(letter, rid, date, draft=options.draft)
+        for fmt in formats:
+            progress(f"Rendering {fmt.upper()} for {rid}")
+            data = render(edition, fmt, options, outcome.diagnostics, progress)
+            path = options.output or options.output_dir / output_name(edition, fmt)
+            rendered.append((path, data, fmt, rid))
+
+    for path, data, fmt, rid in rendered:
+        write_atomic(path, data)
+        outcome.files.append(BuiltFile(path, fmt, rid, date, len(data), hashlib.sha256(data).hexdigest()))
+    return outcome

@@ -1,0 +1,49 @@
+"""The letter's date: which one applies, and how the letter's language prints it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from .diagnostics import PetitionError
+
+
+def today() -> dt.date:
+    """Today in local time, unless SOURCE_DATE_EPOCH pins it for a reproducible build."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            raise PetitionError(f"SOURCE_DATE_EPOCH must be a number of seconds, not '{epoch}'") from None
+    return dt.date.today()
+
+
+def parse_date_option(value: str) -> dt.date:
+    """`--date YYYY-MM-DD` or `--date today`."""
+    if value.strip().lower() == "today":
+        return today()
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise PetitionError(f"--date must be YYYY-MM-DD or 'today', not '{value}'") from None
+
+
+def letter_date(option: dt.date | None, manifest_date: dt.date | None) -> dt.date:
+    return option or manifest_date or today()
+
+
+def long_date(date: dt.date, language: str) -> str:
+    """The locale's long date format: en-GB '5 September 2017', de '5. September 2017'."""
+    from babel.dates import format_date
+
+    return format_date(date, format="long", locale=babel_locale(language))
+
+
+def babel_locale(language: str):
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language, sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise PetitionError(f"unknown language tag '{language}'; use a BCP 47 tag such as en-GB or fr") from None

@@ -1,0 +1,88 @@
+"""Problems found in a letter project, and the one exception type for user errors."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """A place in a source file; line and column count from 1, as editors do."""
+
+    file: Path
+    line: int = 1
+    column: int = 1
+
+    @classmethod
+    def of_mark(cls, file: Path, mark) -> Pos:
+        return cls(file, mark.line + 1, mark.column + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    pos: Pos
+    severity: Severity
+    rule: str
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+# Problems that mean "the input could not be read at all" rather than "the
+# letter is wrong": SPEC §2 gives them exit code 2, like a missing file.
+UNREADABLE_RULES = frozenset({"file-missing", "file-encoding", "file-unreadable"})
+
+
+class Diagnostics(list[Diagnostic]):
+    """Collects problems in the order they are found."""
+
+    def error(self, pos: Pos, rule: str, message: str) -> None:
+        self.append(Diagnostic(pos, Severity.ERROR, rule, message))
+
+    def warning(self, pos: Pos, rule: str, message: str) -> None:
+        self.append(Diagnostic(pos, Severity.WARNING, rule, message))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self if not d.is_error]
+
+    def exit_code(self, *, strict: bool = False) -> int:
+        errors = self.errors
+        if any(d.rule in UNREADABLE_RULES for d in errors):
+            return 2
+        if errors or (strict and self.warnings):
+            return 1
+        return 0
+
+
+class PetitionError(Exception):
+    """A problem the user can fix; the CLI prints it as one line and exits."""
+
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def display_path(path: Path, base: Path | None = None) -> str:
+    """Paths are shown relative to the working directory when inside it, like Ruff does."""
+    base = base or Path.cwd()
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        try:
+            return str(path.resolve().relative_to(base.resolve()))
+        except ValueError:
+            return str(path)

@@ -1,0 +1,95 @@
+"""Printing problems for people (`human`), programs (`json`) and GitHub Actions (`github`)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.markup import escape
+
+from .diagnostics import Diagnostic, display_path
+
+FORMATS = ("human", "json", "github")
+_STYLE = {"error": "bold red", "warning": "yellow"}
+
+
+def as_dicts(diagnostics: Sequence[Diagnostic]) -> list[dict]:
+    return [
+        {
+            "file": display_path(d.pos.file),
+            "line": d.pos.line,
+            "column": d.pos.column,
+            "severity": d.severity.value,
+            "rule": d.rule,
+            "message": d.message,
+        }
+        for d in diagnostics
+    ]
+
+
+def to_json(diagnostics: Sequence[Diagnostic]) -> str:
+    return json.dumps(as_dicts(diagnostics), ensure_ascii=False, indent=2)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def to_github(diagnostics: Sequence[Diagnostic]) -> str:
+    """Workflow commands: GitHub shows each as an annotation on the file and line."""
+    lines = []
+    for d in diagnostics:
+        file = _escape_property(display_path(d.pos.file))
+        title = _escape_property(d.rule)
+        lines.append(
+            f"::{d.severity.value} file={file},line={d.pos.line},col={d.pos.column},title={title}"
+            f"::{_escape_data(d.message)} [{d.rule}]"
+        )
+    return "\n".join(lines)
+
+
+def line(d: Diagnostic) -> str:
+    return f"{display_path(d.pos.file)}:{d.pos.line}:{d.pos.column}: {d.severity.value}: {d.message} [{d.rule}]"
+
+
+def summary(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
+    errors = sum(1 for d in diagnostics if d.is_error)
+    warnings = len(diagnostics) - errors
+    if not diagnostics:
+        return f"No problems in {files_checked} file{'s' if files_checked != 1 else ''}."
+    files = len({d.pos.file for d in diagnostics})
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return f"{', '.join(parts)} in {files} file{'s' if files != 1 else ''}"
+
+
+def print_human(console: Console, diagnostics: Sequence[Diagnostic], files_checked: int | None = None) -> None:
+    """Grouped by file, in source order; a summary line closes when files_checked is given."""
+    previous_file = None
+    for d in diagnostics:
+        if previous_file is not None and d.pos.file != previous_file:
+            console.print()
+        previous_file = d.pos.file
+        location = escape(f"{display_path(d.pos.file)}:{d.pos.line}:{d.pos.column}:")
+        severity = d.severity.value
+        console.print(
+            f"[bold]{location}[/] [{_STYLE[severity]}]{severity}:[/] {escape(d.message)} [dim]\\[{d.rule}][/]",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if files_checked is not None:
+        if diagnostics:
+            console.print()
+        console.print(summary(diagnostics, files_checked), highlight=False)
+
+
+def sort_key(d: Diagnostic) -> tuple:
+    return (str(d.pos.file), d.pos.line, d.pos.column, d.rule)
