@@ -1,0 +1,441 @@
+"""`make bench`: the cost of `petition` as letters grow, against the budgets of SPEC §6.
+
+Generates letter projects with 140 to 100,000 signatories (bench/generate.py),
+runs every step several times, each in a fresh process as a user would, and
+prints one table of median wall time and peak memory, then each budget with
+its ratio, met or missed. The baselines the ratios are taken against (PyYAML's
+C loader on the same file, raw WeasyPrint on the same HTML) are measured in the
+same run, on the same machine, so that a ratio never compares two days' noise.
+Everything is also written to bench/results.json so that runs can be compared.
+
+Usage: python bench/run.py [--sizes 140 1000 …] [--repeat 5] [--quick] [--skip-pdf]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.metadata
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from generate import SIZES, generate_project, project_name
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+IAP = ROOT / "data"
+IAP_SIGNATORIES = 130
+PDF_MAX_SIGNATORIES = 10_000
+# Lists this long take seconds a run; fewer runs keep `make bench` near 15 minutes.
+LARGE = 10_000
+LARGE_REPEAT = 3
+PDF_LARGE_REPEAT = 2
+PACKAGES = ("petitioncli", "PyYAML", "weasyprint", "pydyf", "typer", "rich", "markdown-it-py", "Jinja2", "babel")
+NOTE_WIDTH = 72
+MB = 1_000_000
+GIB = 1024**3
+
+# The baseline of SPEC §6: PyYAML's own C loader on the same file, in a fresh
+# process; the load alone is timed inside it too and printed on stdout.
+C_LOADER = (
+    "import sys, time, yaml\n"
+    "start = time.perf_counter()\n"
+    "yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
+    "print(time.perf_counter() - start)\n"
+)
+
+
+def _script(name: str, module: str) -> list[str]:
+    """A console script of this interpreter's environment, else its module form."""
+    path = Path(sys.executable).parent / name
+    return [str(path)] if path.exists() else [sys.executable, "-m", module]
+
+
+@dataclass(slots=True)
+class Project:
+    id: str
+    label: str
+    path: Path
+    signatories: int
+    format: str
+    signatories_file: Path
+
+
+@dataclass(slots=True)
+class Run:
+    wall_s: float
+    max_rss_kb: int
+    in_process_s: float | None = None
+
+
+@dataclass(slots=True)
+class Measurement:
+    project: str
+    project_label: str
+    signatories: int | None
+    format: str | None
+    step: str
+    command: list[str]
+    # The process prints how long its own work took (the C loader baseline).
+    reports_time: bool = False
+    runs: list[Run] = field(default_factory=list)
+    status: str = "ok"  # ok | failed | unavailable
+    message: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok" and bool(self.runs)
+
+    @property
+    def median_s(self) -> float | None:
+        return statistics.median(r.wall_s for r in self.runs) if self.ok else None
+
+    @property
+    def peak_rss_bytes(self) -> int | None:
+        return max(r.max_rss_kb for r in self.runs) * 1024 if self.ok else None
+
+    @property
+    def in_process_median_s(self) -> float | None:
+        values = [r.in_process_s for r in self.runs if r.in_process_s is not None]
+        return statistics.median(values) if self.ok and values else None
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        data.update(
+            median_s=self.median_s,
+            min_s=min((r.wall_s for r in self.runs), default=None) if self.ok else None,
+            max_s=max((r.wall_s for r in self.runs), default=None) if self.ok else None,
+            peak_rss_bytes=self.peak_rss_bytes,
+            in_process_median_s=self.in_process_median_s,
+        )
+        return data
+
+
+def run_once(command: Sequence[str], cwd: Path, *, reports_time: bool = False) -> tuple[Run | None, str | None]:
+    """One fresh process: wall time and its own peak RSS, or the reason it failed.
+
+    `os.wait4` reports the peak RSS of that one child; getrusage(RUSAGE_CHILDREN)
+    would give the maximum over every child so far, hiding small runs after big ones.
+    """
+    env = dict(os.environ, NO_COLOR="1")
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            err.seek(0)
+            lines = [line for line in err.read().decode("utf-8", "replace").splitlines() if line.strip()]
+            return None, f"exit {process.returncode}: {lines[-1].strip() if lines else 'no message'}"
+        out.seek(0)
+        printed = out.read().decode("utf-8", "replace").strip()
+    return Run(wall, usage.ru_maxrss, float(printed) if reports_time else None), None
+
+
+def measure(measurement: Measurement, repeat: int, *, warm_up: bool, cwd: Path) -> Measurement:
+    """Runs the step REPEAT times; a failing step is recorded once and not retried."""
+    print(f"  {measurement.project_label:<18} {measurement.step:<26} ×{repeat}", file=sys.stderr, flush=True)
+    if warm_up:
+        # One unmeasured run first: byte-code compiled and files in the page cache,
+        # as they are for a user's second command.
+        _, failure = run_once(measurement.command, cwd, reports_time=measurement.reports_time)
+        if failure is not None:
+            return _failed(measurement, failure)
+    for _ in range(repeat):
+        run, failure = run_once(measurement.command, cwd, reports_time=measurement.reports_time)
+        if failure is not None:
+            return _failed(measurement, failure)
+        measurement.runs.append(run)
+    return measurement
+
+
+def _failed(measurement: Measurement, message: str) -> Measurement:
+    # Until a renderer lands, its format fails with "No module named …": that is
+    # a step not yet available, not a regression.
+    missing = "ModuleNotFoundError" in message or "No module named" in message
+    measurement.status = "unavailable" if missing else "failed"
+    measurement.message = message[message.index("No module named"):] if "No module named" in message else message
+    measurement.runs.clear()
+    return measurement
+
+
+def projects(sizes: Sequence[int], projects_dir: Path) -> list[Project]:
+    found = [Project("iap", "IAP letter", IAP, IAP_SIGNATORIES, "yaml", IAP / "signatories.yaml")]
+    for n in sizes:
+        for fmt in ("yaml", "csv"):
+            name = project_name(n, fmt)
+            path = projects_dir / name
+            print(f"  generating {name}", file=sys.stderr, flush=True)
+            generate_project(path, n, fmt)
+            found.append(Project(name, f"{n:,} {fmt.upper()}", path, n, fmt, path / f"signatories.{fmt}"))
+    return found
+
+
+def run_all(args: argparse.Namespace) -> list[Measurement]:
+    petition = _script("petition", "petitioncli")
+    weasyprint = _script("weasyprint", "weasyprint")
+    out_root = args.projects_dir / "out"
+    measurements: list[Measurement] = []
+
+    def new(project: Project | None, name: str, command: list[str], **kwargs) -> Measurement:
+        m = Measurement(
+            project=project.id if project else "-",
+            project_label=project.label if project else "-",
+            signatories=project.signatories if project else None,
+            format=project.format if project else None,
+            step=name,
+            command=command,
+            **kwargs,
+        )
+        measurements.append(m)
+        return m
+
+    def step(project: Project | None, name: str, command: list[str], repeat: int, **kwargs) -> Measurement:
+        warm_up = args.repeat > 1 and (project is None or project.signatories < LARGE)
+        return measure(new(project, name, command, **kwargs), repeat, warm_up=warm_up, cwd=ROOT)
+
+    print("Generating projects", file=sys.stderr, flush=True)
+    found = projects(args.sizes, args.projects_dir)
+    print("Measuring", file=sys.stderr, flush=True)
+    step(None, "petition --help", [*petition, "--help"], args.repeat)
+    for project in found:
+        large = project.signatories >= LARGE
+        repeat = min(args.repeat, LARGE_REPEAT) if large else args.repeat
+        out_dir = out_root / project.id
+        step(project, "check", [*petition, "check", str(project.path)], repeat)
+        build = [*petition, "build", str(project.path), "--output-dir", str(out_dir), "--format"]
+        step(project, "build txt", [*build, "txt"], repeat)
+        if project.format == "csv":
+            # Past loading, a CSV list is the same letter as its YAML twin: the
+            # HTML and PDF cost is measured once, on the YAML project.
+            continue
+        loader = [sys.executable, "-c", C_LOADER, str(project.signatories_file)]
+        step(project, "baseline: PyYAML C loader", loader, repeat, reports_time=True)
+        html = step(project, "build html", [*build, "html"], repeat)
+        if args.skip_pdf or project.signatories > PDF_MAX_SIGNATORIES:
+            continue
+        pdf_repeat = min(args.repeat, PDF_LARGE_REPEAT) if large else args.repeat
+        step(project, "build pdf", [*build, "pdf"], pdf_repeat)
+        html_files = sorted(out_dir.glob("*.html"))
+        if html.ok and html_files:
+            raw = [*weasyprint, str(html_files[0]), str(out_dir / "raw-weasyprint.pdf")]
+            step(project, "baseline: raw weasyprint", raw, pdf_repeat)
+        else:
+            m = new(project, "baseline: raw weasyprint", [*weasyprint, "<the html build's output>"])
+            m.status, m.message = "unavailable", "needs the HTML that `build --format html` writes"
+    return measurements
+
+
+@dataclass(slots=True)
+class Budget:
+    name: str
+    limit: str
+    measured: float | None
+    allowed: float | None
+    unit: str  # "s", "MB" or "×"
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.measured is None or not self.allowed:
+            return None
+        return self.measured / self.allowed
+
+    @property
+    def verdict(self) -> str:
+        if self.ratio is None:
+            return "not measured"
+        return "met" if self.ratio <= 1 else "MISSED"
+
+    def as_json(self) -> dict:
+        return {**asdict(self), "ratio": self.ratio, "verdict": self.verdict}
+
+
+def budgets(measurements: list[Measurement]) -> list[Budget]:
+    """SPEC §6, each as measured/allowed: a ratio of at most 1 is a budget met."""
+    by_key = {(m.project, m.step): m for m in measurements}
+
+    def median(project: str, step_name: str) -> float | None:
+        m = by_key.get((project, step_name))
+        return m.median_s if m else None
+
+    def peak_mb(project: str, step_name: str) -> float | None:
+        m = by_key.get((project, step_name))
+        return m.peak_rss_bytes / MB if m and m.peak_rss_bytes is not None else None
+
+    def seconds(name: str, project: str, step_name: str, limit: float) -> Budget:
+        return Budget(name, f"< {limit:g} s", median(project, step_name), limit, "s")
+
+    def relative(name: str, project: str, step_name: str, base_step: str, factor: float) -> Budget:
+        measured, base = median(project, step_name), median(project, base_step)
+        allowed = base * factor if base is not None else None
+        note = f"{measured:.2f} s vs {base:.2f} s" if measured is not None and base is not None else ""
+        return Budget(name, f"≤ {factor:g}× {base_step.removeprefix('baseline: ')}", measured, allowed, "s", note)
+
+    def memory(name: str, project: str, step_name: str, limit_bytes: int, limit: str) -> Budget:
+        return Budget(name, f"< {limit}", peak_mb(project, step_name), limit_bytes / MB, "MB")
+
+    big_yaml, big_csv, pdf_yaml = project_name(100_000, "yaml"), project_name(100_000, "csv"), project_name(10_000, "yaml")
+    return [
+        seconds("petition --help", "-", "petition --help", 0.3),
+        seconds("check, IAP letter", "iap", "check", 0.5),
+        seconds("check, 10,000 YAML", project_name(10_000, "yaml"), "check", 2),
+        seconds("check, 100,000 CSV", big_csv, "check", 3),
+        relative("check, 100,000 YAML", big_yaml, "check", "baseline: PyYAML C loader", 1.5),
+        seconds("build txt, IAP letter", "iap", "build txt", 0.5),
+        relative("build txt, 100,000 YAML", big_yaml, "build txt", "check", 1.2),
+        relative("build txt, 100,000 CSV", big_csv, "build txt", "check", 1.2),
+        memory("build txt, 100,000 YAML: memory", big_yaml, "build txt", GIB, "1 GiB"),
+        memory("build txt, 100,000 CSV: memory", big_csv, "build txt", GIB, "1 GiB"),
+        relative("build pdf, IAP letter", "iap", "build pdf", "baseline: raw weasyprint", 1.1),
+        relative("build pdf, 10,000 YAML", pdf_yaml, "build pdf", "baseline: raw weasyprint", 1.1),
+        seconds("build pdf, 10,000 YAML: time", pdf_yaml, "build pdf", 40),
+        memory("build pdf, 10,000 YAML: memory", pdf_yaml, "build pdf", 400 * MB, "400 MB"),
+    ]
+
+
+def _fmt(value: float | None, digits: int = 2) -> str:
+    return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def _markdown_table(header: Sequence[str], rows: list[Sequence[str]], right: set[int]) -> str:
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
+
+    def line(cells: Sequence[str]) -> str:
+        padded = [str(c).rjust(w) if i in right else str(c).ljust(w) for i, (c, w) in enumerate(zip(cells, widths))]
+        return "| " + " | ".join(padded) + " |"
+
+    rule = "|" + "|".join(("-" * (w + 1) + ":") if i in right else ("-" * (w + 2)) for i, w in enumerate(widths)) + "|"
+    return "\n".join([line(header), rule, *(line(r) for r in rows)])
+
+
+def measurements_table(measurements: list[Measurement]) -> str:
+    rows = []
+    for m in measurements:
+        if m.ok:
+            walls = [r.wall_s for r in m.runs]
+            spread = f"{min(walls):.2f}–{max(walls):.2f}"
+            note = f"load alone {m.in_process_median_s:.2f} s" if m.in_process_median_s is not None else ""
+            rss = _fmt(m.peak_rss_bytes / MB, 0)
+        else:
+            # The whole message is in results.json; the table keeps its start.
+            message = m.message if len(m.message or "") <= NOTE_WIDTH else m.message[: NOTE_WIDTH - 1] + "…"
+            spread, rss, note = "—", "—", f"{m.status}: {message}"
+        rows.append([m.project_label, m.step, str(len(m.runs)), _fmt(m.median_s), spread, rss, note])
+    header = ["project", "step", "runs", "median s", "min–max s", "peak RSS MB", "note"]
+    return _markdown_table(header, rows, right={2, 3, 4, 5})
+
+
+def budgets_table(found: list[Budget]) -> str:
+    rows = []
+    for b in found:
+        digits = 0 if b.unit == "MB" else 2
+        measured = f"{_fmt(b.measured, digits)} {b.unit}" if b.measured is not None else "—"
+        allowed = f"{_fmt(b.allowed, digits)} {b.unit}" if b.allowed is not None else "—"
+        ratio = f"{b.ratio:.2f}" if b.ratio is not None else "—"
+        rows.append([b.name, b.limit, measured, allowed, ratio, b.verdict, b.note])
+    header = ["budget (SPEC §6)", "limit", "measured", "allowed", "ratio", "verdict", "note"]
+    return _markdown_table(header, rows, right={2, 3, 4})
+
+
+def machine() -> dict:
+    versions = {}
+    for package in PACKAGES:
+        try:
+            versions[package] = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            versions[package] = None
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in _read_lines("/proc/cpuinfo") if line.startswith("model name")),
+        platform.processor() or None,
+    )
+    memory_kb = next((int(line.split()[1]) for line in _read_lines("/proc/meminfo") if line.startswith("MemTotal")), None)
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    return {
+        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "cpu": cpu,
+        "memory_bytes": memory_kb * 1024 if memory_kb else None,
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "packages": versions,
+        "git_commit": commit or None,
+    }
+
+
+def _read_lines(path: str) -> list[str]:
+    try:
+        return Path(path).read_text().splitlines()
+    except OSError:
+        return []
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="signatory counts to generate")
+    parser.add_argument("--repeat", type=int, default=5,
+                        help=f"runs per step (lists of {LARGE:,}+: at most {LARGE_REPEAT}, their PDF {PDF_LARGE_REPEAT})")
+    parser.add_argument("--quick", action="store_true", help="smallest size only, one run each: a smoke test")
+    parser.add_argument("--skip-pdf", action="store_true", help="leave out the PDF build and raw WeasyPrint")
+    parser.add_argument("--projects-dir", type=Path, default=BENCH / "projects", help="where projects are generated")
+    parser.add_argument("--results", type=Path, default=BENCH / "results.json", help="where the JSON results go")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.repeat = [min(args.sizes)], 1
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    args.projects_dir = args.projects_dir.resolve()
+    started = dt.datetime.now(dt.timezone.utc)
+    load_before = os.getloadavg()
+    clock = time.perf_counter()
+    measurements = run_all(args)
+    found = budgets(measurements)
+    duration = time.perf_counter() - clock
+    load_after = os.getloadavg()
+    info = machine()
+
+    print(f"petition benchmark, {started:%Y-%m-%d %H:%M} UTC: {info['nproc']} cores ({info['cpu']}), "
+          f"Python {info['python']}, petitioncli {info['packages']['petitioncli']}, "
+          f"WeasyPrint {info['packages']['weasyprint']}")
+    print(f"Median wall time of fresh processes; lists of {LARGE:,}+ signatories run {LARGE_REPEAT}× "
+          f"(their PDF {PDF_LARGE_REPEAT}×); load average {load_before[0]:.2f} before, {load_after[0]:.2f} after.")
+    print()
+    print(measurements_table(measurements))
+    print()
+    print(budgets_table(found))
+    missed = sum(b.verdict == "MISSED" for b in found)
+    unmeasured = sum(b.verdict == "not measured" for b in found)
+    print()
+    print(f"{len(found) - missed - unmeasured} budgets met, {missed} missed, {unmeasured} not measured "
+          f"({duration / 60:.1f} min). Results: {args.results}")
+
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(json.dumps({
+        "date": started.isoformat(timespec="seconds"),
+        "duration_s": round(duration, 1),
+        "machine": info,
+        "load_average": {"before": load_before, "after": load_after},
+        "settings": {"sizes": args.sizes, "repeat": args.repeat, "large_repeat": LARGE_REPEAT,
+                     "pdf_large_repeat": PDF_LARGE_REPEAT, "skip_pdf": args.skip_pdf},
+        "measurements": [m.as_json() for m in measurements],
+        "budgets": [b.as_json() for b in found],
+    }, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
