@@ -7,25 +7,27 @@ configurations and `# noqa: rule-id` comments rely on it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from markdown_it.token import Token
 
 from . import markdown
 from .dates import babel_locale, today
 from .diagnostics import Diagnostic, Diagnostics, PetitionError, Pos
-from .model import Letter
+from .model import Footnote, Letter
+from .sources import split_lines, yaml_lines
 from .text import normalise_name
 
 # Babel's territory list holds regions (001), groupings (EU, UN) and private-use
 # codes beside ISO 3166-1; XK (Kosovo) stays, being the code everyone uses for it.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 _NOQA = re.compile(r"#\s*noqa:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)", re.IGNORECASE)
+_SPACING = (("  ", "double space"), (" ,", "space before a comma"))
 
 
 @cache
@@ -49,19 +51,31 @@ def run_checks(letter: Letter, *, date: dt.date | None = None, date_pos: Pos | N
 
 
 def without_suppressed(diagnostics: list[Diagnostic], sources: dict[Path, str]) -> Diagnostics:
-    """Drops problems whose source line carries `# noqa: rule-id` (YAML comments)."""
+    """Drops problems whose YAML line carries `# noqa: rule-id`.
+
+    The comment counts on the problem's own line and, for a problem inside a
+    block scalar (whose lines cannot hold comments), on the line the value starts.
+    """
     lines_of: dict[Path, list[str]] = {}
     kept = Diagnostics()
     for diagnostic in diagnostics:
         path = diagnostic.pos.file
         if path.suffix in (".yaml", ".yml") and path in sources:
-            lines = lines_of.setdefault(path, sources[path].splitlines())
-            index = diagnostic.pos.line - 1
-            match = _NOQA.search(lines[index]) if 0 <= index < len(lines) else None
-            if match and diagnostic.rule in {r.strip().lower() for r in match.group(1).split(",")}:
+            if path not in lines_of:
+                lines_of[path] = yaml_lines(sources[path])
+            lines = lines_of[path]
+            if any(
+                _suppresses(lines, line, diagnostic.rule)
+                for line in {diagnostic.pos.line, diagnostic.entry_line or diagnostic.pos.line}
+            ):
                 continue
         kept.append(diagnostic)
     return kept
+
+
+def _suppresses(lines: list[str], line: int, rule: str) -> bool:
+    match = _NOQA.search(lines[line - 1]) if 0 < line <= len(lines) else None
+    return bool(match) and rule in {r.strip().lower() for r in match.group(1).split(",")}
 
 
 def stray_space(text: str) -> str | None:
@@ -69,10 +83,9 @@ def stray_space(text: str) -> str | None:
     for line in text.split("\n"):
         if line != line.strip():
             return "leading or trailing space"
-        if "  " in line:
-            return "double space"
-        if " ," in line:
-            return "space before a comma"
+        for needle, problem in _SPACING:
+            if needle in line:
+                return problem
     return None
 
 
@@ -104,35 +117,67 @@ def _check_manifest(letter: Letter, diags: Diagnostics, date: dt.date | None, da
         )
 
 
-class _BodyLocator:
-    """Finds the line and column of inline text inside letter.md, scanning forward only."""
+class _Block:
+    """One inline block of letter.md, mapping offsets in its content back to the source.
 
-    def __init__(self, path: Path, source: str):
+    markdown-it gives inline tokens no positions, only the block's first line,
+    and its content has list markers, quote marks and indentation removed. The
+    tokens are matched against the content left to right (a cursor that only
+    moves forward), then each content line is found again as the tail of its
+    source line. Everything is linear in the size of the block.
+    """
+
+    def __init__(self, path: Path, lines: list[str], token: Token):
         self.path = path
-        self.lines = source.splitlines()
+        self.lines = lines
+        self.content = token.content
+        self.first = token.map[0] if token.map else None
+        self.cursor = 0
+        self._starts: list[int] | None = None
 
-    def find(self, block: Token | None, needle: str, start: int = 0) -> tuple[Pos, int]:
-        if block is None or not block.map:
-            return Pos(self.path), start
-        index = block.content.find(needle, start) if needle else -1
+    def find(self, needle: str, start: int | None = None) -> int:
+        """Where `needle` next occurs at or after the cursor (or `start`), or -1."""
+        return self.content.find(needle, self.cursor if start is None else start) if needle else -1
+
+    def pos(self, index: int) -> Pos:
+        """The source position of content offset `index`; the cursor's when the offset is unknown (-1)."""
+        if self.first is None:
+            return Pos(self.path)
         if index < 0:
-            return Pos(self.path, block.map[0] + 1), start
-        line = block.map[0] + block.content.count("\n", 0, index)
-        raw = self.lines[line] if line < len(self.lines) else ""
-        column = raw.find(needle)
-        return Pos(self.path, line + 1, column + 1 if column >= 0 else 1), index + len(needle)
+            index = self.cursor
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer("\n", self.content)]
+        row = bisect.bisect_right(self._starts, index) - 1
+        line_start = self._starts[row]
+        line_end = self._starts[row + 1] - 1 if row + 1 < len(self._starts) else len(self.content)
+        piece = self.content[line_start:line_end]
+        number = self.first + row
+        raw = self.lines[number] if number < len(self.lines) else ""
+        if raw.endswith(piece):
+            offset = len(raw) - len(piece)
+        elif raw.rstrip().endswith(piece):
+            offset = len(raw.rstrip()) - len(piece)
+        else:
+            # Tabs in list indentation are expanded in the content; fall back on a search.
+            offset = max(raw.find(self.content[index:line_end]), 0) - (index - line_start)
+        return Pos(self.path, number + 1, max(offset + index - line_start, 0) + 1)
+
+    def locate(self, *needles: str) -> tuple[int, int]:
+        """Start of the first needle found from the cursor, and the end of that needle; (-1, -1) if none."""
+        for needle in needles:
+            index = self.find(needle)
+            if index >= 0:
+                return index, index + len(needle)
+        return -1, -1
 
 
-def _body_inline(tokens: list[Token]) -> Iterator[tuple[Token, Token]]:
-    for block in tokens:
-        if block.type == "inline":
-            for child in block.children or ():
-                yield child, block
+def _is_comment(html: str) -> bool:
+    """HTML comments are how Markdown authors leave notes; leaving them out is what they want."""
+    return html.lstrip().startswith("<!--")
 
 
 def _check_body(letter: Letter, diags: Diagnostics) -> None:
     body = letter.body
-    locate = _BodyLocator(body.path, body.source)
     for token in body.tokens:
         if token.type == "footnote_reference_open":
             line = token.map[0] + 1 if token.map else 1
@@ -140,42 +185,96 @@ def _check_body(letter: Letter, diags: Diagnostics) -> None:
                 Pos(body.path, line), "footnote-inline",
                 f"footnote '[^{token.meta['label']}]' is defined in the letter; move its text to footnotes.yaml",
             )
-        elif token.type == "html_block":
+        elif token.type == "html_block" and not _is_comment(token.content):
             line = token.map[0] + 1 if token.map else 1
             diags.warning(
                 Pos(body.path, line), "html-raw", "raw HTML is not passed through to the letter; it is left out"
             )
-    cursor: dict[int, int] = {}
-    for child, block in _body_inline(body.tokens):
-        key = id(block)
-        start = cursor.get(key, 0)
-        if child.type == "footnote_ref":
+    if not body.source:
+        return
+    lines = split_lines(body.source)
+    for token in body.tokens:
+        if token.type == "inline":
+            _check_inline(letter, diags, _Block(body.path, lines, token), token.children or [])
+
+
+def _check_inline(letter: Letter, diags: Diagnostics, block: _Block, children: list[Token]) -> None:
+    # Ends of the link destinations seen at link_open: the cursor jumps there at link_close.
+    link_ends: list[int] = []
+    for child in children:
+        kind = child.type
+        if kind == "text":
+            _check_text(diags, block, child.content)
+        elif kind == "footnote_ref":
             label = child.meta.get("label")
+            start, end = block.locate(f"[^{label}]" if label is not None else "^[")
             if label is None:
-                pos, cursor[key] = locate.find(block, "^[", start)
-                diags.error(pos, "footnote-inline", "inline footnote '^[…]': put its text in footnotes.yaml and refer to it as [^id]")
+                diags.error(
+                    block.pos(start), "footnote-inline",
+                    "inline footnote '^[…]': put its text in footnotes.yaml and refer to it as [^id]",
+                )
             elif label not in letter.footnotes:
-                pos, cursor[key] = locate.find(block, f"[^{label}]", start)
                 known = ", ".join(letter.footnotes) or "none"
-                diags.error(pos, "footnote-undefined", f"footnote '{label}' is not defined in footnotes.yaml (defined: {known})")
+                diags.error(
+                    block.pos(start), "footnote-undefined",
+                    f"footnote '{label}' is not defined in footnotes.yaml (defined: {known})",
+                )
+            block.cursor = max(block.cursor, end)
+        elif kind == "html_inline":
+            start, end = block.locate(child.content)
+            if not _is_comment(child.content):
+                diags.warning(
+                    block.pos(start), "html-raw",
+                    f"raw HTML '{child.content}' is not passed through to the letter; it is left out",
+                )
+            block.cursor = max(block.cursor, end)
+        elif kind in ("link_open", "image"):
+            target = str(child.attrs.get("href" if kind == "link_open" else "src") or "")
+            start, end = _locate_target(block, target)
+            pos = block.pos(start) if start >= 0 else block.pos(block.cursor)
+            if kind == "image":
+                _check_image(letter, diags, pos, target)
+                block.cursor = max(block.cursor, end)
             else:
-                _, cursor[key] = locate.find(block, f"[^{label}]", start)
-        elif child.type == "html_inline":
-            pos, cursor[key] = locate.find(block, child.content, start)
-            diags.warning(pos, "html-raw", f"raw HTML '{child.content}' is not passed through to the letter; it is left out")
-        elif child.type in ("link_open", "image"):
-            target = child.attrs.get("href" if child.type == "link_open" else "src") or ""
-            pos, cursor[key] = locate.find(block, str(target), start)
-            if child.type == "image":
-                _check_image(letter, diags, pos, str(target))
+                _check_url(diags, pos, target, "link", allow_mailto=True)
+                link_ends.append(end)
+        elif kind == "link_close":
+            if link_ends:
+                block.cursor = max(block.cursor, link_ends.pop())
+        elif kind in ("code_inline", "softbreak", "hardbreak") or child.markup:
+            needle = child.content if kind == "code_inline" else "\n" if kind.endswith("break") else child.markup
+            _, end = block.locate(needle)
+            block.cursor = max(block.cursor, end)
+
+
+def _locate_target(block: _Block, target: str) -> tuple[int, int]:
+    """A link's destination in the source: after `](` or inside `<…>`, as written or percent-decoded."""
+    written = unquote(target)
+    start, end = block.locate(f"]({target}", f"]({written}", f"<{target}", f"<{written}")
+    if start >= 0:
+        return start + (1 if block.content[start] == "<" else 2), end
+    # A reference link's destination is in its definition, not in the paragraph.
+    return -1, -1
+
+
+def _check_text(diags: Diagnostics, block: _Block, content: str) -> None:
+    """Double spaces and spaces before commas, each at its place; advances the cursor past the text."""
+    start = block.find(content)
+    for needle, problem in _SPACING:
+        at = content.find(needle)
+        # Escapes and entities make a text differ from its source: then the
+        # problem itself is searched for in the source, from the cursor on.
+        index = block.cursor
+        while at >= 0:
+            if start >= 0:
+                index = start + at
             else:
-                _check_url(diags, pos, str(target), "link", allow_mailto=True)
-        elif child.type == "text":
-            problem = "double space" if "  " in child.content else "space before a comma" if " ," in child.content else None
-            if problem:
-                needle = "  " if problem == "double space" else " ,"
-                pos, _ = locate.find(block, needle, start)
-                diags.warning(pos, "whitespace-stray", f"{problem} in the letter text")
+                index = block.find(needle, index)
+            diags.warning(block.pos(index), "whitespace-stray", f"{problem} in the letter text")
+            at = content.find(needle, at + len(needle))
+            index = max(index, block.cursor) + len(needle)
+    if start >= 0:
+        block.cursor = start + len(content)
 
 
 def _check_image(letter: Letter, diags: Diagnostics, pos: Pos, src: str) -> None:
@@ -184,40 +283,109 @@ def _check_image(letter: Letter, diags: Diagnostics, pos: Pos, src: str) -> None
     if parts.scheme or parts.netloc or src.startswith("/"):
         diags.warning(pos, "image-refused", f"image '{src}' is left out: only images inside the project folder are used")
         return
-    target = (letter.root / parts.path).resolve()
-    if not target.is_relative_to(letter.root.resolve()):
+    try:
+        target = (letter.root / unquote(parts.path)).resolve()
+        inside = target.is_relative_to(letter.root.resolve())
+        exists = inside and target.is_file()
+    except (OSError, RuntimeError, ValueError):
+        inside = exists = False
+    if not inside:
         diags.warning(pos, "image-refused", f"image '{src}' is left out: it is outside the project folder")
-    elif not target.is_file():
+    elif not exists:
         diags.error(pos, "file-missing", f"image '{src}' not found in the project folder")
 
 
-def _check_url(diags: Diagnostics, pos: Pos, url: str, what: str, *, allow_mailto: bool = False) -> None:
+def _check_url(
+    diags: Diagnostics, pos: Pos, url: str, what: str, *, allow_mailto: bool = False, entry_line: int | None = None
+) -> None:
     if url.strip() in ("", "#") or url.startswith("#"):
-        diags.error(pos, "url-invalid", f"{what} '{url}' is a placeholder, not a real address")
+        diags.error(pos, "url-invalid", f"{what} '{url}' is a placeholder, not a real address", entry_line=entry_line)
         return
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an unbalanced IPv6 bracket, for one
+        parts = None
+    scheme = parts.scheme.lower() if parts else ""
     if allow_mailto and scheme == "mailto":
         return
-    if scheme not in ("http", "https") or not parts.netloc:
-        diags.error(pos, "url-invalid", f"{what} '{url}' is not an absolute http(s) address")
+    if parts is None or scheme not in ("http", "https") or not parts.hostname:
+        diags.error(pos, "url-invalid", f"{what} '{url}' is not an absolute http(s) address", entry_line=entry_line)
+    elif any(char.isspace() for char in url):
+        diags.error(pos, "url-invalid", f"{what} '{url}' contains a space", entry_line=entry_line)
     elif scheme == "http":
-        diags.warning(pos, "url-insecure", f"{what} '{url}' uses http://; use https:// where the site offers it")
+        diags.warning(
+            pos, "url-insecure", f"{what} '{url}' uses http://; use https:// where the site offers it",
+            entry_line=entry_line,
+        )
+
+
+class _FootnoteSource:
+    """Finds links inside footnote texts in footnotes.yaml, read again only when a link has a problem.
+
+    The model keeps where each footnote's key is; its text may run over
+    several lines of a block scalar, which ends where the next footnote begins.
+    """
+
+    def __init__(self, footnotes: list[Footnote]):
+        self.footnotes = footnotes
+        self._lines: dict[Path, list[str]] = {}
+
+    def lines(self, path: Path) -> list[str]:
+        if path not in self._lines:
+            try:
+                self._lines[path] = yaml_lines(path.read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeError):
+                self._lines[path] = []
+        return self._lines[path]
+
+    def finder(self, index: int):
+        footnote = self.footnotes[index]
+        following = self.footnotes[index + 1].pos.line if index + 1 < len(self.footnotes) else None
+        lines = self.lines(footnote.pos.file)
+        last = min(following - 1 if following else len(lines), len(lines))
+        cursor = [footnote.pos.line - 1, footnote.pos.column - 1]
+
+        def find(target: str) -> Pos:
+            for needle in dict.fromkeys((target, unquote(target))):
+                row, column = cursor
+                while needle and row < last:
+                    at = lines[row].find(needle, column)
+                    if at >= 0:
+                        cursor[:] = [row, at + len(needle)]
+                        return Pos(footnote.pos.file, row + 1, at + 1)
+                    row, column = row + 1, 0
+            return footnote.pos
+
+        return find
 
 
 def _check_footnotes(letter: Letter, diags: Diagnostics) -> None:
+    # With no readable body every footnote would look unused; the body's own problem says enough.
     referenced = {label for label, _, _ in markdown.footnote_labels(letter.body.tokens)}
-    for footnote in letter.footnotes.values():
-        if footnote.id not in referenced:
+    footnotes = list(letter.footnotes.values())
+    source = _FootnoteSource(footnotes)
+    for index, footnote in enumerate(footnotes):
+        if letter.body.source and footnote.id not in referenced:
             diags.warning(footnote.pos, "footnote-unused", f"footnote '{footnote.id}' is never referenced in the letter")
         _warn_spacing(diags, footnote.pos, f"footnote '{footnote.id}'", footnote.text)
+        find = None
         for child in footnote.tokens:
+            if child.type not in ("link_open", "image", "html_inline"):
+                continue
+            find = find or source.finder(index)
             if child.type == "link_open":
-                _check_url(diags, footnote.pos, str(child.attrs.get("href", "")), "link", allow_mailto=True)
+                href = str(child.attrs.get("href", ""))
+                pos = find(href)
+                _check_url(diags, pos, href, "link", allow_mailto=True, entry_line=footnote.pos.line)
             elif child.type == "image":
-                diags.warning(footnote.pos, "image-refused", "images in footnotes are left out")
-            elif child.type == "html_inline":
-                diags.warning(footnote.pos, "html-raw", f"raw HTML '{child.content}' in a footnote is left out")
+                pos = find(str(child.attrs.get("src", "")))
+                diags.warning(pos, "image-refused", "images in footnotes are left out", entry_line=footnote.pos.line)
+            elif not _is_comment(child.content):
+                pos = find(child.content)
+                diags.warning(
+                    pos, "html-raw", f"raw HTML '{child.content}' in a footnote is left out",
+                    entry_line=footnote.pos.line,
+                )
 
 
 def _check_recipients(letter: Letter, diags: Diagnostics) -> None:
@@ -228,22 +396,29 @@ def _check_recipients(letter: Letter, diags: Diagnostics) -> None:
             _warn_spacing(diags, recipient.pos, f"recipient '{recipient.id}' address", line)
 
 
+def _place(pos: Pos) -> str:
+    """A place as a person looks for it: a CSV row is a line of the file."""
+    if pos.file.suffix.lower() == ".csv":
+        return f"row {pos.line} of {pos.file.name}"
+    return f"{pos.file.name}:{pos.line}:{pos.column}"
+
+
 def _check_signatories(letter: Letter, diags: Diagnostics) -> None:
-    codes = country_codes()
+    codes = country_codes() if any(s.country is not None for s in letter.signatories) else frozenset()
     first_seen: dict[str, Pos] = {}
     for signatory in letter.signatories:
         name = signatory.name
         if name.strip():
             key = normalise_name(name)
-            if key in first_seen:
-                first = first_seen[key]
+            first = first_seen.get(key)
+            if first is None:
+                first_seen[key] = signatory.pos
+            else:
                 diags.error(
                     signatory.pos, "signatory-duplicate",
-                    f"duplicate signatory '{name}': already listed at {first.file.name}:{first.line}:{first.column}",
+                    f"duplicate signatory '{name}': already listed at {_place(first)}",
                 )
-            else:
-                first_seen[key] = signatory.pos
-        _warn_spacing(diags, signatory.where("name"), "signatory name", name)
+            _warn_spacing(diags, signatory.where("name"), "signatory name", name)
         _warn_spacing(diags, signatory.where("location"), "location", signatory.location)
         _warn_spacing(diags, signatory.where("affiliation"), "affiliation", signatory.affiliation)
         if signatory.url is not None:

@@ -31,6 +31,10 @@ class Diagnostic:
     severity: Severity
     rule: str
     message: str
+    # The line where the YAML value holding the problem starts, when the problem
+    # sits further down inside it: lines of a block scalar cannot carry a
+    # comment, so a `# noqa` on the value's first line covers them.
+    entry_line: int | None = None
 
     @property
     def is_error(self) -> bool:
@@ -45,11 +49,11 @@ UNREADABLE_RULES = frozenset({"file-missing", "file-encoding", "file-unreadable"
 class Diagnostics(list[Diagnostic]):
     """Collects problems in the order they are found."""
 
-    def error(self, pos: Pos, rule: str, message: str) -> None:
-        self.append(Diagnostic(pos, Severity.ERROR, rule, message))
+    def error(self, pos: Pos, rule: str, message: str, *, entry_line: int | None = None) -> None:
+        self.append(Diagnostic(pos, Severity.ERROR, rule, message, entry_line))
 
-    def warning(self, pos: Pos, rule: str, message: str) -> None:
-        self.append(Diagnostic(pos, Severity.WARNING, rule, message))
+    def warning(self, pos: Pos, rule: str, message: str, *, entry_line: int | None = None) -> None:
+        self.append(Diagnostic(pos, Severity.WARNING, rule, message, entry_line))
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -8,6 +8,8 @@ part unreadable leaves that part empty in the model.
 from __future__ import annotations
 
 import csv
+import io
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +17,8 @@ from pathlib import Path
 from . import markdown
 from .diagnostics import Diagnostics, PetitionError, Pos
 from .model import Body, Footnote, Letter, Recipient, Signatory, SignatoryOrder, Status
-from .schema import NodeReader
-from .sources import MappingNode, Node, ScalarNode, SequenceNode, compose_yaml, read_text
+from .schema import NodeReader, did_you_mean
+from .sources import PLAIN_TAGS, MappingNode, Node, ScalarNode, compose_yaml, read_text, split_lines
 
 MANIFEST = "petition.yaml"
 
@@ -33,10 +35,18 @@ FILE_DEFAULTS = {
     "recipients": "recipients.yaml",
 }
 SIGNATORY_FIELDS = ("name", "location", "affiliation", "url", "country", "status")
+SIGNATORY_SUFFIXES = (".yaml", ".yml", ".csv")
 RECIPIENT_KEYS = ("name", "salutation", "address")
 STATUSES = tuple(s.value for s in Status)
 ORDERS = tuple(o.value for o in SignatoryOrder)
 DEFAULT_LANGUAGE = "en-GB"
+# Slugs and recipient ids become parts of output file names.
+_FILE_NAME_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+# `--to all` means every recipient, so no recipient may be called that.
+_RESERVED_IDS = ("all",)
+# C0 controls other than tab and line breaks, and DEL: invisible in an editor,
+# garbage in a letter. YAML's parser rejects them itself; Markdown and CSV do not.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(slots=True)
@@ -85,18 +95,22 @@ class _ProjectLoader:
     def load(self) -> LoadResult:
         reader = NodeReader(self.manifest, self.diags)
         text = read_text(self.manifest, self.diags)
-        if text is not None:
-            self.sources[self.manifest] = text
         if text is None and any(d.rule == "file-missing" for d in self.diags):
             raise PetitionError(f"cannot read {self.manifest}: no such file")
-        root_node = compose_yaml(text, self.manifest, self.diags) if text else None
+        if text is not None:
+            self.sources[self.manifest] = text
+        root_node = compose_yaml(text, self.manifest, self.diags) if text is not None else None
         entries = reader.mapping(root_node, "the manifest") if root_node is not None else None
-        entries = entries or {}
-        if root_node is not None and isinstance(root_node, MappingNode):
-            reader.known_keys(
-                entries, root_node, "the manifest", allowed=MANIFEST_KEYS, required=MANIFEST_REQUIRED
-            )
+        if entries is None:
+            # Without a readable manifest the other files' names are unknown;
+            # guessing the defaults would report files the project never named.
+            return LoadResult(self._letter({}, reader), self.diags, self.sources)
+        reader.known_keys(
+            entries, reader.pos(root_node), "the manifest", allowed=MANIFEST_KEYS, required=MANIFEST_REQUIRED
+        )
+        return LoadResult(self._letter(entries, reader), self.diags, self.sources)
 
+    def _letter(self, entries: dict[str, tuple[Node, Node]], reader: NodeReader) -> Letter:
         def value(key: str) -> Node | None:
             return entries[key][1] if key in entries else None
 
@@ -104,29 +118,32 @@ class _ProjectLoader:
             node = value(key)
             if node is None:
                 return None
-            if required:
-                return reader.required_text(node, f"'{key}'")
-            return reader.text(node, f"'{key}'")
+            return reader.required_text(node, f"'{key}'") if required else reader.text(node, f"'{key}'")
 
-        manifest_pos = {key: reader.pos(node) for key, (_, node) in entries.items()}
-        date_node = value("date")
-        keywords_node = value("keywords")
         order = None
         if (order_node := value("signatories_order")) is not None:
             order = reader.choice(order_node, "signatories_order", ORDERS, "value-unknown")
+        slug = text_of("slug")
+        if slug is not None and not _FILE_NAME_PART.fullmatch(slug):
+            self._bad_name(reader.pos(value("slug")), "slug", slug)
+            slug = None
+        date_node = value("date")
+        keywords_node = value("keywords")
 
-        paths = {kind: self._project_file(reader, kind, value(kind)) for kind in FILE_DEFAULTS}
-        body = self._load_body(paths["body"])
-        footnotes = self._load_footnotes(paths["footnotes"])
-        signatories = self._load_signatories(paths["signatories"])
-        recipients = self._load_recipients(paths["recipients"])
+        if entries:
+            located = {kind: self._project_file(reader, kind, value(kind)) for kind in FILE_DEFAULTS}
+        else:
+            located = dict.fromkeys(FILE_DEFAULTS)
+        body = self._load_body(located["body"])
+        footnotes = self._load_footnotes(located["footnotes"])
+        signatories = self._load_signatories(located["signatories"])
+        recipients = self._load_recipients(located["recipients"])
 
-        title = text_of("title", required=True) or ""
-        letter = Letter(
+        return Letter(
             root=self.root,
             manifest=self.manifest,
-            slug=text_of("slug") or slugify(self.root.resolve().name),
-            title=title,
+            slug=slug or slugify(self.root.resolve().name),
+            title=text_of("title", required=True) or "",
             place=text_of("place", required=True) or "",
             language=text_of("language") or DEFAULT_LANGUAGE,
             recipient=text_of("recipient", required=True) or "",
@@ -140,12 +157,18 @@ class _ProjectLoader:
             keywords=reader.text_list(keywords_node, "'keywords'") if keywords_node is not None else [],
             signatories_heading=text_of("signatories_heading"),
             signatories_order=SignatoryOrder(order) if order else SignatoryOrder.AS_LISTED,
-            manifest_pos=manifest_pos,
+            manifest_pos={key: reader.pos(node) for key, (_, node) in entries.items()},
         )
-        return LoadResult(letter, self.diags, self.sources)
 
-    def _project_file(self, reader: NodeReader, kind: str, node: Node | None) -> tuple[Path, Pos] | None:
-        """The file a manifest key names, if it stays inside the project folder."""
+    def _bad_name(self, pos: Pos, what: str, name: str) -> None:
+        if name in _RESERVED_IDS:
+            reason = f"'{name}' is reserved: `--to {name}` means every recipient"
+        else:
+            reason = "use letters, digits, '.', '_' and '-', starting with a letter or digit"
+        self.diags.error(pos, "id-invalid", f"{what} '{name}' becomes part of file names; {reason}")
+
+    def _project_file(self, reader: NodeReader, kind: str, node: Node | None) -> tuple[Path, Pos, str] | None:
+        """The file a manifest key names, with where it is named, if it stays inside the project."""
         name = FILE_DEFAULTS[kind]
         where = Pos(self.manifest)
         if node is not None:
@@ -153,37 +176,63 @@ class _ProjectLoader:
             name = reader.required_text(node, f"'{kind}'")
             if name is None:
                 return None
-        path = self.root / name
-        root = self.root.resolve()
-        resolved = path.resolve()
-        if not resolved.is_relative_to(root):
-            via_link = " (through a symbolic link)" if (self.root / name).absolute() != resolved else ""
+        if "\0" in name:
+            self.diags.error(where, "file-missing", f"'{kind}' names no file: a file name cannot hold a NUL character")
+            return None
+        if kind == "signatories" and not name.lower().endswith(SIGNATORY_SUFFIXES):
             self.diags.error(
-                where, "file-outside", f"'{name}' is outside the project folder{via_link}; "
-                "a letter project may only use files inside its own folder"
+                where, "value-unknown", f"signatories file '{name}' must end in .yaml, .yml or .csv"
             )
             return None
-        return path, where
+        path = self.root / name
+        try:
+            root = self.root.resolve()
+            resolved = path.resolve()
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop
+            self.diags.error(where, "file-unreadable", f"cannot follow '{name}': {exc}")
+            return None
+        if not resolved.is_relative_to(root):
+            written = Path(os.path.normpath(self.root.absolute() / name))
+            via_link = written.is_relative_to(os.path.normpath(self.root.absolute()))
+            self.diags.error(
+                where, "file-outside",
+                f"'{name}' is outside the project folder{' (through a symbolic link)' if via_link else ''}; "
+                "a letter project may only use files inside its own folder",
+            )
+            return None
+        return path, where, name
 
-    def _read(self, located: tuple[Path, Pos] | None) -> tuple[Path, str] | None:
+    def _read(self, located: tuple[Path, Pos, str] | None) -> tuple[Path, str] | None:
         if located is None:
             return None
-        path, where = located
-        text = read_text(path, self.diags, referenced_at=where if not path.exists() else None)
+        path, where, name = located
+        text = read_text(path, self.diags, referenced_at=where, name=name)
         if text is None:
             return None
         self.sources[path] = text
         return path, text
 
-    def _load_body(self, located: tuple[Path, Pos] | None) -> Body:
+    def _control_characters(self, path: Path, text: str) -> None:
+        """The first control character of each line that has one."""
+        if _CONTROL.search(text) is None:
+            return
+        for number, line in enumerate(split_lines(text), start=1):
+            if match := _CONTROL.search(line):
+                self.diags.error(
+                    Pos(path, number, match.start() + 1), "text-control",
+                    f"invisible control character U+{ord(match.group()):04X}; delete it",
+                )
+
+    def _load_body(self, located: tuple[Path, Pos, str] | None) -> Body:
         read = self._read(located)
         if read is None:
             path = located[0] if located else self.root / FILE_DEFAULTS["body"]
             return Body(path, "", [])
         path, text = read
+        self._control_characters(path, text)
         return Body(path, text, markdown.parse_block(text))
 
-    def _yaml_root(self, located: tuple[Path, Pos] | None) -> tuple[NodeReader, Node] | None:
+    def _yaml_root(self, located: tuple[Path, Pos, str] | None) -> tuple[NodeReader, Node] | None:
         read = self._read(located)
         if read is None:
             return None
@@ -191,7 +240,7 @@ class _ProjectLoader:
         node = compose_yaml(text, path, self.diags)
         return (NodeReader(path, self.diags), node) if node is not None else None
 
-    def _load_footnotes(self, located: tuple[Path, Pos] | None) -> dict[str, Footnote]:
+    def _load_footnotes(self, located: tuple[Path, Pos, str] | None) -> dict[str, Footnote]:
         loaded = self._yaml_root(located)
         if loaded is None:
             return {}
@@ -199,13 +248,13 @@ class _ProjectLoader:
         entries = reader.mapping(root, "footnotes.yaml (footnote id to text)") or {}
         footnotes = {}
         for key, (key_node, value_node) in entries.items():
-            text = reader.required_text(value_node, f"footnote '{key}'")
-            if text is None:
-                continue
-            footnotes[key] = Footnote(key, text, markdown.parse_inline(text), reader.pos(key_node))
+            # A footnote with a bad text is kept, empty: its references are
+            # not "undefined", the problem is the text, reported here.
+            text = reader.required_text(value_node, f"footnote '{key}'") or ""
+            footnotes[key] = Footnote(key, text, markdown.parse_inline(text) if text else [], reader.pos(key_node))
         return footnotes
 
-    def _load_recipients(self, located: tuple[Path, Pos] | None) -> dict[str, Recipient]:
+    def _load_recipients(self, located: tuple[Path, Pos, str] | None) -> dict[str, Recipient]:
         loaded = self._yaml_root(located)
         if loaded is None:
             return {}
@@ -214,10 +263,15 @@ class _ProjectLoader:
         recipients = {}
         for rid, (key_node, node) in entries.items():
             what = f"recipient '{rid}'"
+            pos = reader.pos(key_node)
+            if not _FILE_NAME_PART.fullmatch(rid) or rid in _RESERVED_IDS:
+                self._bad_name(pos, "recipient id", rid)
             fields = reader.mapping(node, what)
             if fields is None:
+                # Kept, empty: `recipient: ID` in the manifest is not "unknown" for it.
+                recipients[rid] = Recipient(rid, "", "", pos)
                 continue
-            reader.known_keys(fields, node, what, allowed=RECIPIENT_KEYS, required=("name", "salutation"))
+            reader.known_keys(fields, pos, what, allowed=RECIPIENT_KEYS, required=("name", "salutation"))
             name = reader.required_text(fields["name"][1], f"{what}: 'name'") if "name" in fields else None
             salutation = (
                 reader.required_text(fields["salutation"][1], f"{what}: 'salutation'")
@@ -225,10 +279,10 @@ class _ProjectLoader:
                 else None
             )
             address = reader.text_list(fields["address"][1], f"{what}: 'address'") if "address" in fields else []
-            recipients[rid] = Recipient(rid, name or "", salutation or "", reader.pos(key_node), address)
+            recipients[rid] = Recipient(rid, name or "", salutation or "", pos, address)
         return recipients
 
-    def _load_signatories(self, located: tuple[Path, Pos] | None) -> list[Signatory]:
+    def _load_signatories(self, located: tuple[Path, Pos, str] | None) -> list[Signatory]:
         if located is not None and located[0].suffix.lower() == ".csv":
             read = self._read(located)
             return self._signatories_from_csv(*read) if read else []
@@ -236,11 +290,9 @@ class _ProjectLoader:
         if loaded is None:
             return []
         reader, root = loaded
-        if not isinstance(root, SequenceNode):
-            reader.wrong_type(root, "signatories.yaml", "a list of signatories (entries starting with '- ')")
-            return []
+        items = reader.sequence(root, "signatories.yaml", "a list of signatories (entries starting with '- ')")
         signatories = []
-        for node in root.value:
+        for node in items or ():
             signatory = self._signatory_from_node(reader, node)
             if signatory is not None:
                 signatories.append(signatory)
@@ -250,14 +302,12 @@ class _ProjectLoader:
         pos = reader.pos(node)
         if isinstance(node, ScalarNode) and node.value:
             # `- Amnesty International` is a common slip for `- name: …`; say so.
-            self.diags.error(
-                pos, "type-invalid", f"a signatory must be a mapping such as 'name: {node.value}'"
-            )
+            self.diags.error(pos, "type-invalid", f"a signatory must be a mapping such as 'name: {node.value}'")
             return None
         fields = reader.mapping(node, "a signatory")
         if fields is None:
             return None
-        reader.known_keys(fields, node, "a signatory", allowed=SIGNATORY_FIELDS, required=("name",))
+        reader.known_keys(fields, pos, "a signatory", allowed=SIGNATORY_FIELDS, required=("name",))
         values: dict[str, str | None] = {}
         field_pos: dict[str, Pos] = {}
         for key, (_, value_node) in fields.items():
@@ -268,92 +318,124 @@ class _ProjectLoader:
                 values[key] = reader.choice(value_node, "status", STATUSES, "status-unknown")
             else:
                 values[key] = reader.text(value_node, f"'{key}'")
-        return self._signatory(pos, values, field_pos)
-
-    def _signatory(self, pos: Pos, values: dict[str, str | None], field_pos: dict[str, Pos]) -> Signatory:
-        name = values.get("name")
-        if "name" in values and (name is None or not name.strip()):
-            self.diags.error(field_pos.get("name", pos), "signatory-name-empty", "signatory name is empty")
-        status = values.get("status")
-        return Signatory(
-            name=name or "",
-            pos=pos,
-            location=values.get("location") or None,
-            affiliation=values.get("affiliation") or None,
-            url=values.get("url") or None,
-            country=values.get("country") or None,
-            status=Status(status) if status else Status.CONFIRMED,
-            field_pos=field_pos,
-        )
+        name_node = fields["name"][1] if "name" in fields else None
+        # Only a name written as plain text can be empty; other shapes are already reported.
+        if isinstance(name_node, ScalarNode) and name_node.tag in PLAIN_TAGS and not (values.get("name") or "").strip():
+            self.diags.error(field_pos["name"], "signatory-name-empty", "signatory name is empty")
+        return _signatory(pos, values, field_pos)
 
     def _signatories_from_csv(self, path: Path, text: str) -> list[Signatory]:
-        lines = text.splitlines(keepends=True)
+        self._control_characters(path, text)
+        lines = list(io.StringIO(text, newline=""))
         rows = csv.reader(lines)
         try:
-            header = next(rows)
-        except (StopIteration, csv.Error):
-            self.diags.error(Pos(path), "csv-header", "the CSV file has no header row")
+            header = next(rows, None)
+        except csv.Error as exc:
+            self.diags.error(Pos(path, rows.line_num or 1, 1), "csv-syntax", f"CSV syntax error: {exc}")
             return []
-        columns = [column.strip() for column in header]
-        reader = NodeReader(path, self.diags)
-        header_entries = {}
-        for index, column in enumerate(columns):
-            column_pos = Pos(path, 1, _csv_column(header, index))
-            if column in header_entries:
-                self.diags.error(column_pos, "csv-header", f"column '{column}' appears twice in the header")
-            header_entries[column] = column_pos
-        for column, column_pos in header_entries.items():
-            if column not in SIGNATORY_FIELDS:
-                reader.diags.error(
-                    column_pos, "csv-header",
-                    f"unknown column '{column}'" + _did_you_mean(column, SIGNATORY_FIELDS),
+        if not header or not any(cell.strip() for cell in header):
+            self.diags.error(Pos(path), "csv-header", "the first line must be a header row naming the columns, e.g. name,location")
+            return []
+        header_columns = _cell_columns(lines[0].rstrip("\r\n"), len(header))
+        columns: dict[str, int] = {}
+        for index, raw in enumerate(header):
+            column = raw.strip()
+            where = Pos(path, 1, header_columns[index])
+            if not column:
+                self.diags.error(where, "csv-header", f"column {index + 1} of the header has no name")
+            elif column in columns:
+                self.diags.error(where, "csv-header", f"column '{column}' appears twice in the header")
+            elif column not in SIGNATORY_FIELDS:
+                self.diags.error(
+                    where, "csv-header", f"unknown column '{column}'{did_you_mean(column, SIGNATORY_FIELDS)}"
                 )
-        if "name" not in header_entries:
+            else:
+                columns[column] = index
+        if "name" not in columns:
             self.diags.error(Pos(path), "csv-header", "the header lacks the required column 'name'")
             return []
-        known = [(i, c) for i, c in enumerate(columns) if c in SIGNATORY_FIELDS]
+        known = list(columns.items())
+        width = len(header)
         signatories = []
-        line = 1
+        end = rows.line_num
         try:
             for row in rows:
-                start = line + 1
-                line = rows.line_num
+                start, end = end + 1, rows.line_num
                 if not any(cell.strip() for cell in row):
                     continue
-                if len(row) > len(columns):
+                raw = lines[start - 1] if start == end else "".join(lines[start - 1:end])
+                starts = _cell_starts(raw, row, start)
+                if len(row) > width:
+                    line, column = starts[width]
                     self.diags.error(
-                        Pos(path, start, _csv_column(row, len(columns))), "csv-row",
-                        f"row has {len(row)} cells but the header names {len(columns)} columns",
+                        Pos(path, line, column), "csv-row",
+                        f"row has {len(row)} cells but the header names {width} columns",
                     )
                 values: dict[str, str | None] = {}
                 field_pos: dict[str, Pos] = {}
-                for index, column in known:
-                    cell = row[index] if index < len(row) else ""
-                    field_pos[column] = Pos(path, start, _csv_column(row, index))
-                    values[column] = cell or None
-                values.setdefault("name", "")
+                for column, index in known:
+                    if index < len(row):
+                        values[column] = row[index] or None
+                        field_pos[column] = Pos(path, *starts[index])
+                pos = Pos(path, start, 1)
+                if not (values.get("name") or "").strip():
+                    self.diags.error(field_pos.get("name", pos), "signatory-name-empty", "signatory name is empty")
                 status = values.get("status")
-                if status and status not in STATUSES:
-                    self.diags.error(
-                        field_pos["status"], "status-unknown",
-                        f"unknown status '{status}'; expected " + " | ".join(STATUSES),
-                    )
+                if status is not None and status not in STATUSES:
+                    hint = did_you_mean(status, STATUSES) or "; expected " + " | ".join(STATUSES)
+                    self.diags.error(field_pos["status"], "status-unknown", f"unknown status '{status}'{hint}")
                     values["status"] = None
-                if values["name"] is None:
-                    values["name"] = ""
-                signatories.append(self._signatory(Pos(path, start, 1), values, field_pos))
+                signatories.append(_signatory(pos, values, field_pos))
         except csv.Error as exc:
-            self.diags.error(Pos(path, rows.line_num or line, 1), "csv-syntax", f"CSV syntax error: {exc}")
+            self.diags.error(Pos(path, rows.line_num or 1, 1), "csv-syntax", f"CSV syntax error: {exc}")
         return signatories
 
 
-def _csv_column(cells: list[str], index: int) -> int:
-    """Approximate column of a cell: enough to land the cursor on the right cell."""
-    return sum(len(cell) + 1 for cell in cells[:index]) + 1
+def _signatory(pos: Pos, values: dict[str, str | None], field_pos: dict[str, Pos]) -> Signatory:
+    status = values.get("status")
+    return Signatory(
+        name=values.get("name") or "",
+        pos=pos,
+        location=values.get("location") or None,
+        affiliation=values.get("affiliation") or None,
+        url=values.get("url") or None,
+        country=values.get("country") or None,
+        status=Status(status) if status else Status.CONFIRMED,
+        field_pos=field_pos,
+    )
 
 
-def _did_you_mean(value: str, choices: tuple[str, ...]) -> str:
-    import difflib
+def _cell_starts(raw: str, cells: list[str], line: int) -> list[tuple[int, int]]:
+    """(line, column) where each cell of a CSV record starts.
 
-    hint = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    return f"; did you mean '{hint[0]}'?" if hint else ""
+    Without quotes (and so on one line) a cell is exactly its text plus a
+    comma: the common case, and it costs nothing; otherwise the record is scanned.
+    """
+    if '"' not in raw:
+        starts, column = [], 1
+        for cell in cells:
+            starts.append((line, column))
+            column += len(cell) + 1
+        return starts
+    starts = [(line, 1)]
+    column, quoted = 1, False
+    index, length = 0, len(raw)
+    while index < length and len(starts) < len(cells):
+        char = raw[index]
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            starts.append((line, column + 1))
+        elif char in "\r\n":
+            if char == "\r" and raw.startswith("\n", index + 1):
+                index += 1
+            line, column = line + 1, 0
+        index += 1
+        column += 1
+    while len(starts) < len(cells):
+        starts.append(starts[-1])
+    return starts
+
+
+def _cell_columns(header_line: str, count: int) -> list[int]:
+    return [column for _, column in _cell_starts(header_line, [""] * count, 1)]

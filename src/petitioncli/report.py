@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from .diagnostics import Diagnostic, display_path
 
@@ -71,24 +71,43 @@ def summary(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
     return f"{', '.join(parts)} in {files} file{'s' if files != 1 else ''}"
 
 
+def coloured(console: Console) -> bool:
+    """Colour on a terminal only, and never with NO_COLOR (Rich alone would still print bold)."""
+    return console.is_terminal and not console.no_color and console.color_system is not None
+
+
 def print_human(console: Console, diagnostics: Sequence[Diagnostic], files_checked: int | None = None) -> None:
-    """Grouped by file, in source order; a summary line closes when files_checked is given."""
+    """Grouped by file, in source order; a summary line closes when files_checked is given.
+
+    Every line stays whole (`file:line:col: …`) so editors and terminals can
+    jump to it; a blank line separates one file's problems from the next.
+    """
+    styled = coloured(console)
+
+    def style(name: str) -> str:
+        return name if styled else ""
+
     previous_file = None
     for d in diagnostics:
         if previous_file is not None and d.pos.file != previous_file:
             console.print()
         previous_file = d.pos.file
-        location = escape(f"{display_path(d.pos.file)}:{d.pos.line}:{d.pos.column}:")
         severity = d.severity.value
+        # Text, not markup: messages quote the user's data, brackets and all.
         console.print(
-            f"[bold]{location}[/] [{_STYLE[severity]}]{severity}:[/] {escape(d.message)} [dim]\\[{d.rule}][/]",
-            highlight=False,
+            Text.assemble(
+                (f"{display_path(d.pos.file)}:{d.pos.line}:{d.pos.column}:", style("bold")),
+                " ",
+                (f"{severity}:", style(_STYLE[severity])),
+                f" {d.message} ",
+                (f"[{d.rule}]", style("dim")),
+            ),
             soft_wrap=True,
         )
     if files_checked is not None:
         if diagnostics:
             console.print()
-        console.print(summary(diagnostics, files_checked), highlight=False)
+        console.print(Text(summary(diagnostics, files_checked)), soft_wrap=True)
 
 
 def sort_key(d: Diagnostic) -> tuple:

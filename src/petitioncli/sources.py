@@ -7,9 +7,13 @@ every value keeps the line and column where it was written at no extra cost.
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from pathlib import Path
 
 import yaml
+from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .diagnostics import Diagnostics, Pos
@@ -19,63 +23,143 @@ try:
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _YamlLoader = yaml.SafeLoader
 
-__all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "read_text", "compose_yaml"]
+__all__ = [
+    "MappingNode", "Node", "ScalarNode", "SequenceNode",
+    "read_text", "compose_yaml", "split_lines", "yaml_lines", "tag_name",
+]
 
-NULL_TAG = "tag:yaml.org,2002:null"
+_STANDARD_TAG = "tag:yaml.org,2002:"
+NULL_TAG = _STANDARD_TAG + "null"
+# The tags plain YAML resolves to by itself. Anything else (`!!binary`,
+# `!!python/object:…`, `!custom`) was asked for explicitly and means nothing in
+# a letter; nodes are never constructed, so such tags are reported, not run.
+PLAIN_TAGS = frozenset(
+    _STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+
+# libyaml counts these as line breaks (YAML 1.1); str.splitlines() knows more
+# (form feed, U+001C…), which would shift every line after one of them.
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# markdown-it and the csv module break lines on these only.
+_TEXT_BREAK = re.compile("\r\n|[\r\n]")
 
 
-def read_text(path: Path, diags: Diagnostics, *, referenced_at: Pos | None = None) -> str | None:
-    """The file's text, or None after recording why it cannot be used."""
+def yaml_lines(text: str) -> list[str]:
+    """The lines of a YAML text, numbered as libyaml numbers them."""
+    return _YAML_BREAK.split(text)
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a Markdown or CSV text, numbered as their parsers number them."""
+    return _TEXT_BREAK.split(text)
+
+
+def tag_name(tag: str) -> str:
+    return "!!" + tag[len(_STANDARD_TAG):] if tag.startswith(_STANDARD_TAG) else tag
+
+
+def read_text(
+    path: Path, diags: Diagnostics, *, referenced_at: Pos | None = None, name: str | None = None
+) -> str | None:
+    """The file's text, or None after recording why it cannot be used.
+
+    A file that is missing or not a file at all is reported where it is
+    named (`referenced_at`, a manifest value); problems inside it, in it.
+    """
+    name = name or path.name or str(path)
     where = referenced_at or Pos(path)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        diags.error(where, "file-missing", f"file not found: {path.name}")
-        return None
-    except IsADirectoryError:
-        diags.error(where, "file-unreadable", f"{path.name} is a folder, not a file")
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        diags.error(where, "file-missing", f"file not found: {name}")
         return None
     except OSError as exc:
-        diags.error(where, "file-unreadable", f"cannot read {path.name}: {exc.strerror}")
+        diags.error(where, "file-unreadable", f"cannot read {name}: {exc.strerror}")
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        diags.error(where, "file-unreadable", f"{name} is a folder, not a file")
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO or device would block or stream forever.
+        diags.error(where, "file-unreadable", f"{name} is not a regular file")
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        diags.error(where, "file-unreadable", f"cannot read {name}: {exc.strerror}")
         return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        column = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
         diags.error(
             Pos(path, line, column),
             "file-encoding",
-            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save the file as UTF-8",
+            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save {name} as UTF-8",
         )
         return None
     if not text.strip():
-        diags.error(Pos(path), "file-empty", f"{path.name} is empty")
+        diags.error(Pos(path), "file-empty", f"{name} is empty")
         return None
     return text
 
 
 def compose_yaml(text: str, path: Path, diags: Diagnostics) -> Node | None:
-    """The document's root node, or None after recording the syntax error."""
+    """The document's root node, or None after recording why there is none."""
     loader = _YamlLoader(text)
     try:
-        return loader.get_single_node()
+        node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = Pos.of_mark(path, mark) if mark else Pos(path)
-        problem = exc.problem or exc.context or "invalid YAML"
-        if "'\\t'" in problem:
-            diags.error(pos, "yaml-tab", "tab character where YAML allows only spaces for indentation")
-        else:
-            context = f" ({exc.context})" if exc.context and exc.problem else ""
-            diags.error(pos, "yaml-syntax", f"YAML syntax error: {problem}{context}")
+        _syntax_error(exc, text, path, diags)
+        return None
     except yaml.YAMLError as exc:
-        # Reader errors (control characters, bad code points) carry a position of their own.
-        position = getattr(exc, "position", None)
-        line = text.count("\n", 0, position) + 1 if position is not None else 1
-        column = position - (text.rfind("\n", 0, position) + 1) + 1 if position is not None else 1
+        # Reader errors (control characters) carry a position of their own,
+        # counted in bytes of the UTF-8 text libyaml was given.
+        offset = getattr(exc, "position", None) or 0
+        before = yaml_lines(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
+        line, column = len(before), len(before[-1]) + 1
         reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
         diags.error(Pos(path, line, column), "yaml-syntax", f"YAML syntax error: {reason}")
+        return None
     finally:
         loader.dispose()
-    return None
+    if node is None:
+        diags.error(Pos(path), "file-empty", f"{path.name} holds no data, only comments or blank lines")
+        return None
+    # An alias needs an anchor (`&name`) and a star; the event scan below costs
+    # a second parse, so it runs only when both characters occur.
+    if "&" in text and "*" in text and _report_aliases(text, path, diags):
+        return None
+    return node
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path, diags: Diagnostics) -> None:
+    mark = exc.problem_mark or exc.context_mark
+    pos = Pos.of_mark(path, mark) if mark else Pos(path)
+    problem = exc.problem or exc.context or "invalid YAML"
+    index = getattr(mark, "index", -1) if mark else -1
+    at_tab = 0 <= index < len(text) and text[index] == "\t"
+    if at_tab or "tab" in problem:
+        diags.error(pos, "yaml-tab", "tab character where YAML allows only spaces; indent with spaces")
+        return
+    if exc.context and exc.problem and problem.startswith("but "):
+        problem = f"{exc.context}, {problem}"  # "expected a single document …, but found another"
+    elif exc.context and exc.problem:
+        problem = f"{problem} ({exc.context})"
+    diags.error(pos, "yaml-syntax", f"YAML syntax error: {problem}")
+
+
+def _report_aliases(text: str, path: Path, diags: Diagnostics) -> bool:
+    """Reports every alias (`*name`): a few bytes of aliases can stand for gigabytes of text."""
+    found = False
+    for event in yaml.parse(text, Loader=_YamlLoader):
+        if isinstance(event, AliasEvent):
+            found = True
+            diags.error(
+                Pos.of_mark(path, event.start_mark),
+                "yaml-alias",
+                f"YAML alias '*{event.anchor}' is not supported in letter data; write the value out in full",
+            )
+    return found
