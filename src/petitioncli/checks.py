@@ -80,6 +80,8 @@ def _suppresses(lines: list[str], line: int, rule: str) -> bool:
 
 def stray_space(text: str) -> str | None:
     """What is wrong with the spacing of a value, if anything."""
+    if "  " not in text and " ," not in text and " \n" not in text and "\n " not in text and text.strip() == text:
+        return None  # the common case, decided without splitting
     for line in text.split("\n"):
         if line != line.strip():
             return "leading or trailing space"

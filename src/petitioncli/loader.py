@@ -8,6 +8,7 @@ part unreadable leaves that part empty in the model.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import os
 import re
@@ -82,7 +83,17 @@ def slugify(text: str) -> str:
 
 
 def load(manifest: Path) -> LoadResult:
-    return _ProjectLoader(manifest).load()
+    # Loading makes millions of small objects (YAML nodes, marks, signatories)
+    # and no reference cycles, yet each batch of them sets off the cyclic
+    # collector, which walks the whole growing heap again: two thirds of the
+    # time for 100,000 signatories. Reference counting still frees everything.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _ProjectLoader(manifest).load()
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _ProjectLoader:

@@ -19,9 +19,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .diagnostics import Diagnostics, Pos
 
 try:
-    _YamlLoader = yaml.CSafeLoader
+    _SafeLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _YamlLoader = yaml.SafeLoader
+    _SafeLoader = yaml.SafeLoader
 
 __all__ = [
     "MappingNode", "Node", "ScalarNode", "SequenceNode",
@@ -36,6 +36,23 @@ NULL_TAG = _STANDARD_TAG + "null"
 PLAIN_TAGS = frozenset(
     _STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
+_STR_TAG, _SEQ_TAG, _MAP_TAG = (_STANDARD_TAG + name for name in ("str", "seq", "map"))
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class _YamlLoader(_SafeLoader):
+    """libyaml's parser with a resolver that only tells null from text.
+
+    Values are read as written (`country: NO` is Norway), so PyYAML's
+    regular expressions for ints, floats, booleans and dates, run on every
+    scalar, would be wasted: they cost a third of composing a large file.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is ScalarNode:
+            return NULL_TAG if implicit[0] and value in _NULLS else _STR_TAG
+        return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+
 
 # libyaml counts these as line breaks (YAML 1.1); str.splitlines() knows more
 # (form feed, U+001C…), which would shift every line after one of them.
