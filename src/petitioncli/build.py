@@ -24,7 +24,7 @@ def validate(manifest: Path, *, date: dt.date | None = None) -> loader.LoadResul
     """Loads the project and runs every check; the result's diagnostics are sorted by place."""
     result = loader.load(manifest)
     found = list(result.diagnostics)
-    found.extend(checks.run_checks(result.letter, date=date, date_pos=None))
+    found.extend(checks.run_checks(result.letter, date=date, date_pos=None, unusable=result.unusable))
     kept = checks.without_suppressed(found, result.sources)
     kept.sort(key=sort_key)
     result.diagnostics = kept

@@ -39,12 +39,23 @@ def country_codes() -> frozenset[str]:
     ) - _NOT_COUNTRIES
 
 
-def run_checks(letter: Letter, *, date: dt.date | None = None, date_pos: Pos | None = None) -> Diagnostics:
-    """Every content problem of the letter; `date` is the build's date when it is not the manifest's."""
+def run_checks(
+    letter: Letter,
+    *,
+    date: dt.date | None = None,
+    date_pos: Pos | None = None,
+    unusable: frozenset[str] = frozenset(),
+) -> Diagnostics:
+    """Every content problem of the letter; `date` is the build's date when it is not the manifest's.
+
+    `unusable` names the files (body, footnotes, …) that could not be read:
+    a rule comparing two files stays silent when one of them is missing,
+    since its complaint would only echo the loader's.
+    """
     diags = Diagnostics()
-    _check_manifest(letter, diags, date, date_pos)
-    _check_body(letter, diags)
-    _check_footnotes(letter, diags)
+    _check_manifest(letter, diags, date, date_pos, unusable)
+    _check_body(letter, diags, unusable)
+    _check_footnotes(letter, diags, unusable)
     _check_recipients(letter, diags)
     _check_signatories(letter, diags)
     return diags
@@ -96,7 +107,9 @@ def _warn_spacing(diags: Diagnostics, pos: Pos, what: str, text: str | None) -> 
         diags.warning(pos, "whitespace-stray", f"{problem} in {what}: '{text}'")
 
 
-def _check_manifest(letter: Letter, diags: Diagnostics, date: dt.date | None, date_pos: Pos | None) -> None:
+def _check_manifest(
+    letter: Letter, diags: Diagnostics, date: dt.date | None, date_pos: Pos | None, unusable: frozenset[str]
+) -> None:
     where = letter.manifest_pos
     manifest = Pos(letter.manifest)
     for key in ("title", "place", "sender", "subject", "signatories_heading"):
@@ -105,8 +118,8 @@ def _check_manifest(letter: Letter, diags: Diagnostics, date: dt.date | None, da
         babel_locale(letter.language)
     except PetitionError as exc:
         diags.error(where.get("language", manifest), "language-invalid", str(exc))
-    if letter.recipient and letter.recipients and letter.recipient not in letter.recipients:
-        known = ", ".join(letter.recipients)
+    if letter.recipient and "recipients" not in unusable and letter.recipient not in letter.recipients:
+        known = ", ".join(letter.recipients) or "none"
         diags.error(
             where.get("recipient", manifest), "recipient-unknown",
             f"unknown recipient '{letter.recipient}'; recipients.yaml defines: {known}",
@@ -178,7 +191,7 @@ def _is_comment(html: str) -> bool:
     return html.lstrip().startswith("<!--")
 
 
-def _check_body(letter: Letter, diags: Diagnostics) -> None:
+def _check_body(letter: Letter, diags: Diagnostics, unusable: frozenset[str]) -> None:
     body = letter.body
     for token in body.tokens:
         if token.type == "footnote_reference_open":
@@ -197,10 +210,12 @@ def _check_body(letter: Letter, diags: Diagnostics) -> None:
     lines = split_lines(body.source)
     for token in body.tokens:
         if token.type == "inline":
-            _check_inline(letter, diags, _Block(body.path, lines, token), token.children or [])
+            _check_inline(letter, diags, _Block(body.path, lines, token), token.children or [], unusable)
 
 
-def _check_inline(letter: Letter, diags: Diagnostics, block: _Block, children: list[Token]) -> None:
+def _check_inline(
+    letter: Letter, diags: Diagnostics, block: _Block, children: list[Token], unusable: frozenset[str]
+) -> None:
     # Ends of the link destinations seen at link_open: the cursor jumps there at link_close.
     link_ends: list[int] = []
     for child in children:
@@ -215,7 +230,7 @@ def _check_inline(letter: Letter, diags: Diagnostics, block: _Block, children: l
                     block.pos(start), "footnote-inline",
                     "inline footnote '^[…]': put its text in footnotes.yaml and refer to it as [^id]",
                 )
-            elif label not in letter.footnotes:
+            elif label not in letter.footnotes and "footnotes" not in unusable:
                 known = ", ".join(letter.footnotes) or "none"
                 diags.error(
                     block.pos(start), "footnote-undefined",
@@ -361,13 +376,12 @@ class _FootnoteSource:
         return find
 
 
-def _check_footnotes(letter: Letter, diags: Diagnostics) -> None:
-    # With no readable body every footnote would look unused; the body's own problem says enough.
+def _check_footnotes(letter: Letter, diags: Diagnostics, unusable: frozenset[str]) -> None:
     referenced = {label for label, _, _ in markdown.footnote_labels(letter.body.tokens)}
     footnotes = list(letter.footnotes.values())
     source = _FootnoteSource(footnotes)
     for index, footnote in enumerate(footnotes):
-        if letter.body.source and footnote.id not in referenced:
+        if "body" not in unusable and footnote.id not in referenced:
             diags.warning(footnote.pos, "footnote-unused", f"footnote '{footnote.id}' is never referenced in the letter")
         _warn_spacing(diags, footnote.pos, f"footnote '{footnote.id}'", footnote.text)
         find = None

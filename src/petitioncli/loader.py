@@ -12,6 +12,7 @@ import gc
 import io
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,8 @@ FILE_DEFAULTS = {
     "signatories": "signatories.yaml",
     "recipients": "recipients.yaml",
 }
+# A letter without notes needs no footnotes file, as long as the manifest names none.
+OPTIONAL_FILES = ("footnotes",)
 SIGNATORY_FIELDS = ("name", "location", "affiliation", "url", "country", "status")
 SIGNATORY_SUFFIXES = (".yaml", ".yml", ".csv")
 RECIPIENT_KEYS = ("name", "salutation", "address")
@@ -56,6 +59,9 @@ class LoadResult:
     diagnostics: Diagnostics
     # Every source text read, for `# noqa` comments and for showing lines in messages.
     sources: dict[Path, str]
+    # The files (by manifest key: body, footnotes, …) that could not be read at
+    # all; rules that compare files skip them rather than report a consequence.
+    unusable: frozenset[str] = frozenset()
 
 
 def find_manifest(project: Path | None, cwd: Path | None = None) -> Path:
@@ -102,6 +108,7 @@ class _ProjectLoader:
         self.root = manifest.parent
         self.diags = Diagnostics()
         self.sources: dict[Path, str] = {}
+        self.unusable: set[str] = set()
 
     def load(self) -> LoadResult:
         reader = NodeReader(self.manifest, self.diags)
@@ -115,11 +122,13 @@ class _ProjectLoader:
         if entries is None:
             # Without a readable manifest the other files' names are unknown;
             # guessing the defaults would report files the project never named.
-            return LoadResult(self._letter({}, reader), self.diags, self.sources)
+            self.unusable.update(FILE_DEFAULTS)
+            return LoadResult(self._letter({}, reader), self.diags, self.sources, frozenset(self.unusable))
         reader.known_keys(
             entries, reader.pos(root_node), "the manifest", allowed=MANIFEST_KEYS, required=MANIFEST_REQUIRED
         )
-        return LoadResult(self._letter(entries, reader), self.diags, self.sources)
+        letter = self._letter(entries, reader)
+        return LoadResult(letter, self.diags, self.sources, frozenset(self.unusable))
 
     def _letter(self, entries: dict[str, tuple[Node, Node]], reader: NodeReader) -> Letter:
         def value(key: str) -> Node | None:
@@ -141,10 +150,14 @@ class _ProjectLoader:
         date_node = value("date")
         keywords_node = value("keywords")
 
-        if entries:
-            located = {kind: self._project_file(reader, kind, value(kind)) for kind in FILE_DEFAULTS}
-        else:
-            located = dict.fromkeys(FILE_DEFAULTS)
+        located: dict[str, tuple[Path, Pos, str] | None] = dict.fromkeys(FILE_DEFAULTS)
+        for kind in FILE_DEFAULTS if entries else ():
+            node = value(kind)
+            if kind in OPTIONAL_FILES and node is None and not os.path.lexists(self.root / FILE_DEFAULTS[kind]):
+                continue
+            located[kind] = self._project_file(reader, kind, node)
+            if located[kind] is None:
+                self.unusable.add(kind)
         body = self._load_body(located["body"])
         footnotes = self._load_footnotes(located["footnotes"])
         signatories = self._load_signatories(located["signatories"])
@@ -237,26 +250,33 @@ class _ProjectLoader:
     def _load_body(self, located: tuple[Path, Pos, str] | None) -> Body:
         read = self._read(located)
         if read is None:
+            if located is not None:
+                self.unusable.add("body")
             path = located[0] if located else self.root / FILE_DEFAULTS["body"]
             return Body(path, "", [])
         path, text = read
         self._control_characters(path, text)
         return Body(path, text, markdown.parse_block(text))
 
-    def _yaml_root(self, located: tuple[Path, Pos, str] | None) -> tuple[NodeReader, Node] | None:
-        read = self._read(located)
-        if read is None:
+    def _yaml_root(self, kind: str, located: tuple[Path, Pos, str] | None) -> tuple[NodeReader, Node] | None:
+        if located is None:
             return None
-        path, text = read
-        node = compose_yaml(text, path, self.diags)
-        return (NodeReader(path, self.diags), node) if node is not None else None
+        read = self._read(located)
+        node = compose_yaml(read[1], read[0], self.diags) if read is not None else None
+        if node is None:
+            self.unusable.add(kind)
+            return None
+        return NodeReader(read[0], self.diags), node
 
     def _load_footnotes(self, located: tuple[Path, Pos, str] | None) -> dict[str, Footnote]:
-        loaded = self._yaml_root(located)
+        loaded = self._yaml_root("footnotes", located)
         if loaded is None:
             return {}
         reader, root = loaded
-        entries = reader.mapping(root, "footnotes.yaml (footnote id to text)") or {}
+        entries = reader.mapping(root, "footnotes.yaml (footnote id to text)")
+        if entries is None:
+            self.unusable.add("footnotes")
+            return {}
         footnotes = {}
         for key, (key_node, value_node) in entries.items():
             # A footnote with a bad text is kept, empty: its references are
@@ -266,11 +286,14 @@ class _ProjectLoader:
         return footnotes
 
     def _load_recipients(self, located: tuple[Path, Pos, str] | None) -> dict[str, Recipient]:
-        loaded = self._yaml_root(located)
+        loaded = self._yaml_root("recipients", located)
         if loaded is None:
             return {}
         reader, root = loaded
-        entries = reader.mapping(root, "recipients.yaml (recipient id to recipient)") or {}
+        entries = reader.mapping(root, "recipients.yaml (recipient id to recipient)")
+        if entries is None:
+            self.unusable.add("recipients")
+            return {}
         recipients = {}
         for rid, (key_node, node) in entries.items():
             what = f"recipient '{rid}'"
@@ -296,14 +319,20 @@ class _ProjectLoader:
     def _load_signatories(self, located: tuple[Path, Pos, str] | None) -> list[Signatory]:
         if located is not None and located[0].suffix.lower() == ".csv":
             read = self._read(located)
-            return self._signatories_from_csv(*read) if read else []
-        loaded = self._yaml_root(located)
+            if read is None:
+                self.unusable.add("signatories")
+                return []
+            return self._signatories_from_csv(*read)
+        loaded = self._yaml_root("signatories", located)
         if loaded is None:
             return []
         reader, root = loaded
         items = reader.sequence(root, "signatories.yaml", "a list of signatories (entries starting with '- ')")
+        if items is None:
+            self.unusable.add("signatories")
+            return []
         signatories = []
-        for node in items or ():
+        for node in items:
             signatory = self._signatory_from_node(reader, node)
             if signatory is not None:
                 signatories.append(signatory)
@@ -338,20 +367,20 @@ class _ProjectLoader:
     def _signatories_from_csv(self, path: Path, text: str) -> list[Signatory]:
         self._control_characters(path, text)
         lines = list(io.StringIO(text, newline=""))
-        rows = csv.reader(lines)
-        try:
-            header = next(rows, None)
-        except csv.Error as exc:
-            self.diags.error(Pos(path, rows.line_num or 1, 1), "csv-syntax", f"CSV syntax error: {exc}")
+        records = self._csv_records(path, lines)
+        start, _, header = next(records, (0, 0, []))
+        if start != 1:
+            return []  # the first line is malformed, and reported
+        if not any(cell.strip() for cell in header):
+            self.diags.error(
+                Pos(path), "csv-header", "the first line must be a header row naming the columns, e.g. name,location"
+            )
             return []
-        if not header or not any(cell.strip() for cell in header):
-            self.diags.error(Pos(path), "csv-header", "the first line must be a header row naming the columns, e.g. name,location")
-            return []
-        header_columns = _cell_columns(lines[0].rstrip("\r\n"), len(header))
+        header_starts = _cell_starts(lines[0], header, 1)
         columns: dict[str, int] = {}
         for index, raw in enumerate(header):
             column = raw.strip()
-            where = Pos(path, 1, header_columns[index])
+            where = Pos(path, *header_starts[index])
             if not column:
                 self.diags.error(where, "csv-header", f"column {index + 1} of the header has no name")
             elif column in columns:
@@ -368,38 +397,57 @@ class _ProjectLoader:
         known = list(columns.items())
         width = len(header)
         signatories = []
-        end = rows.line_num
-        try:
-            for row in rows:
-                start, end = end + 1, rows.line_num
-                if not any(cell.strip() for cell in row):
-                    continue
-                raw = lines[start - 1] if start == end else "".join(lines[start - 1:end])
-                starts = _cell_starts(raw, row, start)
-                if len(row) > width:
-                    line, column = starts[width]
-                    self.diags.error(
-                        Pos(path, line, column), "csv-row",
-                        f"row has {len(row)} cells but the header names {width} columns",
-                    )
-                values: dict[str, str | None] = {}
-                field_pos: dict[str, Pos] = {}
-                for column, index in known:
-                    if index < len(row):
-                        values[column] = row[index] or None
-                        field_pos[column] = Pos(path, *starts[index])
-                pos = Pos(path, start, 1)
-                if not (values.get("name") or "").strip():
-                    self.diags.error(field_pos.get("name", pos), "signatory-name-empty", "signatory name is empty")
-                status = values.get("status")
-                if status is not None and status not in STATUSES:
-                    hint = did_you_mean(status, STATUSES) or "; expected " + " | ".join(STATUSES)
-                    self.diags.error(field_pos["status"], "status-unknown", f"unknown status '{status}'{hint}")
-                    values["status"] = None
-                signatories.append(_signatory(pos, values, field_pos))
-        except csv.Error as exc:
-            self.diags.error(Pos(path, rows.line_num or 1, 1), "csv-syntax", f"CSV syntax error: {exc}")
+        for start, end, row in records:
+            if not any(cell.strip() for cell in row):
+                continue
+            raw = lines[start - 1] if start == end else "".join(lines[start - 1:end])
+            starts = _cell_starts(raw, row, start)
+            if len(row) > width:
+                line, column = starts[width]
+                self.diags.error(
+                    Pos(path, line, column), "csv-row",
+                    f"row has {len(row)} cells but the header names {width} columns",
+                )
+            values: dict[str, str | None] = {}
+            field_pos: dict[str, Pos] = {}
+            for column, index in known:
+                if index < len(row):
+                    values[column] = row[index] or None
+                    field_pos[column] = Pos(path, *starts[index])
+            pos = Pos(path, start, 1)
+            if not (values.get("name") or "").strip():
+                self.diags.error(field_pos.get("name", pos), "signatory-name-empty", "signatory name is empty")
+            status = values.get("status")
+            if status is not None and status not in STATUSES:
+                hint = did_you_mean(status, STATUSES) or "; expected " + " | ".join(STATUSES)
+                self.diags.error(field_pos["status"], "status-unknown", f"unknown status '{status}'{hint}")
+                values["status"] = None
+            signatories.append(_signatory(pos, values, field_pos))
         return signatories
+
+    def _csv_records(self, path: Path, lines: list[str]) -> Iterator[tuple[int, int, list[str]]]:
+        """(first line, last line, cells) of each record; a malformed record is reported and skipped.
+
+        Strict parsing, because the lenient default silently turns
+        `"Amnesty" International` into `Amnesty International`.
+        """
+        rows = csv.reader(lines, strict=True)
+        end = 0
+        while True:
+            start = end + 1
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                reason = "a quote is never closed" if "end of data" in str(exc) else str(exc)
+                self.diags.error(Pos(path, start, 1), "csv-syntax", f"CSV syntax error in this row: {reason}")
+                if rows.line_num <= end:
+                    return  # no progress: the reader is stuck at the end
+                end = rows.line_num
+                continue
+            end = rows.line_num
+            yield start, end, row
 
 
 def _signatory(pos: Pos, values: dict[str, str | None], field_pos: dict[str, Pos]) -> Signatory:
@@ -446,7 +494,3 @@ def _cell_starts(raw: str, cells: list[str], line: int) -> list[tuple[int, int]]
     while len(starts) < len(cells):
         starts.append(starts[-1])
     return starts
-
-
-def _cell_columns(header_line: str, count: int) -> list[int]:
-    return [column for _, column in _cell_starts(header_line, [""] * count, 1)]

@@ -91,19 +91,19 @@ def read_text(
         diags.error(where, "file-missing", f"file not found: {name}")
         return None
     except OSError as exc:
-        diags.error(where, "file-unreadable", f"cannot read {name}: {exc.strerror}")
+        diags.error(where, "file-unreadable", f"cannot read '{name}': {exc.strerror}")
         return None
     if stat.S_ISDIR(info.st_mode):
-        diags.error(where, "file-unreadable", f"{name} is a folder, not a file")
+        diags.error(where, "file-unreadable", f"'{name}' is a folder, not a file")
         return None
     if not stat.S_ISREG(info.st_mode):
         # A FIFO or device would block or stream forever.
-        diags.error(where, "file-unreadable", f"{name} is not a regular file")
+        diags.error(where, "file-unreadable", f"'{name}' is not a regular file")
         return None
     try:
         data = path.read_bytes()
     except OSError as exc:
-        diags.error(where, "file-unreadable", f"cannot read {name}: {exc.strerror}")
+        diags.error(where, "file-unreadable", f"cannot read '{name}': {exc.strerror}")
         return None
     try:
         text = data.decode("utf-8-sig")
@@ -164,7 +164,13 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path, diags: Diagn
     if exc.context and exc.problem and problem.startswith("but "):
         problem = f"{exc.context}, {problem}"  # "expected a single document …, but found another"
     elif exc.context and exc.problem:
-        problem = f"{problem} ({exc.context})"
+        # "while scanning a quoted scalar" is found at the end of the file;
+        # where that scalar began is what the user needs.
+        start = exc.context_mark
+        if start is not None and mark is not None and start.line != mark.line:
+            problem = f"{problem} ({exc.context} that starts at line {start.line + 1}, column {start.column + 1})"
+        else:
+            problem = f"{problem} ({exc.context})"
     diags.error(pos, "yaml-syntax", f"YAML syntax error: {problem}")
 
 
