@@ -1,0 +1,522 @@
+"""A corpus of broken letter projects: each case breaks tests/corpus/base/ in one way.
+
+Every case lists exactly what `petition check` must report, as
+(rule, file, line, column), and the exit code. Together the cases cover
+every rule and every kind of file a project has.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+BASE = Path(__file__).parent / "corpus" / "base"
+
+MANIFEST = "title: Letter to the Board\nplace: Amsterdam\ndate: 2020-01-15\nrecipient: board\n"
+CSV_MANIFEST = MANIFEST + "signatories: signatories.csv\n"
+CSV_HEADER = "name,location,country,url,status\n"
+
+EVERY_RULE = {
+    "file-missing", "file-unreadable", "file-encoding", "file-empty", "file-outside",
+    "yaml-syntax", "yaml-tab", "yaml-duplicate-key", "yaml-alias", "yaml-tag",
+    "type-invalid", "key-unknown", "field-missing", "field-empty", "date-invalid",
+    "value-unknown", "status-unknown", "id-invalid", "signatory-name-empty",
+    "csv-header", "csv-row", "csv-syntax", "text-control",
+    "recipient-unknown", "language-invalid", "date-future",
+    "footnote-inline", "footnote-undefined", "footnote-unused",
+    "html-raw", "image-refused", "url-invalid", "url-insecure", "whitespace-stray",
+    "signatory-duplicate", "country-unknown",
+}
+
+
+class Folder:
+    """Put a folder where a file is expected."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A symbolic link to `target`, relative to the link."""
+
+    target: str
+
+
+@dataclass
+class Case:
+    id: str
+    files: dict[str, str | bytes | Folder | Link | None]
+    # In report order: by file, line, column, then rule.
+    expected: list[tuple[str, str, int, int]]
+    exit_code: int = 1
+    # Words each message must hold, in the order of `expected`; "" skips one.
+    messages: list[str] = field(default_factory=list)
+
+
+CASES = [
+    # --- petition.yaml -------------------------------------------------------
+    Case(
+        "manifest-yaml-syntax",
+        {"petition.yaml": 'title: "Letter to the Board\nplace: Amsterdam\nrecipient: board\n'},
+        [("yaml-syntax", "petition.yaml", 4, 1)],
+        messages=["found unexpected end of stream (while scanning a quoted scalar that starts at line 1, column 8)"],
+    ),
+    Case(
+        "manifest-duplicate-key",
+        {"petition.yaml": MANIFEST + "place: Utrecht\n"},
+        [("yaml-duplicate-key", "petition.yaml", 5, 1)],
+        messages=["duplicate key 'place' in the manifest; first defined at line 2"],
+    ),
+    Case(
+        "manifest-tab-indent",
+        {"petition.yaml": MANIFEST + "keywords:\n\t- prosecutors\n"},
+        [("yaml-tab", "petition.yaml", 6, 1)],
+    ),
+    Case(
+        "manifest-unknown-key-and-missing-title",
+        {"petition.yaml": MANIFEST.replace("title:", "titel:")},
+        [("field-missing", "petition.yaml", 1, 1), ("key-unknown", "petition.yaml", 1, 1)],
+        messages=["lacks the required key 'title'", "unknown key 'titel' in the manifest; did you mean 'title'?"],
+    ),
+    Case(
+        "manifest-empty-title",
+        {"petition.yaml": MANIFEST.replace("Letter to the Board", '""')},
+        [("field-empty", "petition.yaml", 1, 8)],
+    ),
+    Case(
+        "manifest-title-is-a-list",
+        {"petition.yaml": MANIFEST.replace("Letter to the Board", "[Letter, Board]")},
+        [("type-invalid", "petition.yaml", 1, 8)],
+        messages=["'title' must be text, not a list"],
+    ),
+    Case(
+        "manifest-is-a-list",
+        {"petition.yaml": "- title: Letter to the Board\n- place: Amsterdam\n"},
+        [("type-invalid", "petition.yaml", 1, 1)],
+        messages=["the manifest must be a mapping"],
+    ),
+    Case(
+        "manifest-only-comments",
+        {"petition.yaml": "# title: Letter to the Board\n"},
+        [("file-empty", "petition.yaml", 1, 1)],
+    ),
+    Case(
+        "manifest-date-does-not-exist",
+        {"petition.yaml": MANIFEST.replace("2020-01-15", "2021-13-45")},
+        [("date-invalid", "petition.yaml", 3, 7)],
+        messages=["'2021-13-45' does not exist: month must be in 1..12"],
+    ),
+    Case(
+        "manifest-date-not-iso",
+        {"petition.yaml": MANIFEST.replace("2020-01-15", "15 January 2020")},
+        [("date-invalid", "petition.yaml", 3, 7)],
+    ),
+    Case(
+        "manifest-date-in-the-future",
+        {"petition.yaml": MANIFEST.replace("2020-01-15", "2999-01-01")},
+        [("date-future", "petition.yaml", 3, 7)],
+        exit_code=0,
+    ),
+    Case(
+        "manifest-language-unknown",
+        {"petition.yaml": MANIFEST + "language: xx-Nowhere\n"},
+        [("language-invalid", "petition.yaml", 5, 11)],
+    ),
+    Case(
+        "manifest-recipient-unknown",
+        {"petition.yaml": MANIFEST.replace("recipient: board", "recipient: bord")},
+        [("recipient-unknown", "petition.yaml", 4, 12)],
+        messages=["unknown recipient 'bord'; recipients.yaml defines: board"],
+    ),
+    Case(
+        "manifest-order-unknown",
+        {"petition.yaml": MANIFEST + "signatories_order: alphabetic\n"},
+        [("value-unknown", "petition.yaml", 5, 20)],
+        messages=["did you mean 'alphabetical'?"],
+    ),
+    Case(
+        "manifest-slug-escapes-output-folder",
+        {"petition.yaml": MANIFEST + "slug: ../../letter\n"},
+        [("id-invalid", "petition.yaml", 5, 7)],
+    ),
+    Case(
+        "manifest-binary-tag",
+        {"petition.yaml": MANIFEST.replace("Amsterdam", "!!binary QW1zdGVyZGFt")},
+        [("yaml-tag", "petition.yaml", 2, 8)],
+        messages=["'!!binary'"],
+    ),
+    Case(
+        "manifest-python-object-tag",
+        {"petition.yaml": MANIFEST.replace("Amsterdam", "!!python/object/apply:os.system [touch pwned]")},
+        [("yaml-tag", "petition.yaml", 2, 8)],
+    ),
+    Case(
+        "manifest-stray-spaces",
+        {"petition.yaml": MANIFEST.replace("Letter to the Board", "Letter to  the Board")},
+        [("whitespace-stray", "petition.yaml", 1, 8)],
+        exit_code=0,
+        messages=["double space in 'title'"],
+    ),
+    Case(
+        "manifest-not-utf8",
+        {"petition.yaml": MANIFEST.replace("Amsterdam", "Zürich").encode("latin-1")},
+        [("file-encoding", "petition.yaml", 2, 9)],
+        exit_code=2,
+        messages=["not UTF-8: byte 0xfc"],
+    ),
+    Case(
+        "manifest-body-outside-project",
+        {"petition.yaml": MANIFEST + "body: ../letter.md\n"},
+        [("file-outside", "petition.yaml", 5, 7)],
+    ),
+    Case(
+        "manifest-body-symlink-out-of-project",
+        {"letter.md": Link("../outside.md"), "../outside.md": "We write[^report].\n"},
+        [("file-outside", "petition.yaml", 1, 1)],
+        messages=["through a symbolic link"],
+    ),
+    Case(
+        "manifest-body-missing",
+        {"petition.yaml": MANIFEST + "body: letter-final.md\n"},
+        [("file-missing", "petition.yaml", 5, 7)],
+        exit_code=2,
+        messages=["file not found: letter-final.md"],
+    ),
+    Case(
+        "manifest-footnotes-is-a-folder",
+        {"petition.yaml": MANIFEST + "footnotes: notes\n", "notes": Folder()},
+        [("file-unreadable", "petition.yaml", 5, 12)],
+        exit_code=2,
+        messages=["'notes' is a folder"],
+    ),
+    # --- letter.md -----------------------------------------------------------
+    Case(
+        "body-footnote-defined-inline",
+        {"letter.md": "We write[^report].\n\n[^report]: The text, here.\n"},
+        [("footnote-inline", "letter.md", 3, 1)],
+    ),
+    Case(
+        "body-footnote-undefined",
+        {"letter.md": "We write[^report] to you,\nabout [^reprot] and [^reprot].\n"},
+        [("footnote-undefined", "letter.md", 2, 7), ("footnote-undefined", "letter.md", 2, 21)],
+        messages=["footnote 'reprot' is not defined in footnotes.yaml (defined: report)", ""],
+    ),
+    Case(
+        "body-raw-html",
+        {"letter.md": "We write[^report].\n\n<div class=x>\nboxed\n</div>\n\n<!-- a note to ourselves -->\n"},
+        [("html-raw", "letter.md", 3, 1)],
+        exit_code=0,
+    ),
+    Case(
+        "body-placeholder-and-relative-links",
+        {"letter.md": "We write[^report].\n\n- see [the charter](#)\n- and [the rules](rules.html)\n"},
+        [("url-invalid", "letter.md", 3, 21), ("url-invalid", "letter.md", 4, 19)],
+        messages=["'#' is a placeholder", "not an absolute http(s) address"],
+    ),
+    Case(
+        "body-insecure-link-in-quote",
+        {"letter.md": "We write[^report].\n\n> As [the charter](http://example.org/charter) says.\n"},
+        [("url-insecure", "letter.md", 3, 20)],
+        exit_code=0,
+    ),
+    Case(
+        "body-images",
+        {"letter.md": "We write[^report].\n\n![logo](https://example.org/logo.png) ![seal](seal.png)\n"},
+        [("image-refused", "letter.md", 3, 9), ("file-missing", "letter.md", 3, 47)],
+        exit_code=2,
+    ),
+    Case(
+        "body-stray-spaces",
+        {"letter.md": "We write[^report]  to you , twice  over.\n\n- one  item\n"},
+        [
+            ("whitespace-stray", "letter.md", 1, 18),
+            ("whitespace-stray", "letter.md", 1, 26),
+            ("whitespace-stray", "letter.md", 1, 34),
+            ("whitespace-stray", "letter.md", 3, 6),
+        ],
+        exit_code=0,
+    ),
+    Case(
+        "body-empty",
+        {"letter.md": "\n\n"},
+        [("file-empty", "letter.md", 1, 1)],
+    ),
+    Case(
+        "body-control-character",
+        {"letter.md": "We write[^report].\n\nA bell\x07 rings.\n"},
+        [("text-control", "letter.md", 3, 7)],
+        messages=["U+0007"],
+    ),
+    # --- footnotes.yaml ------------------------------------------------------
+    Case(
+        "footnote-unused",
+        {"footnotes.yaml": "report: See the report.\nspare: Never cited.\n"},
+        [("footnote-unused", "footnotes.yaml", 2, 1)],
+        exit_code=0,
+    ),
+    Case(
+        "footnote-insecure-link-inside-block-scalar",
+        {"footnotes.yaml": "report: >-\n  See *The State of Things*, available at:\n  <http://example.org/report>.\n"},
+        [("url-insecure", "footnotes.yaml", 3, 4)],
+        exit_code=0,
+    ),
+    Case(
+        "footnote-empty",
+        {"footnotes.yaml": 'report: ""\n'},
+        [("field-empty", "footnotes.yaml", 1, 9)],
+    ),
+    Case(
+        "footnote-alias",
+        {"footnotes.yaml": "base: &text See the report.\nreport: *text\n"},
+        [("yaml-alias", "footnotes.yaml", 2, 9)],
+    ),
+    Case(
+        "footnotes-a-list",
+        {"footnotes.yaml": "- report: See the report.\n"},
+        [("type-invalid", "footnotes.yaml", 1, 1)],
+    ),
+    # --- signatories.yaml ----------------------------------------------------
+    Case(
+        "signatories-a-mapping",
+        {"signatories.yaml": "name: Amnesty International\n"},
+        [("type-invalid", "signatories.yaml", 1, 1)],
+        messages=["must be a list of signatories"],
+    ),
+    Case(
+        "signatory-plain-string",
+        {"signatories.yaml": "- Amnesty International\n"},
+        [("type-invalid", "signatories.yaml", 1, 3)],
+        messages=["'name: Amnesty International'"],
+    ),
+    Case(
+        "signatory-name-empty",
+        {"signatories.yaml": "- name: Amnesty International\n- name: ''\n  location: London\n"},
+        [("signatory-name-empty", "signatories.yaml", 2, 9)],
+    ),
+    Case(
+        "signatory-without-name",
+        {"signatories.yaml": "- name: Amnesty International\n- location: London\n  country: GB\n"},
+        [("field-missing", "signatories.yaml", 2, 3)],
+    ),
+    Case(
+        "signatory-unknown-key",
+        {"signatories.yaml": "- name: Article 19\n  locaton: London\n"},
+        [("key-unknown", "signatories.yaml", 2, 3)],
+        messages=["did you mean 'location'?"],
+    ),
+    Case(
+        "signatory-duplicate-key",
+        {"signatories.yaml": "- name: Article 19\n  location: London\n  location: Paris\n"},
+        [("yaml-duplicate-key", "signatories.yaml", 3, 3)],
+    ),
+    Case(
+        "signatory-duplicates",
+        {
+            "signatories.yaml": "- name: Amnesty International\n- name: Article 19\n"
+            "- name: AMNÉSTY  international.\n  location: London\n"
+        },
+        [("signatory-duplicate", "signatories.yaml", 3, 3), ("whitespace-stray", "signatories.yaml", 3, 9)],
+        messages=["already listed at signatories.yaml:1:3", "double space"],
+    ),
+    Case(
+        "signatory-bad-values",
+        {
+            "signatories.yaml": "- name: Article 19\n  status: confirmd\n  country: UK\n"
+            "  url: www.article19.org\n  location: 'London '\n"
+        },
+        [
+            ("status-unknown", "signatories.yaml", 2, 11),
+            ("country-unknown", "signatories.yaml", 3, 12),
+            ("url-invalid", "signatories.yaml", 4, 8),
+            ("whitespace-stray", "signatories.yaml", 5, 13),
+        ],
+        messages=["did you mean 'confirmed'?", "", "", "leading or trailing space in location"],
+    ),
+    Case(
+        "signatory-placeholder-and-insecure-urls",
+        {"signatories.yaml": "- name: Article 19\n  url: '#'\n- name: Amnesty\n  url: http://amnesty.org\n"},
+        [("url-invalid", "signatories.yaml", 2, 8), ("url-insecure", "signatories.yaml", 4, 8)],
+    ),
+    Case(
+        "signatory-norway-is-not-false",
+        {"signatories.yaml": "- name: Norwegian Helsinki Committee\n  country: NO\n- name: Nowhere\n  country: nl\n"},
+        [("country-unknown", "signatories.yaml", 4, 12)],
+        messages=["did you mean 'NL'?"],
+    ),
+    Case(
+        "signatories-recursive-alias",
+        {"signatories.yaml": "&all [*all]\n"},
+        [("yaml-alias", "signatories.yaml", 1, 7)],
+    ),
+    Case(
+        "signatories-crlf-and-bom",
+        {"signatories.yaml": "\ufeff- name: Amnesty International\r\n- name: amnesty international\r\n".encode()},
+        [("signatory-duplicate", "signatories.yaml", 2, 3)],
+    ),
+    Case(
+        "signatories-control-character",
+        {"signatories.yaml": "- name: Amnesty\x00International\n"},
+        [("yaml-syntax", "signatories.yaml", 1, 16)],
+        messages=["control characters are not allowed"],
+    ),
+    Case(
+        "signatories-wrong-extension",
+        {"petition.yaml": MANIFEST + "signatories: signatories.txt\n"},
+        [("value-unknown", "petition.yaml", 5, 14)],
+    ),
+    # --- signatories.csv -----------------------------------------------------
+    Case(
+        "csv-header-columns",
+        {
+            "petition.yaml": CSV_MANIFEST,
+            "signatories.csv": "name,locaton,,country,country\nAmnesty International,London,,GB,FR\n",
+        },
+        [
+            ("csv-header", "signatories.csv", 1, 6),
+            ("csv-header", "signatories.csv", 1, 14),
+            ("csv-header", "signatories.csv", 1, 23),
+        ],
+        messages=["unknown column 'locaton'; did you mean 'location'?", "has no name", "appears twice"],
+    ),
+    Case(
+        "csv-header-without-name",
+        {"petition.yaml": CSV_MANIFEST, "signatories.csv": "organisation,location\nAmnesty International,London\n"},
+        [("csv-header", "signatories.csv", 1, 1), ("csv-header", "signatories.csv", 1, 1)],
+        messages=["unknown column 'organisation'", "lacks the required column 'name'"],
+    ),
+    Case(
+        "csv-duplicates-by-row",
+        {
+            "petition.yaml": CSV_MANIFEST,
+            "signatories.csv": CSV_HEADER + "Amnesty International,London,GB,,\nArticle 19,,,,\n"
+            "\"Amnesty International, \",,,,\n",
+        },
+        [("signatory-duplicate", "signatories.csv", 4, 1), ("whitespace-stray", "signatories.csv", 4, 1)],
+        messages=["already listed at row 2 of signatories.csv", "trailing space"],
+    ),
+    Case(
+        "csv-cells",
+        {
+            "petition.yaml": CSV_MANIFEST,
+            "signatories.csv": "\ufeff" + CSV_HEADER + ",London,GB,,\nArticle 19,\"London, UK\",XX,ftp://a19.org,maybe\n",
+        },
+        [
+            ("signatory-name-empty", "signatories.csv", 2, 1),
+            ("country-unknown", "signatories.csv", 3, 25),
+            ("url-invalid", "signatories.csv", 3, 28),
+            ("status-unknown", "signatories.csv", 3, 42),
+        ],
+        messages=["", "", "not an absolute http(s) address", "expected confirmed | pending | withdrawn"],
+    ),
+    Case(
+        "csv-row-too-long",
+        {"petition.yaml": CSV_MANIFEST, "signatories.csv": CSV_HEADER + "Article 19,London,GB,,,extra\n"},
+        [("csv-row", "signatories.csv", 2, 24)],
+    ),
+    Case(
+        "csv-bad-quotes",
+        {
+            "petition.yaml": CSV_MANIFEST,
+            "signatories.csv": CSV_HEADER + '"Amnesty" International,,,,\nArticle 19,,,,\n"Unclosed,,,,\n',
+        },
+        [("csv-syntax", "signatories.csv", 2, 1), ("csv-syntax", "signatories.csv", 4, 1)],
+        messages=["',' expected after '\"'", "a quote is never closed"],
+    ),
+    Case(
+        "csv-missing",
+        {"petition.yaml": CSV_MANIFEST},
+        [("file-missing", "petition.yaml", 5, 14)],
+        exit_code=2,
+    ),
+    # --- recipients.yaml -----------------------------------------------------
+    Case(
+        "recipient-missing-salutation",
+        {"recipients.yaml": "board:\n  name: The Board\n"},
+        [("field-missing", "recipients.yaml", 1, 1)],
+    ),
+    Case(
+        "recipient-unknown-key",
+        {"recipients.yaml": "board:\n  name: The Board\n  salutation: Dear all,\n  adress: [Amsterdam]\n"},
+        [("key-unknown", "recipients.yaml", 4, 3)],
+        messages=["did you mean 'address'?"],
+    ),
+    Case(
+        "recipient-id-reserved",
+        {
+            "petition.yaml": MANIFEST.replace("recipient: board", "recipient: all"),
+            "recipients.yaml": "all:\n  name: Everyone\n  salutation: Dear all,\n",
+        },
+        [("id-invalid", "recipients.yaml", 1, 1)],
+        messages=["`--to all` means every recipient"],
+    ),
+    Case(
+        "recipient-address-a-mapping",
+        {"recipients.yaml": "board:\n  name: The Board\n  salutation: Dear all,\n  address: {city: Amsterdam}\n"},
+        [("type-invalid", "recipients.yaml", 4, 12)],
+    ),
+    Case(
+        "recipient-salutation-spacing",
+        {"recipients.yaml": "board:\n  name: The Board\n  salutation: |-\n    Dear members ,\n    dear all,\n"},
+        [("whitespace-stray", "recipients.yaml", 1, 1)],
+        exit_code=0,
+    ),
+    Case(
+        "recipients-empty",
+        {"recipients.yaml": ""},
+        [("file-empty", "recipients.yaml", 1, 1)],
+    ),
+]
+
+
+def make_project(tmp_path: Path, files: dict) -> Path:
+    project = tmp_path / "work" / "letter"
+    shutil.copytree(BASE, project)
+    for name, content in files.items():
+        path = project / name
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        if content is None:
+            continue
+        if isinstance(content, Folder):
+            path.mkdir()
+        elif isinstance(content, Link):
+            os.symlink(content.target, path)
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="")
+    return project
+
+
+def problems(run_cli, project: Path):
+    result = run_cli("check", "--output-format", "json", cwd=project)
+    return result, json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_broken_project_is_reported_exactly(case: Case, tmp_path, run_cli):
+    project = make_project(tmp_path, case.files)
+    result, found = problems(run_cli, project)
+    assert [(d["rule"], d["file"], d["line"], d["column"]) for d in found] == case.expected
+    assert result.exit_code == case.exit_code
+    for problem, words in zip(found, case.messages):
+        assert words in problem["message"]
+
+
+def test_the_corpus_covers_every_rule():
+    covered = {rule for case in CASES for rule, *_ in case.expected}
+    assert covered == EVERY_RULE
+
+
+def test_the_corpus_covers_every_kind_of_file():
+    files = {file for case in CASES for _, file, *_ in case.expected}
+    assert files == {"petition.yaml", "letter.md", "footnotes.yaml", "signatories.yaml", "signatories.csv", "recipients.yaml"}
+
+
+def test_the_base_project_is_clean(run_cli):
+    result = run_cli("check", BASE, "--strict")
+    assert result.exit_code == 0, result.stdout
+    assert "No problems in 5 files." in result.stdout
