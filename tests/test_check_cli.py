@@ -92,7 +92,7 @@ def test_github_annotations_escape_line_breaks_and_percent_signs(run_cli, projec
     lines = result.stdout.splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("::error file=signatories.yaml,line=2,col=3,title=signatory-duplicate::")
-    assert "'100%25 Human%0ARights'" in lines[0]
+    assert "'100%25 Human\\nRights'" in lines[0]
 
 
 def test_github_output_prints_nothing_for_a_clean_project(run_cli, project):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -10,8 +11,16 @@ from rich.text import Text
 
 from .diagnostics import Diagnostic, display_path
 
-FORMATS = ("human", "json", "github")
 _STYLE = {"error": "bold red", "warning": "yellow"}
+# Messages quote the user's data, which YAML escapes can fill with any
+# character: a line break would split a report line, an ESC would reach the terminal.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """The text with control characters written as escapes (\\n, \\u001b), on one line."""
+    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 def as_dicts(diagnostics: Sequence[Diagnostic]) -> list[dict]:
@@ -48,13 +57,9 @@ def to_github(diagnostics: Sequence[Diagnostic]) -> str:
         title = _escape_property(d.rule)
         lines.append(
             f"::{d.severity.value} file={file},line={d.pos.line},col={d.pos.column},title={title}"
-            f"::{_escape_data(d.message)} [{d.rule}]"
+            f"::{_escape_data(printable(d.message))} [{d.rule}]"
         )
     return "\n".join(lines)
-
-
-def line(d: Diagnostic) -> str:
-    return f"{display_path(d.pos.file)}:{d.pos.line}:{d.pos.column}: {d.severity.value}: {d.message} [{d.rule}]"
 
 
 def summary(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
@@ -99,7 +104,7 @@ def print_human(console: Console, diagnostics: Sequence[Diagnostic], files_check
                 (f"{display_path(d.pos.file)}:{d.pos.line}:{d.pos.column}:", style("bold")),
                 " ",
                 (f"{severity}:", style(_STYLE[severity])),
-                f" {d.message} ",
+                f" {printable(d.message)} ",
                 (f"[{d.rule}]", style("dim")),
             ),
             soft_wrap=True,
