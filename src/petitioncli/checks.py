@@ -67,19 +67,19 @@ def without_suppressed(diagnostics: list[Diagnostic], sources: dict[Path, str]) 
     The comment counts on the problem's own line and, for a problem inside a
     block scalar (whose lines cannot hold comments), on the line the value starts.
     """
-    lines_of: dict[Path, list[str]] = {}
+    lines_of: dict[Path, list[str] | None] = {}
     kept = Diagnostics()
     for diagnostic in diagnostics:
         path = diagnostic.pos.file
-        if path.suffix in (".yaml", ".yml") and path in sources:
-            if path not in lines_of:
-                lines_of[path] = yaml_lines(sources[path])
-            lines = lines_of[path]
-            if any(
-                _suppresses(lines, line, diagnostic.rule)
-                for line in {diagnostic.pos.line, diagnostic.entry_line or diagnostic.pos.line}
-            ):
-                continue
+        if path not in lines_of:
+            source = sources.get(path, "") if path.suffix in (".yaml", ".yml") else ""
+            lines_of[path] = yaml_lines(source) if "noqa" in source else None
+        lines = lines_of[path]
+        if lines is not None and any(
+            _suppresses(lines, line, diagnostic.rule)
+            for line in {diagnostic.pos.line, diagnostic.entry_line or diagnostic.pos.line}
+        ):
+            continue
         kept.append(diagnostic)
     return kept
 

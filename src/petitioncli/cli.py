@@ -260,7 +260,7 @@ def check(
             if diagnostics:
                 typer.echo(to_github(diagnostics))
         else:
-            print_human(Console(highlight=False, emoji=False), diagnostics, files_checked=len(result.sources))
+            print_human(Console(), diagnostics, files_checked=len(result.sources))
         return diagnostics.exit_code(strict=strict)
 
     raise typer.Exit(_guarded(debug, run))
