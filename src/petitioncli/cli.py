@@ -231,7 +231,8 @@ def _report_build(result, json_summary: bool) -> int:
 
 
 @app.command(
-    epilog="Examples: petition check data --strict; petition check --output-format github"
+    epilog="Examples: petition check data --strict; petition check --output-format github. "
+    "Exit code 0: no errors; 1: errors (or warnings with --strict); 2: a file missing or unreadable."
 )
 def check(
     project: ProjectArg = None,
@@ -239,11 +240,9 @@ def check(
     output_format: Annotated[
         OutputFormat, typer.Option("--output-format", help="human, json (a list of problems) or github annotations.")
     ] = OutputFormat.human,
-    verbose: VerboseOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Report every problem in a letter project as file:line:col: severity: message [rule]."""
-    _configure_logging(verbose)
+    """Report every problem in a letter project, each with its file, line, column and rule id."""
 
     def run() -> int:
         from rich.console import Console
