@@ -240,6 +240,15 @@ CASES = [
         exit_code=0,
     ),
     Case(
+        "body-tab-indented-list-and-quote",
+        {"letter.md": "We write[^report].\n\n-\tfirst  item\n- second\n\tcontinued [^nope]\n\n>\tquoted  text\n"},
+        [
+            ("whitespace-stray", "letter.md", 3, 8),
+            ("footnote-undefined", "letter.md", 5, 12),
+            ("whitespace-stray", "letter.md", 7, 9),
+        ],
+    ),
+    Case(
         "body-empty",
         {"letter.md": "\n\n"},
         [("file-empty", "letter.md", 1, 1)],

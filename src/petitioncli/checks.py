@@ -149,10 +149,13 @@ class _Block:
         self.first = token.map[0] if token.map else None
         self.cursor = 0
         self._starts: list[int] | None = None
+        self._offsets: dict[int, int] = {}
 
-    def find(self, needle: str, start: int | None = None) -> int:
-        """Where `needle` next occurs at or after the cursor (or `start`), or -1."""
-        return self.content.find(needle, self.cursor if start is None else start) if needle else -1
+    def find(self, needle: str, start: int | None = None, within: int | None = None) -> int:
+        """Where `needle` next occurs at or after the cursor (or `start`), or -1; `within` bounds the search."""
+        start = self.cursor if start is None else start
+        end = len(self.content) if within is None else start + within
+        return self.content.find(needle, start, end) if needle else -1
 
     def pos(self, index: int) -> Pos:
         """The source position of content offset `index`; the cursor's when the offset is unknown (-1)."""
@@ -164,18 +167,22 @@ class _Block:
             self._starts = [0] + [m.end() for m in re.finditer("\n", self.content)]
         row = bisect.bisect_right(self._starts, index) - 1
         line_start = self._starts[row]
+        if row not in self._offsets:
+            self._offsets[row] = self._offset(row, line_start)
+        return Pos(self.path, self.first + row + 1, max(self._offsets[row] + index - line_start, 0) + 1)
+
+    def _offset(self, row: int, line_start: int) -> int:
+        """Where content line `row` begins in its source line (worked out once a line: lines can be long)."""
         line_end = self._starts[row + 1] - 1 if row + 1 < len(self._starts) else len(self.content)
         piece = self.content[line_start:line_end]
         number = self.first + row
         raw = self.lines[number] if number < len(self.lines) else ""
         if raw.endswith(piece):
-            offset = len(raw) - len(piece)
-        elif raw.rstrip().endswith(piece):
-            offset = len(raw.rstrip()) - len(piece)
-        else:
-            # Tabs in list indentation are expanded in the content; fall back on a search.
-            offset = max(raw.find(self.content[index:line_end]), 0) - (index - line_start)
-        return Pos(self.path, number + 1, max(offset + index - line_start, 0) + 1)
+            return len(raw) - len(piece)
+        if raw.rstrip().endswith(piece):
+            return len(raw.rstrip()) - len(piece)
+        # Tabs in list indentation are expanded in the content; find the line's text instead.
+        return max(raw.find(piece.lstrip()), 0) - (len(piece) - len(piece.lstrip()))
 
     def locate(self, *needles: str) -> tuple[int, int]:
         """Start of the first needle found from the cursor, and the end of that needle; (-1, -1) if none."""
@@ -248,7 +255,7 @@ def _check_inline(
         elif kind in ("link_open", "image"):
             target = str(child.attrs.get("href" if kind == "link_open" else "src") or "")
             start, end = _locate_target(block, target)
-            pos = block.pos(start) if start >= 0 else block.pos(block.cursor)
+            pos = block.pos(start)
             if kind == "image":
                 _check_image(letter, diags, pos, target)
                 block.cursor = max(block.cursor, end)
@@ -276,7 +283,10 @@ def _locate_target(block: _Block, target: str) -> tuple[int, int]:
 
 def _check_text(diags: Diagnostics, block: _Block, content: str) -> None:
     """Double spaces and spaces before commas, each at its place; advances the cursor past the text."""
-    start = block.find(content)
+    # A text follows the cursor closely, after a little markup; a text whose
+    # source differs (escapes, entities) is not searched for through the
+    # whole rest of the block, which would make long paragraphs quadratic.
+    start = block.find(content, within=8 * len(content) + 64)
     for needle, problem in _SPACING:
         at = content.find(needle)
         # Escapes and entities make a text differ from its source: then the

@@ -123,14 +123,15 @@ class _ProjectLoader:
             # Without a readable manifest the other files' names are unknown;
             # guessing the defaults would report files the project never named.
             self.unusable.update(FILE_DEFAULTS)
-            return LoadResult(self._letter({}, reader), self.diags, self.sources, frozenset(self.unusable))
+            letter = self._letter({}, reader, read_files=False)
+            return LoadResult(letter, self.diags, self.sources, frozenset(self.unusable))
         reader.known_keys(
             entries, reader.pos(root_node), "the manifest", allowed=MANIFEST_KEYS, required=MANIFEST_REQUIRED
         )
         letter = self._letter(entries, reader)
         return LoadResult(letter, self.diags, self.sources, frozenset(self.unusable))
 
-    def _letter(self, entries: dict[str, tuple[Node, Node]], reader: NodeReader) -> Letter:
+    def _letter(self, entries: dict[str, tuple[Node, Node]], reader: NodeReader, *, read_files: bool = True) -> Letter:
         def value(key: str) -> Node | None:
             return entries[key][1] if key in entries else None
 
@@ -151,7 +152,7 @@ class _ProjectLoader:
         keywords_node = value("keywords")
 
         located: dict[str, tuple[Path, Pos, str] | None] = dict.fromkeys(FILE_DEFAULTS)
-        for kind in FILE_DEFAULTS if entries else ():
+        for kind in FILE_DEFAULTS if read_files else ():
             node = value(kind)
             if kind in OPTIONAL_FILES and node is None and not os.path.lexists(self.root / FILE_DEFAULTS[kind]):
                 continue
@@ -340,6 +341,8 @@ class _ProjectLoader:
 
     def _signatory_from_node(self, reader: NodeReader, node: Node) -> Signatory | None:
         pos = reader.pos(node)
+        if not reader.plain(node, "a signatory"):
+            return None
         if isinstance(node, ScalarNode) and node.value:
             # `- Amnesty International` is a common slip for `- name: …`; say so.
             self.diags.error(pos, "type-invalid", f"a signatory must be a mapping such as 'name: {node.value}'")
@@ -360,7 +363,8 @@ class _ProjectLoader:
                 values[key] = reader.text(value_node, f"'{key}'")
         name_node = fields["name"][1] if "name" in fields else None
         # Only a name written as plain text can be empty; other shapes are already reported.
-        if isinstance(name_node, ScalarNode) and name_node.tag in PLAIN_TAGS and not (values.get("name") or "").strip():
+        name_is_text = isinstance(name_node, ScalarNode) and name_node.tag in PLAIN_TAGS
+        if name_is_text and not (values.get("name") or "").strip():
             self.diags.error(field_pos["name"], "signatory-name-empty", "signatory name is empty")
         return _signatory(pos, values, field_pos)
 
