@@ -108,11 +108,9 @@ def read_text(
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        before = split_lines(data[: exc.start].decode("utf-8-sig"))
         diags.error(
-            Pos(path, line, column),
+            Pos(path, len(before), len(before[-1]) + 1),
             "file-encoding",
             f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save {name} as UTF-8",
         )
@@ -158,7 +156,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path, diags: Diagn
     problem = exc.problem or exc.context or "invalid YAML"
     index = getattr(mark, "index", -1) if mark else -1
     at_tab = 0 <= index < len(text) and text[index] == "\t"
-    if at_tab or "tab" in problem:
+    if at_tab or "tab character" in problem:
         diags.error(pos, "yaml-tab", "tab character where YAML allows only spaces; indent with spaces")
         return
     if exc.context and exc.problem and problem.startswith("but "):
