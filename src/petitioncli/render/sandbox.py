@@ -1,0 +1,72 @@
+"""What rendering a letter may read: the project's files and the package's own assets.
+
+A letter is data from many hands; building it must not become a way to read
+`/etc/passwd` into a PDF or to call a server. Every file the HTML and PDF
+renderers read goes through one `Sandbox`, which knows the two folders that
+are allowed and remembers what it refused so that the build can report it.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+PACKAGE = Path(__file__).resolve().parent.parent
+FONTS = PACKAGE / "fonts"
+TEMPLATES = PACKAGE / "templates"
+
+# Largest file a letter may pull in (an image, a font): enough for any photo or
+# logo, small enough that a stray video or disk image cannot stall a build.
+MAX_BYTES = 32 * 1024 * 1024
+
+
+class Refused(OSError):
+    """A URL or path the sandbox does not read."""
+
+
+class Sandbox:
+    def __init__(self, project_root: Path):
+        self.project_root = project_root.resolve()
+        self.roots = (self.project_root, FONTS, TEMPLATES)
+        self.refused: list[str] = []
+
+    def allowed_path(self, path: Path) -> Path | None:
+        """The real path of `path` when it is a regular file inside an allowed folder.
+
+        Symbolic links are followed first, so a link inside the project that
+        points outside it is refused like the outside path itself.
+        """
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return None
+        if not any(real.is_relative_to(root) for root in self.roots):
+            return None
+        return real if real.is_file() else None
+
+    def path_of_url(self, url: str) -> Path | None:
+        """The local file a `file:` URL names, if the sandbox allows it."""
+        parts = urlsplit(url)
+        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+            return None
+        return self.allowed_path(Path(url2pathname(unquote(parts.path))))
+
+    def read(self, path: Path, *, shown_as: str | None = None) -> bytes:
+        """The bytes of an allowed file; anything else is refused and remembered."""
+        allowed = self.allowed_path(path)
+        if allowed is None:
+            raise self.refuse(shown_as or str(path))
+        if allowed.stat().st_size > MAX_BYTES:
+            raise self.refuse(shown_as or str(path), f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+        return allowed.read_bytes()
+
+    def refuse(self, what: str, reason: str = "outside the project folder") -> Refused:
+        if what not in self.refused:
+            self.refused.append(what)
+        return Refused(f"'{what}' is not read: {reason}")
+
+
+def media_type(path: Path) -> str:
+    return mimetypes.guess_type(path.name, strict=False)[0] or "application/octet-stream"
