@@ -80,7 +80,7 @@ def render(edition: Edition, fmt: str, options: BuildOptions, diags: Diagnostics
     if fmt == "html":
         from .render.html import render_html
 
-        return render_html(edition, paper=options.paper).encode("utf-8")
+        return render_html(edition, paper=options.paper, diagnostics=diags).encode("utf-8")
     if fmt == "pdf":
         from .render.pdf import render_pdf
 
