@@ -1,0 +1,303 @@
+"""`petition build --format pdf`: the printed letter, read back as a reader's PDF viewer sees it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.server
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pypdf
+import pytest
+import yaml
+
+from conftest import DATA
+
+LEADERSHIP = "iap-2017_iap-leadership_2017-09-05.pdf"
+A4 = (595.28, 841.89)
+LETTER = (612.0, 792.0)
+
+
+def squeeze(text: str) -> str:
+    """Text with what layout adds or changes taken out: spaces, line breaks, hyphens, curly quotes."""
+    text = text.translate(str.maketrans("“”‘’", "\"\"''"))
+    return re.sub(r"[\s\-\u2010\u00ad]+", "", text)
+
+
+def pages_text(reader: pypdf.PdfReader) -> list[str]:
+    return [page.extract_text() for page in reader.pages]
+
+
+def link_targets(page) -> set[str]:
+    targets = set()
+    for annotation in page.get("/Annots", []):
+        annotation = annotation.get_object()
+        if annotation.get("/Subtype") == "/Link" and "/URI" in annotation.get("/A", {}):
+            targets.add(str(annotation["/A"]["/URI"]))
+    return targets
+
+
+def build_pdf(*args: str, env: dict[str, str] | None = None):
+    """Runs the CLI in-process (the module-scoped fixtures cannot use `run_cli`)."""
+    from typer.testing import CliRunner
+
+    from petitioncli.cli import app
+
+    return CliRunner().invoke(app, ["build", *map(str, args)], env=env, catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def iap_pdf(tmp_path_factory) -> Path:
+    """The IAP letter as PDF, built once: rendering takes seconds."""
+    out = tmp_path_factory.mktemp("pdf")
+    result = build_pdf(DATA, "--format", "pdf", "--output-dir", out)
+    assert result.exit_code == 0, result.stderr
+    return out / LEADERSHIP
+
+
+@pytest.fixture(scope="module")
+def reader(iap_pdf) -> pypdf.PdfReader:
+    return pypdf.PdfReader(iap_pdf)
+
+
+@pytest.fixture(scope="module")
+def footnotes() -> dict[str, str]:
+    return yaml.safe_load((DATA / "footnotes.yaml").read_text(encoding="utf-8"))
+
+
+def calls_in_letter() -> list[tuple[str, str]]:
+    """(label, the word just before its call) in reading order, as letter.md has them."""
+    body = (DATA / "letter.md").read_text(encoding="utf-8")
+    return re.findall(r"(\w+)\[\^([\w-]+)\]", body)
+
+
+def test_each_footnote_is_printed_on_the_page_that_calls_it(reader, footnotes):
+    texts = [squeeze(text) for text in pages_text(reader)]
+    calls = calls_in_letter()
+    assert len(calls) == len(footnotes) == 5
+    for number, (word, label) in enumerate(calls, start=1):
+        note = squeeze(re.sub(r"[*<>]", "", footnotes[label]))[:110]
+        call_pages = [index for index, text in enumerate(texts) if f"{word}{number}" in text]
+        note_pages = [index for index, text in enumerate(texts) if f"{number}{note}" in text]
+        assert len(call_pages) == 1, (number, call_pages)
+        assert note_pages == call_pages, f"note {number} ({label}) is not on the page of its call"
+
+
+def test_every_footnote_url_is_a_link_on_the_notes_page(reader, footnotes):
+    texts = [squeeze(text) for text in pages_text(reader)]
+    for label, text in footnotes.items():
+        for url in re.findall(r"<(https?://[^>]+)>", text):
+            (page,) = [index for index, page_text in enumerate(texts) if squeeze(url) in page_text]
+            assert url in link_targets(reader.pages[page]), url
+
+
+def test_all_130_organisations_are_printed(reader):
+    signatories = yaml.safe_load((DATA / "signatories.yaml").read_text(encoding="utf-8"))
+    assert len(signatories) == 130
+    text = "".join(squeeze(text) for text in pages_text(reader))
+    missing = [entry["name"] for entry in signatories if squeeze(entry["name"]) not in text]
+    assert missing == []
+
+
+def test_the_letter_reads_in_order_from_title_to_signatories(reader):
+    text = squeeze(" ".join(pages_text(reader)))
+    for earlier, later in [
+        ("Petition to the International Association of Prosecutors", "Dear members of the IAP"),
+        ("The Hague, 5 September 2017", "Dear members of the IAP"),
+        ("International Association of Prosecutors Executive Committee and Senate", "Dear members"),
+        ("dear members of the IAP,", "In the runup to the annual conference"),
+        ("We urge the IAP Executive Committee", "Supporting organisations:"),
+        ("Supporting organisations:", "Amnesty International"),
+    ]:
+        assert squeeze(earlier) in text and squeeze(later) in text
+        assert text.index(squeeze(earlier)) < text.rindex(squeeze(later)), (earlier, later)
+
+
+def test_pages_are_numbered_n_of_total(reader):
+    texts = pages_text(reader)
+    total = len(texts)
+    assert total >= 3
+    for number, text in enumerate(texts, start=1):
+        assert f"{number} / {total}" in text
+
+
+def test_metadata_comes_from_the_manifest_and_the_letters_date(reader):
+    meta = reader.metadata
+    assert meta.title == "Petition to the International Association of Prosecutors"
+    assert meta.author == "Netherlands Helsinki Committee"
+    assert meta.subject == "Human rights compliance at the International Association of Prosecutors"
+    assert meta.keywords == "IAP, prosecutors, human rights, civil society, Beijing 2017"
+    assert meta.creation_date.date() == dt.date(2017, 9, 5)
+    assert meta.modification_date.date() == dt.date(2017, 9, 5)
+
+
+def test_pdf_is_tagged_for_accessibility_with_language_and_bookmarks(reader):
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en-GB"
+    assert "/StructTreeRoot" in root
+    assert root["/MarkInfo"]["/Marked"] == pypdf.generic.BooleanObject(True)
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"] == pypdf.generic.BooleanObject(True)
+    assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    nested = [child.title for item in reader.outline if isinstance(item, list) for child in item]
+    assert titles == ["Petition to the International Association of Prosecutors"]
+    assert nested == ["Supporting organisations:"]
+
+
+def test_pdf_embeds_the_packaged_font_and_nothing_else(reader):
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"].get_object().get("/Font", {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
+    assert fonts and all(name.startswith("Noto-Serif") or name.startswith("NotoSerif") for name in fonts), fonts
+    assert "/Names" not in reader.trailer["/Root"] or "/EmbeddedFiles" not in reader.trailer["/Root"]["/Names"]
+
+
+def test_a4_by_default_and_letter_on_request(reader, tmp_path):
+    assert all((round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2)) == A4 for p in reader.pages)
+    result = build_pdf(DATA, "--paper", "letter", "--output", tmp_path / "letter.pdf")
+    assert result.exit_code == 0, result.stderr
+    letter = pypdf.PdfReader(tmp_path / "letter.pdf")
+    assert all((float(p.mediabox.width), float(p.mediabox.height)) == LETTER for p in letter.pages)
+    texts = [squeeze(text) for text in pages_text(letter)]
+    assert squeeze("Supporting organisations:") in "".join(texts)
+
+
+@pytest.mark.parametrize("epoch", [None, "1500000000"], ids=["without-SOURCE_DATE_EPOCH", "with-SOURCE_DATE_EPOCH"])
+def test_two_builds_are_byte_identical(tmp_path, monkeypatch, epoch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    env = {"SOURCE_DATE_EPOCH": epoch} if epoch else None
+    first = build_pdf(DATA, "--output", tmp_path / "first.pdf", env=env)
+    second = build_pdf(DATA, "--output", tmp_path / "second.pdf", env=env)
+    assert first.exit_code == second.exit_code == 0, first.stderr + second.stderr
+    assert (tmp_path / "first.pdf").read_bytes() == (tmp_path / "second.pdf").read_bytes()
+
+
+def test_the_environment_is_left_as_it_was(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    result = build_pdf(DATA, "--output", tmp_path / "letter.pdf")
+    assert result.exit_code == 0, result.stderr
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_draft_carries_a_mark_and_pending_signatories(iap_project, tmp_path):
+    with (iap_project / "signatories.yaml").open("a", encoding="utf-8") as stream:
+        stream.write("- name: Not Yet Signed Foundation\n  location: Nowhere\n  status: pending\n")
+    result = build_pdf(iap_project, "--draft", "--output", tmp_path / "draft.pdf")
+    assert result.exit_code == 0, result.stderr
+    text = squeeze(" ".join(pages_text(pypdf.PdfReader(tmp_path / "draft.pdf"))))
+    assert "DRAFT" in text
+    assert squeeze("Not Yet Signed Foundation, Nowhere (pending)") in text
+
+
+class RecordingServer:
+    """A local HTTP server that serves a tiny image and remembers every request."""
+
+    def __init__(self):
+        self.requests: list[str] = []
+        recorded = self.requests
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - the name http.server calls
+                recorded.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
+                self.end_headers()
+                self.wfile.write(b"\x89PNG\r\n\x1a\n")
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def secret_line() -> str:
+    return Path("/etc/passwd").read_text(encoding="utf-8").splitlines()[0]
+
+
+def assert_leaks_nothing(pdf: Path) -> None:
+    reader = pypdf.PdfReader(pdf)
+    root = reader.trailer["/Root"]
+    assert "/Names" not in root or "/EmbeddedFiles" not in root["/Names"]
+    assert secret_line() not in "".join(pages_text(reader))
+    for page in reader.pages:
+        for annotation in page.get("/Annots", []):
+            assert annotation.get_object().get("/Subtype") != "/FileAttachment"
+        for xobject in page["/Resources"].get_object().get("/XObject", {}).values():
+            assert secret_line().encode() not in xobject.get_object().get_data()
+
+
+def test_a_hostile_letter_fetches_nothing_reads_nothing_embeds_nothing(iap_project, tmp_path):
+    with RecordingServer() as server:
+        (iap_project / "letter.md").write_text(
+            "Read ![x](file:///etc/passwd) and look ![pixel](" + server.url + "/pixel.png).\n\n"
+            f'Raw <img src="{server.url}/raw.png"> and <img src="file:///etc/passwd">.\n\n'
+            "<link rel=attachment href=file:///etc/passwd>\n\n"
+            f'<object data="{server.url}/object"></object>\n',
+            encoding="utf-8",
+        )
+        result = build_pdf(iap_project, "--format", "pdf", "--format", "html", "--output-dir", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert server.requests == []
+    (pdf,) = tmp_path.glob("*.pdf")
+    assert_leaks_nothing(pdf)
+    assert "image-refused" in result.stderr and "html-raw" in result.stderr
+    html = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
+    assert server.url not in html and "file:///etc/passwd\"" not in html
+
+
+def test_an_image_that_reaches_outside_is_drawn_without_what_it_points_to(iap_project, tmp_path):
+    """An SVG inside the project may itself point elsewhere: only rendering sees that, and says so."""
+    with RecordingServer() as server:
+        (iap_project / "logo.svg").write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            'width="40" height="20" viewBox="0 0 40 20">'
+            '<rect width="40" height="20" fill="#246"/>'
+            f'<image href="{server.url}/tracker.png" width="10" height="10"/>'
+            '<image xlink:href="file:///etc/passwd" width="10" height="10"/>'
+            "</svg>",
+            encoding="utf-8",
+        )
+        (iap_project / "letter.md").write_text("Our logo: ![logo](logo.svg)\n", encoding="utf-8")
+        result = build_pdf(iap_project, "--output", tmp_path / "logo.pdf")
+    assert result.exit_code == 0, result.stderr
+    assert server.requests == []
+    assert_leaks_nothing(tmp_path / "logo.pdf")
+    assert "url-refused" in result.stderr
+    assert f"{server.url}/tracker.png" in result.stderr and "file:///etc/passwd" in result.stderr
+
+
+def test_a_symlink_out_of_the_project_is_not_followed(iap_project, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.copy(DATA / "petition.yaml", outside / "secret.png")
+    (iap_project / "logo.png").symlink_to(outside / "secret.png")
+    (iap_project / "letter.md").write_text("Logo ![logo](logo.png).\n", encoding="utf-8")
+    result = build_pdf(iap_project, "--format", "html", "--output", tmp_path / "letter.html")
+    assert result.exit_code == 0, result.stderr
+    assert "<img" not in (tmp_path / "letter.html").read_text(encoding="utf-8")
+    assert "image-refused" in result.stderr
+
+
+def test_progress_is_reported_while_pages_are_laid_out(iap_project, tmp_path):
+    from petitioncli.build import BuildOptions, build
+
+    messages: list[str] = []
+    outcome = build(iap_project / "petition.yaml", BuildOptions(output_dir=tmp_path), messages.append)
+    assert not outcome.failed
+    assert "Laying out page 1" in messages
+    assert any(message.startswith("Writing the PDF (") for message in messages)
