@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import http.server
+import random
 import re
 import shutil
 import threading
@@ -192,6 +193,55 @@ def test_draft_carries_a_mark_and_pending_signatories(iap_project, tmp_path):
     text = squeeze(" ".join(pages_text(pypdf.PdfReader(tmp_path / "draft.pdf"))))
     assert "DRAFT" in text
     assert squeeze("Not Yet Signed Foundation, Nowhere (pending)") in text
+
+
+def write_dense_letter(project: Path, seed: int) -> dict[str, str]:
+    """A letter with about twenty notes of every length, calls wherever a sentence ends."""
+    words = "justice rights court lawyer defender prosecutor freedom press trial detention appeal report".split()
+    rnd = random.Random(seed)
+    notes: dict[str, str] = {}
+    paragraphs = []
+    for _ in range(rnd.randint(10, 16)):
+        sentences = []
+        for _ in range(rnd.randint(1, 10)):
+            sentence = " ".join(rnd.choice(words) for _ in range(rnd.randint(6, 18)))
+            if rnd.random() < 0.25 and len(notes) < 26:
+                key = chr(ord("a") + len(notes))
+                notes[key] = f"Note {key} says " + " ".join(rnd.choice(words) for _ in range(rnd.randint(5, 80)))
+                sentence += f" ref{key}[^{key}]"
+            sentences.append(sentence.capitalize() + ".")
+        paragraphs.append(" ".join(sentences))
+    (project / "letter.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    (project / "footnotes.yaml").write_text("".join(f"{k}: {v}.\n" for k, v in notes.items()), encoding="utf-8")
+    return notes
+
+
+@pytest.mark.parametrize("seed", [0, 2])
+def test_a_letter_dense_with_notes_keeps_each_on_its_page(iap_project, tmp_path, seed):
+    notes = write_dense_letter(iap_project, seed)
+    result = build_pdf(iap_project, "--output", tmp_path / "dense.pdf")
+    assert result.exit_code == 0, result.stderr
+    assert "footnote-misplaced" not in result.stderr
+    texts = [squeeze(text) for text in pages_text(pypdf.PdfReader(tmp_path / "dense.pdf"))]
+    for number, key in enumerate(notes, start=1):
+        call_pages = [index for index, text in enumerate(texts) if f"ref{key}{number}" in text]
+        note_pages = [index for index, text in enumerate(texts) if f"{number}Note{key}says" in text]
+        assert len(call_pages) == 1 and note_pages == call_pages, (key, call_pages, note_pages)
+
+
+def test_a_note_too_long_for_its_page_is_reported_by_name(iap_project, tmp_path):
+    footnotes = iap_project / "footnotes.yaml"
+    footnotes.write_text(
+        footnotes.read_text(encoding="utf-8")
+        + "long-story: " + " ".join(["This note goes on and on."] * 450) + "\n",
+        encoding="utf-8",
+    )
+    letter = iap_project / "letter.md"
+    letter.write_text(letter.read_text(encoding="utf-8") + "\nA last word.[^long-story]\n", encoding="utf-8")
+    result = build_pdf(iap_project, "--output", tmp_path / "long.pdf")
+    assert result.exit_code == 0, result.stderr
+    assert "footnote 6 ('long-story') is called on page" in result.stderr
+    assert "[footnote-misplaced]" in result.stderr
 
 
 class RecordingServer:
