@@ -331,6 +331,41 @@ def test_an_image_that_reaches_outside_is_drawn_without_what_it_points_to(iap_pr
     assert f"{server.url}/tracker.png" in result.stderr and "file:///etc/passwd" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "file://localhost/etc/passwd",
+        "file://{project}/../secret.txt",
+        "file://{project}/%2e%2e/secret.txt",
+        "file://{project}",
+        "http://127.0.0.1:9/pixel.png",
+        "https://example.org/logo.png",
+        "ftp://example.org/logo.png",
+    ],
+)
+def test_the_pdf_engine_may_read_nothing_outside_the_project(iap_project, url):
+    from petitioncli.render.fetcher import SandboxedFetcher
+    from petitioncli.render.sandbox import Refused, Sandbox
+
+    (iap_project.parent / "secret.txt").write_text("secret", encoding="utf-8")
+    fetcher = SandboxedFetcher(Sandbox(iap_project))
+    url = url.format(project=iap_project)
+    with pytest.raises(Refused):
+        fetcher.fetch(url)
+    assert fetcher.sandbox.refused == [url]
+
+
+def test_the_pdf_engine_reads_project_files_and_data_uris(iap_project):
+    from petitioncli.render.fetcher import SandboxedFetcher
+    from petitioncli.render.sandbox import Sandbox
+
+    fetcher = SandboxedFetcher(Sandbox(iap_project))
+    assert fetcher.fetch((iap_project / "letter.md").as_uri()).read().startswith(b"In the run-up")
+    assert fetcher.fetch("data:text/plain;base64,aGVsbG8=").read() == b"hello"
+    assert fetcher.sandbox.refused == []
+
+
 def test_a_symlink_out_of_the_project_is_not_followed(iap_project, tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .sandbox import Sandbox, media_type
+from .sandbox import Sandbox, image_type
 
 
 class SandboxedFetcher(URLFetcher):
@@ -28,4 +28,4 @@ class SandboxedFetcher(URLFetcher):
         if path is None:
             raise self.sandbox.refuse(url, "only files inside the project folder are read, nothing from the network")
         data = self.sandbox.read(path, shown_as=url)
-        return URLFetcherResponse(url, data, {"Content-Type": media_type(path)})
+        return URLFetcherResponse(url, data, {"Content-Type": image_type(data) or "application/octet-stream"})

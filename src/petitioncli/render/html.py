@@ -21,7 +21,7 @@ from .. import __version__
 from ..diagnostics import Diagnostics, Pos
 from ..markdown import RAW_HTML_TOKENS
 from ..model import Edition, Status
-from .sandbox import FONTS, TEMPLATES, Refused, Sandbox
+from .sandbox import FONTS, TEMPLATES, Refused, Sandbox, image_type
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
@@ -187,22 +187,6 @@ def warn_once(diagnostics: Diagnostics, pos: Pos, rule: str, message: str) -> No
     # A letter is rendered once per recipient and format; a problem is said once.
     if not any(d.pos == pos and d.rule == rule and d.message == message for d in diagnostics):
         diagnostics.warning(pos, rule, message)
-
-
-def image_type(data: bytes) -> str | None:
-    """The media type of an image a browser and WeasyPrint both draw, from its first bytes."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if data.startswith((b"GIF87a", b"GIF89a")):
-        return "image/gif"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith((b"<svg", b"<?xml")) and b"<svg" in data[:4096].lower():
-        return "image/svg+xml"
-    return None
 
 
 class _HtmlWriter:

@@ -1,16 +1,16 @@
-"""What rendering a letter may read: the project's files and the package's own assets.
+"""What rendering a letter may read: the project's files and the package's fonts.
 
 A letter is data from many hands; building it must not become a way to read
 `/etc/passwd` into a PDF or to call a server. Every file the HTML and PDF
-renderers read goes through one `Sandbox`, which knows the two folders that
-are allowed and remembers what it refused so that the build can report it.
+renderers read (images, fonts; Jinja2 loads the templates itself) goes through
+one `Sandbox`, which knows the folders that are allowed and remembers what it
+refused so that the build can report it.
 """
 
 from __future__ import annotations
 
-import mimetypes
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -28,8 +28,7 @@ class Refused(OSError):
 
 class Sandbox:
     def __init__(self, project_root: Path):
-        self.project_root = project_root.resolve()
-        self.roots = (self.project_root, FONTS, TEMPLATES)
+        self.roots = (project_root.resolve(), FONTS)
         self.refused: list[str] = []
 
     def allowed_path(self, path: Path) -> Path | None:
@@ -51,7 +50,7 @@ class Sandbox:
         parts = urlsplit(url)
         if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
             return None
-        return self.allowed_path(Path(url2pathname(unquote(parts.path))))
+        return self.allowed_path(Path(url2pathname(parts.path)))
 
     def read(self, path: Path, *, shown_as: str | None = None) -> bytes:
         """The bytes of an allowed file; anything else is refused and remembered."""
@@ -62,11 +61,23 @@ class Sandbox:
             raise self.refuse(shown_as or str(path), f"larger than {MAX_BYTES // (1024 * 1024)} MB")
         return allowed.read_bytes()
 
-    def refuse(self, what: str, reason: str = "outside the project folder") -> Refused:
+    def refuse(self, what: str, reason: str = "not a file inside the project folder") -> Refused:
         if what not in self.refused:
             self.refused.append(what)
         return Refused(f"'{what}' is not read: {reason}")
 
 
-def media_type(path: Path) -> str:
-    return mimetypes.guess_type(path.name, strict=False)[0] or "application/octet-stream"
+def image_type(data: bytes) -> str | None:
+    """The media type of an image a browser and WeasyPrint both draw, from its first bytes."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith((b"GIF87a", b"GIF89a")):
+        return "image/gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    # SVG is text: an XML declaration, a comment or a doctype may come first.
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and b"<svg" in data[:4096].lower():
+        return "image/svg+xml"
+    return None
