@@ -22,8 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "bench"
 
 
-def _load_generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", BENCH / "generate.py")
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     # dataclasses look their module up in sys.modules while the class is made.
     sys.modules[spec.name] = module
@@ -31,7 +31,7 @@ def _load_generator():
     return module
 
 
-generate = _load_generator()
+generate = _load("bench_generate", BENCH / "generate.py")
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -132,3 +132,22 @@ def test_bench_quick_prints_the_table_and_writes_results(tmp_path):
     verdicts = {b["name"]: b["verdict"] for b in data["budgets"]}
     assert verdicts["check, 100,000 YAML"] == "not measured"
     assert verdicts["petition --help"] in ("met", "MISSED")
+
+
+def test_a_step_is_charged_its_own_memory_not_the_runners(monkeypatch):
+    # Linux hands a parent's peak RSS on to its child across fork and exec; the
+    # runner holds big lists, so a small step must still be measured small.
+    monkeypatch.syspath_prepend(str(BENCH))
+    run = _load("bench_run", BENCH / "run.py")
+    ballast = b"x" * 300_000_000
+    measured, failure = run.run_once([sys.executable, "-c", "pass"], REPO)
+    assert failure is None and len(ballast) == 300_000_000
+    assert measured.max_rss_kb * 1024 < 100_000_000
+
+
+def test_a_failing_step_is_reported_not_raised(monkeypatch):
+    monkeypatch.syspath_prepend(str(BENCH))
+    run = _load("bench_run", BENCH / "run.py")
+    measured, failure = run.run_once([sys.executable, "-c", "import sys; sys.exit('no renderer here')"], REPO)
+    assert measured is None
+    assert failure == "exit 1: no renderer here"
