@@ -163,6 +163,32 @@ def test_quotes_and_apostrophes_are_typographic(iap_page):
     assert "on “Challenges for Judicial Independence" in page.text
 
 
+def test_every_kind_of_markdown_becomes_balanced_html(run_cli, iap_project, tmp_path):
+    write_body(
+        iap_project,
+        "# Our demands\n\n"
+        "As *argued before[^china-lawyers]* and in [the report](https://example.org/r)[^iap-standards].\n\n"
+        "3. third\n4. fourth with a note again[^china-lawyers]\n\n"
+        "- loose item\n\n  with a second paragraph\n\n- another\n\n"
+        "> A quotation,  \n> with a hard break.\n\n"
+        "    code <kept> as text\n\n"
+        "---\n\n"
+        "Closing words.\n",
+    )
+    result, source = build_html(run_cli, iap_project, tmp_path / "out")
+    page = Page(source)
+    assert page.problems == []
+    assert page.all("h2") and "Our demands" in page.text  # below the title's h1
+    assert len(page.all("h1")) == 1
+    assert page.all("ol", start="3")
+    assert page.all("blockquote") and page.all("pre") and page.all("hr")
+    assert "code <kept> as text" in page.text
+    body = source.split('<div class="letter-body">')[1].split("</div>")[0]
+    assert '<a href="https://example.org/r">the report</a><a class="noteref" id="ref-2"' in body
+    assert body.count('class="fn"') == 2 and '<span class="noteref-repeat">1</span>' in body
+    assert page.all("p", **{"data-notes": "1 2"})
+
+
 def test_raw_html_in_the_letter_is_never_passed_through(run_cli, iap_project, tmp_path):
     write_body(
         iap_project,

@@ -266,7 +266,6 @@ class _HtmlWriter:
         tokens = self.quotes.tokens(tokens)
         out: list[str] = []
         open_links: list[bool] = []  # per link_open: whether an <a> was written
-        after_link: list[str] = []  # notes met inside a link, written once it closes
         for token in tokens:
             kind = token.type
             if kind == "text":
@@ -277,9 +276,9 @@ class _HtmlWriter:
                 out.append("<br>\n")
             elif kind == "code_inline":
                 out.append(f"<code>{escape(token.content)}</code>")
-            elif kind in ("em_open", "strong_open", "s_open"):
+            elif kind in ("em_open", "strong_open"):
                 out.append(f"<{token.tag}>")
-            elif kind in ("em_close", "strong_close", "s_close"):
+            elif kind in ("em_close", "strong_close"):
                 out.append(f"</{token.tag}>")
             elif kind == "link_open":
                 href = str(token.attrs.get("href", ""))
@@ -291,16 +290,12 @@ class _HtmlWriter:
             elif kind == "link_close":
                 if open_links.pop() if open_links else False:
                     out.append("</a>")
-                if not open_links and after_link:
-                    out.extend(after_link)
-                    after_link.clear()
             elif kind == "image":
                 if not in_note:
                     out.append(self.image(token, line))
             elif kind == "footnote_ref":
                 if not in_note:
-                    call = self.note_call(token.meta.get("label", ""))
-                    (after_link if open_links else out).append(call)
+                    out.append(self.note_call(token.meta.get("label", "")))
             elif kind in RAW_HTML_TOKENS:
                 continue
             elif token.children:

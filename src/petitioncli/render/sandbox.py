@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 PACKAGE = Path(__file__).resolve().parent.parent
 FONTS = PACKAGE / "fonts"
@@ -47,6 +46,9 @@ class Sandbox:
 
     def path_of_url(self, url: str) -> Path | None:
         """The local file a `file:` URL names, if the sandbox allows it."""
+        # Imported here: only WeasyPrint asks for URLs, and it has loaded urllib.request already.
+        from urllib.request import url2pathname
+
         parts = urlsplit(url)
         if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
             return None
