@@ -168,31 +168,40 @@ def run_once(command: Sequence[str], cwd: Path, *, reports_time: bool = False) -
     return Run(float(wall_text), int(rss_text), float(printed) if reports_time else None), None
 
 
-def measure(measurement: Measurement, repeat: int, *, warm_up: bool, cwd: Path) -> Measurement:
-    """Runs the step REPEAT times; a failing step is recorded once and not retried."""
-    print(f"  {measurement.project_label:<18} {measurement.step:<26} ×{repeat}", file=sys.stderr, flush=True)
+def measure(group: Sequence[Measurement], repeat: int, *, warm_up: bool, cwd: Path) -> None:
+    """Runs the steps of GROUP in turn, REPEAT rounds; a failing step is recorded once and dropped.
+
+    A budget compares steps (check against the C loader, build pdf against raw
+    WeasyPrint): interleaved, a busy spell on a shared machine slows both of a
+    pair alike instead of one of them.
+    """
+    for m in group:
+        print(f"  {m.project_label:<18} {m.step:<26} ×{repeat}", file=sys.stderr, flush=True)
     if warm_up:
-        # One unmeasured run first: byte-code compiled and files in the page cache,
-        # as they are for a user's second command.
-        _, failure = run_once(measurement.command, cwd, reports_time=measurement.reports_time)
-        if failure is not None:
-            return _failed(measurement, failure)
+        # One unmeasured round first: byte-code compiled and files in the page
+        # cache, as they are for a user's second command.
+        for m in group:
+            _, failure = run_once(m.command, cwd, reports_time=m.reports_time)
+            if failure is not None:
+                _failed(m, failure)
     for _ in range(repeat):
-        run, failure = run_once(measurement.command, cwd, reports_time=measurement.reports_time)
-        if failure is not None:
-            return _failed(measurement, failure)
-        measurement.runs.append(run)
-    return measurement
+        for m in group:
+            if m.status != "ok":
+                continue
+            run, failure = run_once(m.command, cwd, reports_time=m.reports_time)
+            if failure is not None:
+                _failed(m, failure)
+            else:
+                m.runs.append(run)
 
 
-def _failed(measurement: Measurement, message: str) -> Measurement:
+def _failed(measurement: Measurement, message: str) -> None:
     # Until a renderer lands, its format fails with "No module named …": that is
     # a step not yet available, not a regression.
     missing = "ModuleNotFoundError" in message or "No module named" in message
     measurement.status = "unavailable" if missing else "failed"
     measurement.message = message[message.index("No module named"):] if "No module named" in message else message
     measurement.runs.clear()
-    return measurement
 
 
 def projects(sizes: Sequence[int], projects_dir: Path) -> list[Project]:
@@ -226,39 +235,45 @@ def run_all(args: argparse.Namespace) -> list[Measurement]:
         measurements.append(m)
         return m
 
-    def step(project: Project | None, name: str, command: list[str], repeat: int, **kwargs) -> Measurement:
+    def measure_all(project: Project | None, group: list[Measurement], repeat: int) -> None:
         warm_up = args.repeat > 1 and (project is None or project.signatories < LARGE)
-        return measure(new(project, name, command, **kwargs), repeat, warm_up=warm_up, cwd=ROOT)
+        measure(group, repeat, warm_up=warm_up, cwd=ROOT)
 
     print("Generating projects", file=sys.stderr, flush=True)
     found = projects(args.sizes, args.projects_dir)
     print("Measuring", file=sys.stderr, flush=True)
-    step(None, "petition --help", [*petition, "--help"], args.repeat)
+    measure_all(None, [new(None, "petition --help", [*petition, "--help"])], args.repeat)
     for project in found:
         large = project.signatories >= LARGE
         repeat = min(args.repeat, LARGE_REPEAT) if large else args.repeat
         out_dir = out_root / project.id
-        step(project, "check", [*petition, "check", str(project.path)], repeat)
         build = [*petition, "build", str(project.path), "--output-dir", str(out_dir), "--format"]
-        step(project, "build txt", [*build, "txt"], repeat)
+        group = [
+            new(project, "check", [*petition, "check", str(project.path)]),
+            new(project, "build txt", [*build, "txt"]),
+        ]
         if project.format == "csv":
             # Past loading, a CSV list is the same letter as its YAML twin: the
             # HTML and PDF cost is measured once, on the YAML project.
+            measure_all(project, group, repeat)
             continue
         loader = [sys.executable, "-c", C_LOADER, str(project.signatories_file)]
-        step(project, "baseline: PyYAML C loader", loader, repeat, reports_time=True)
-        html = step(project, "build html", [*build, "html"], repeat)
+        group.append(new(project, "baseline: PyYAML C loader", loader, reports_time=True))
+        html = new(project, "build html", [*build, "html"])
+        measure_all(project, [*group, html], repeat)
         if args.skip_pdf or project.signatories > PDF_MAX_SIGNATORIES:
             continue
         pdf_repeat = min(args.repeat, PDF_LARGE_REPEAT) if large else args.repeat
-        step(project, "build pdf", [*build, "pdf"], pdf_repeat)
+        pdf = new(project, "build pdf", [*build, "pdf"])
         html_files = sorted(out_dir.glob("*.html"))
         if html.ok and html_files:
-            raw = [*weasyprint, str(html_files[0]), str(out_dir / "raw-weasyprint.pdf")]
-            step(project, "baseline: raw weasyprint", raw, pdf_repeat)
+            raw = new(project, "baseline: raw weasyprint",
+                      [*weasyprint, str(html_files[0]), str(out_dir / "raw-weasyprint.pdf")])
+            measure_all(project, [pdf, raw], pdf_repeat)
         else:
-            m = new(project, "baseline: raw weasyprint", [*weasyprint, "<the html build's output>"])
-            m.status, m.message = "unavailable", "needs the HTML that `build --format html` writes"
+            measure_all(project, [pdf], pdf_repeat)
+            raw = new(project, "baseline: raw weasyprint", [*weasyprint, "<the html build's output>"])
+            raw.status, raw.message = "unavailable", "needs the HTML that `build --format html` writes"
     return measurements
 
 
