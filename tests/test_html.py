@@ -194,7 +194,7 @@ def test_raw_html_in_the_letter_is_never_passed_through(run_cli, iap_project, tm
         iap_project,
         "Before <script>alert(1)</script> after <img src=x onerror=alert(2)>.\n\n"
         "<div onclick=\"steal()\">block</div>\n\n"
-        "[click](javascript:alert(3)) and <b>bold</b>.\n",
+        "![x](file:///etc/passwd) and <b>bold</b>.\n",
     )
     result, source = build_html(run_cli, iap_project, tmp_path / "out")
     page = Page(source)
@@ -206,7 +206,18 @@ def test_raw_html_in_the_letter_is_never_passed_through(run_cli, iap_project, tm
     # The tags go; words between them were text, and stay text.
     assert "Before alert(1) after ." in page.text and "and bold." in page.text
     assert "html-raw" in result.stderr
+    assert "letter.md:5:6: warning: image 'file:///etc/passwd' is left out" in result.stderr
+    assert "/etc/passwd" not in source and "root:" not in source
     assert page.problems == []
+
+
+def test_a_script_link_stops_the_build_with_its_place(run_cli, iap_project, tmp_path):
+    write_body(iap_project, "Please [click](javascript:alert(3)) here.\n")
+    out = tmp_path / "out"
+    result = run_cli("build", iap_project, "--format", "html", "--output-dir", out)
+    assert result.exit_code == 1
+    assert "letter.md:1:16: error: link 'javascript:alert(3)' is not an absolute http(s) address [url-invalid]" in result.stderr
+    assert not out.exists() or list(out.iterdir()) == []
 
 
 def test_images_from_the_project_are_inlined_and_others_left_out(run_cli, iap_project, tmp_path):
