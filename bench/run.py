@@ -37,10 +37,13 @@ IAP_SIGNATORIES = 130
 PDF_MAX_SIGNATORIES = 10_000
 # Lists this long take seconds a run; fewer runs keep `make bench` near 15 minutes.
 LARGE = 10_000
-LARGE_REPEAT = 3
-PDF_LARGE_REPEAT = 2
+LARGE_REPEAT = 5
+PDF_LARGE_REPEAT = 3
 PACKAGES = ("petitioncli", "PyYAML", "weasyprint", "pydyf", "typer", "rich", "markdown-it-py", "Jinja2", "babel")
 NOTE_WIDTH = 72
+RAW_WEASYPRINT = "baseline: raw weasyprint"
+PDF_VARIANT = "pdf/ua-1"
+TAGGED_WEASYPRINT = f"raw weasyprint, {PDF_VARIANT}"
 MB = 1_000_000
 MIB = 1024**2
 GIB = 1024**3
@@ -267,13 +270,17 @@ def run_all(args: argparse.Namespace) -> list[Measurement]:
         pdf = new(project, "build pdf", [*build, "pdf"])
         html_files = sorted(out_dir.glob("*.html"))
         if html.ok and html_files:
-            raw = new(project, "baseline: raw weasyprint",
-                      [*weasyprint, str(html_files[0]), str(out_dir / "raw-weasyprint.pdf")])
-            measure_all(project, [pdf, raw], pdf_repeat)
+            raw = [*weasyprint, str(html_files[0]), str(out_dir / "raw-weasyprint.pdf")]
+            # Not a budget's baseline: it shows how much of the gap to raw
+            # WeasyPrint is the tagging SPEC §4 asks for rather than petition's own.
+            tagged = [*raw, "--pdf-variant", PDF_VARIANT]
+            measure_all(project, [pdf, new(project, RAW_WEASYPRINT, raw), new(project, TAGGED_WEASYPRINT, tagged)],
+                        pdf_repeat)
         else:
             measure_all(project, [pdf], pdf_repeat)
-            raw = new(project, "baseline: raw weasyprint", [*weasyprint, "<the html build's output>"])
-            raw.status, raw.message = "unavailable", "needs the HTML that `build --format html` writes"
+            for name in (RAW_WEASYPRINT, TAGGED_WEASYPRINT):
+                m = new(project, name, [*weasyprint, "<the html build's output>"])
+                m.status, m.message = "unavailable", "needs the HTML that `build --format html` writes"
     return measurements
 
 
@@ -345,6 +352,13 @@ def budgets(measurements: list[Measurement]) -> list[Budget]:
             baseline=median(project, base_step), factor=factor,
         )
 
+    def pdf(name: str, project: str) -> Budget:
+        budget = relative(name, project, "build pdf", RAW_WEASYPRINT, 1.1)
+        tagged = median(project, TAGGED_WEASYPRINT)
+        if budget.measured is not None and tagged:
+            budget.note = f"{budget.measured / tagged:.2f}× {TAGGED_WEASYPRINT}"
+        return budget
+
     def memory(name: str, project: str, step_name: str, limit_bytes: int, limit: str) -> Budget:
         # MB are 10⁶ bytes throughout, the stricter reading; MiB beside them for comparison.
         measured = peak_mb(project, step_name)
@@ -363,8 +377,8 @@ def budgets(measurements: list[Measurement]) -> list[Budget]:
         relative("build txt, 100,000 CSV", big_csv, "build txt", "check", 1.2),
         memory("build txt, 100,000 YAML: memory", big_yaml, "build txt", GIB, "1 GiB"),
         memory("build txt, 100,000 CSV: memory", big_csv, "build txt", GIB, "1 GiB"),
-        relative("build pdf, IAP letter", "iap", "build pdf", "baseline: raw weasyprint", 1.1),
-        relative("build pdf, 10,000 YAML", pdf_yaml, "build pdf", "baseline: raw weasyprint", 1.1),
+        pdf("build pdf, IAP letter", "iap"),
+        pdf("build pdf, 10,000 YAML", pdf_yaml),
         seconds("build pdf, 10,000 YAML: time", pdf_yaml, "build pdf", 40),
         memory("build pdf, 10,000 YAML: memory", pdf_yaml, "build pdf", 400 * MB, "400 MB"),
     ]
