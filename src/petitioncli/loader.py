@@ -269,15 +269,25 @@ class _ProjectLoader:
             return None
         return NodeReader(read[0], self.diags), node
 
+    def _yaml_mapping(
+        self, kind: str, located: tuple[Path, Pos, str] | None, what: str
+    ) -> tuple[NodeReader, dict[str, tuple[Node, Node]]] | None:
+        """A YAML file whose top level maps ids to entries; None marks the file unusable."""
+        loaded = self._yaml_root(kind, located)
+        if loaded is None:
+            return None
+        reader, root = loaded
+        entries = reader.mapping(root, what)
+        if entries is None:
+            self.unusable.add(kind)
+            return None
+        return reader, entries
+
     def _load_footnotes(self, located: tuple[Path, Pos, str] | None) -> dict[str, Footnote]:
-        loaded = self._yaml_root("footnotes", located)
+        loaded = self._yaml_mapping("footnotes", located, "footnotes.yaml (footnote id to text)")
         if loaded is None:
             return {}
-        reader, root = loaded
-        entries = reader.mapping(root, "footnotes.yaml (footnote id to text)")
-        if entries is None:
-            self.unusable.add("footnotes")
-            return {}
+        reader, entries = loaded
         footnotes = {}
         for key, (key_node, value_node) in entries.items():
             # A footnote with a bad text is kept, empty: its references are
@@ -287,14 +297,10 @@ class _ProjectLoader:
         return footnotes
 
     def _load_recipients(self, located: tuple[Path, Pos, str] | None) -> dict[str, Recipient]:
-        loaded = self._yaml_root("recipients", located)
+        loaded = self._yaml_mapping("recipients", located, "recipients.yaml (recipient id to recipient)")
         if loaded is None:
             return {}
-        reader, root = loaded
-        entries = reader.mapping(root, "recipients.yaml (recipient id to recipient)")
-        if entries is None:
-            self.unusable.add("recipients")
-            return {}
+        reader, entries = loaded
         recipients = {}
         for rid, (key_node, node) in entries.items():
             what = f"recipient '{rid}'"
