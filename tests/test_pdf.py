@@ -256,6 +256,21 @@ def test_a_note_too_long_for_its_page_is_reported_by_name(iap_project, tmp_path)
     assert "[footnote-misplaced]" in result.stderr
 
 
+def test_characters_no_font_has_are_reported_with_the_first_signatory_using_them(iap_project, tmp_path):
+    # A private-use character: no font on any machine draws it, so the test
+    # does not depend on which fallback fonts the machine has.
+    signatories = iap_project / "signatories.yaml"
+    lines = signatories.read_text(encoding="utf-8").splitlines()
+    signatories.write_text(
+        "\n".join(lines) + "\n- name: Glyphless \U000f0001 Society\n  location: Nowhere\n", encoding="utf-8"
+    )
+    result = build_pdf(iap_project, "--output", tmp_path / "boxes.pdf")
+    assert result.exit_code == 0, result.stderr
+    assert f"signatories.yaml:{len(lines) + 1}:3: warning: 1 character (first in signatory" in result.stderr
+    assert "print as empty boxes" in result.stderr and "[glyph-missing]" in result.stderr
+    assert (tmp_path / "boxes.pdf").exists()
+
+
 class RecordingServer:
     """A local HTTP server that serves a tiny image and remembers every request."""
 

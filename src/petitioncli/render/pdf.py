@@ -55,7 +55,7 @@ def render_pdf(
     source = HTML(string=page.html, base_url=edition.letter.root.resolve().as_uri() + "/", url_fetcher=fetcher)
     options = {"pdf_variant": PDF_VARIANT, "pdf_identifier": True}
 
-    with _source_date_epoch(edition.date), _relay_progress(progress):
+    with _source_date_epoch(edition.date), _relay_progress(progress), _missing_glyphs() as missing:
         progress("Laying out pages")
         document = source.render(**options)
         count = len(edition.footnotes)
@@ -76,6 +76,7 @@ def render_pdf(
             data = document.write_pdf(**options)
 
     _report_misplaced(edition, misplaced, found)
+    _report_missing_glyphs(edition, missing, found)
     _report_refused(edition, page.svg_images, fetcher.sandbox.refused, found)
     return data
 
@@ -193,6 +194,49 @@ def _page_references_built_once() -> Iterator[None]:
         yield
     finally:
         pydyf.PDF.page_references = original
+
+
+class _MissingGlyphs(logging.Handler):
+    """Collects the characters WeasyPrint could print with no font, from its .notdef warnings."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.characters: dict[str, None] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if isinstance(record.msg, str) and record.msg.startswith(".notdef glyph") and record.args:
+            self.characters.setdefault(str(record.args[0]))
+
+
+@contextmanager
+def _missing_glyphs() -> Iterator[dict[str, None]]:
+    logger = logging.getLogger("weasyprint")
+    collector = _MissingGlyphs()
+    logger.addHandler(collector)
+    try:
+        yield collector.characters
+    finally:
+        logger.removeHandler(collector)
+
+
+def _report_missing_glyphs(edition: Edition, missing: dict[str, None], found: Diagnostics) -> None:
+    """Empty boxes in a printed letter must not pass unnoticed: name the characters and the first place."""
+    if not missing:
+        return
+    characters = set(missing)
+    shown = " ".join(list(missing)[:10]) + (" …" if len(missing) > 10 else "")
+    where, what = Pos(edition.letter.body.path), "the letter"
+    for signatory in edition.signatories:
+        text = f"{signatory.name}{signatory.affiliation or ''}{signatory.location or ''}"
+        if not characters.isdisjoint(text):
+            where, what = signatory.pos, f"signatory '{signatory.name}'"
+            break
+    warn_once(
+        found, where, "glyph-missing",
+        f"{len(missing)} character{'s' if len(missing) != 1 else ''} (first in {what}) "
+        f"have no glyph in the PDF's fonts and print as empty boxes: {shown}; "
+        "install a font that covers them (e.g. Noto Serif CJK for Chinese, Japanese and Korean)",
+    )
 
 
 class _ProgressRelay(logging.Handler):
