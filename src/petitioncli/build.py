@@ -46,7 +46,7 @@ def _validate(manifest: Path, date: dt.date | None) -> loader.LoadResult:
     result = loader.load(manifest)
     gc.freeze()
     found = list(result.diagnostics)
-    found.extend(checks.run_checks(result.letter, date=date, date_pos=None, unusable=result.unusable))
+    found.extend(checks.run_checks(result.letter, sources=result.sources, date=date, unusable=result.unusable))
     kept = checks.without_suppressed(found, result.sources)
     kept.sort(key=sort_key)
     result.diagnostics = kept

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -42,20 +43,21 @@ def country_codes() -> frozenset[str]:
 def run_checks(
     letter: Letter,
     *,
+    sources: Mapping[Path, str],
     date: dt.date | None = None,
-    date_pos: Pos | None = None,
     unusable: frozenset[str] = frozenset(),
 ) -> Diagnostics:
     """Every content problem of the letter; `date` is the build's date when it is not the manifest's.
 
-    `unusable` names the files (body, footnotes, …) that could not be read:
+    `sources` holds the texts the loader read, for rules that point inside a
+    value (a link within a footnote). `unusable` names the files (body, footnotes, …) that could not be read:
     a rule comparing two files stays silent when one of them is missing,
     since its complaint would only echo the loader's.
     """
     diags = Diagnostics()
-    _check_manifest(letter, diags, date, date_pos, unusable)
+    _check_manifest(letter, diags, date, unusable)
     _check_body(letter, diags, unusable)
-    _check_footnotes(letter, diags, unusable)
+    _check_footnotes(letter, diags, sources, unusable)
     _check_recipients(letter, diags)
     _check_signatories(letter, diags)
     return diags
@@ -107,9 +109,7 @@ def _warn_spacing(diags: Diagnostics, pos: Pos, what: str, text: str | None) -> 
         diags.warning(pos, "whitespace-stray", f"{problem} in {what}: '{text}'")
 
 
-def _check_manifest(
-    letter: Letter, diags: Diagnostics, date: dt.date | None, date_pos: Pos | None, unusable: frozenset[str]
-) -> None:
+def _check_manifest(letter: Letter, diags: Diagnostics, date: dt.date | None, unusable: frozenset[str]) -> None:
     where = letter.manifest_pos
     manifest = Pos(letter.manifest)
     for key in ("title", "place", "sender", "subject", "signatories_heading"):
@@ -127,7 +127,7 @@ def _check_manifest(
     date = date or letter.date
     if date is not None and date > today():
         diags.warning(
-            date_pos or where.get("date", manifest), "date-future",
+            where.get("date", manifest), "date-future",
             f"the letter's date {date.isoformat()} is in the future",
         )
 
@@ -347,22 +347,20 @@ def _check_url(
 
 
 class _FootnoteSource:
-    """Finds links inside footnote texts in footnotes.yaml, read again only when a link has a problem.
+    """Finds links inside footnote texts in footnotes.yaml, split into lines only when a footnote has links.
 
     The model keeps where each footnote's key is; its text may run over
     several lines of a block scalar, which ends where the next footnote begins.
     """
 
-    def __init__(self, footnotes: list[Footnote]):
+    def __init__(self, footnotes: list[Footnote], sources: Mapping[Path, str]):
         self.footnotes = footnotes
+        self.sources = sources
         self._lines: dict[Path, list[str]] = {}
 
     def lines(self, path: Path) -> list[str]:
         if path not in self._lines:
-            try:
-                self._lines[path] = yaml_lines(path.read_text(encoding="utf-8-sig"))
-            except (OSError, UnicodeError):
-                self._lines[path] = []
+            self._lines[path] = yaml_lines(self.sources.get(path, ""))
         return self._lines[path]
 
     def finder(self, index: int):
@@ -386,10 +384,12 @@ class _FootnoteSource:
         return find
 
 
-def _check_footnotes(letter: Letter, diags: Diagnostics, unusable: frozenset[str]) -> None:
+def _check_footnotes(
+    letter: Letter, diags: Diagnostics, sources: Mapping[Path, str], unusable: frozenset[str]
+) -> None:
     referenced = {label for label, _, _ in markdown.footnote_labels(letter.body.tokens)}
     footnotes = list(letter.footnotes.values())
-    source = _FootnoteSource(footnotes)
+    source = _FootnoteSource(footnotes, sources)
     for index, footnote in enumerate(footnotes):
         if "body" not in unusable and footnote.id not in referenced:
             diags.warning(footnote.pos, "footnote-unused", f"footnote '{footnote.id}' is never referenced in the letter")
