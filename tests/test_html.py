@@ -237,6 +237,17 @@ def test_images_from_the_project_are_inlined_and_others_left_out(run_cli, iap_pr
     assert "letter.md:3" in result.stderr and "image-unreadable" in result.stderr
 
 
+def test_an_image_whose_name_has_a_space_is_inlined(run_cli, iap_project, tmp_path):
+    # markdown-it hands the renderer `coalition%20logo.png`; the file has a space.
+    (iap_project / "coalition logo.png").write_bytes(PIXEL)
+    write_body(iap_project, "Our logo ![Coalition logo](<coalition logo.png>).\n")
+    result, source = build_html(run_cli, iap_project, tmp_path / "out")
+    assert Page(source).all("img") == [
+        {"src": "data:image/png;base64," + base64.b64encode(PIXEL).decode(), "alt": "Coalition logo"}
+    ]
+    assert "image-" not in result.stderr
+
+
 def test_draft_is_marked_and_pending_signatories_flagged(run_cli, iap_project, tmp_path):
     with (iap_project / "signatories.yaml").open("a", encoding="utf-8") as stream:
         stream.write("- name: Not Yet Signed Foundation\n  status: pending\n")

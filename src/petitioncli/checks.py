@@ -306,12 +306,12 @@ def _check_text(diags: Diagnostics, block: _Block, content: str) -> None:
 
 def _check_image(letter: Letter, diags: Diagnostics, pos: Pos, src: str) -> None:
     """Images may only come from the project folder: a letter must not fetch or leak anything."""
-    parts = urlsplit(src)
-    if parts.scheme or parts.netloc or src.startswith("/"):
+    relative = markdown.project_relative_path(src)
+    if relative is None:
         diags.warning(pos, "image-refused", f"image '{src}' is left out: only images inside the project folder are used")
         return
     try:
-        target = (letter.root / unquote(parts.path)).resolve()
+        target = (letter.root / relative).resolve()
         inside = target.is_relative_to(letter.root.resolve())
         exists = inside and target.is_file()
     except (OSError, RuntimeError, ValueError):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -54,3 +55,15 @@ def footnote_labels(tokens: list[Token]) -> Iterator[tuple[str, Token, Token | N
     for child, parent in walk_inline(tokens):
         if child.type == "footnote_ref" and child.meta.get("label") is not None:
             yield child.meta["label"], child, parent
+
+
+def project_relative_path(src: str) -> str | None:
+    """The file an image source names relative to the project, or None for URLs and absolute paths.
+
+    markdown-it percent-encodes what it normalises (`<my logo.png>` becomes
+    `my%20logo.png`); the file on disk has the decoded name.
+    """
+    parts = urlsplit(src)
+    if parts.scheme or parts.netloc or src.startswith("/") or not parts.path:
+        return None
+    return unquote(parts.path)

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..diagnostics import Diagnostics, Pos
-from ..markdown import RAW_HTML_TOKENS
+from ..markdown import RAW_HTML_TOKENS, project_relative_path
 from ..model import Edition, Status
 from .sandbox import FONTS, TEMPLATES, Refused, Sandbox, image_type
 
@@ -322,13 +322,13 @@ class _HtmlWriter:
     def image(self, token: Token, line: int) -> str:
         """Images from the project folder, inlined; checks already report any other image."""
         src = str(token.attrs.get("src", ""))
-        parts = urlsplit(src)
-        if parts.scheme or parts.netloc or src.startswith("/") or not parts.path:
+        relative = project_relative_path(src)
+        if relative is None:
             return ""
         alt = escape("".join(child.content for child in token.children or ()) or token.content)
         pos = Pos(self.body_path, line)
         try:
-            data = self.sandbox.read(self.edition.letter.root / parts.path, shown_as=src)
+            data = self.sandbox.read(self.edition.letter.root / relative, shown_as=src)
         except Refused:
             # Outside the project (a link pointing out of it): checks report that already.
             return ""
