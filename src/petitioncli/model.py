@@ -110,7 +110,3 @@ class Edition:
     footnote_numbers: dict[str, int]
     signatories: list[Signatory]
     draft: bool = False
-
-    @property
-    def title(self) -> str:
-        return self.letter.title
