@@ -161,7 +161,12 @@ def run_once(command: Sequence[str], cwd: Path, *, reports_time: bool = False) -
         with open(out_path, "wb") as out, open(err_path, "wb") as err:
             subprocess.run(
                 [sys.executable, "-S", "-c", LAUNCHER, str(report), *command],
-                cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err, check=True,
+                cwd=cwd,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                check=True,
             )
         wall_text, rss_text, code_text = report.read_text().split()
         if int(code_text) != 0:
@@ -203,7 +208,7 @@ def _failed(measurement: Measurement, message: str) -> None:
     # a step not yet available, not a regression.
     missing = "ModuleNotFoundError" in message or "No module named" in message
     measurement.status = "unavailable" if missing else "failed"
-    measurement.message = message[message.index("No module named"):] if "No module named" in message else message
+    measurement.message = message[message.index("No module named") :] if "No module named" in message else message
     measurement.runs.clear()
 
 
@@ -274,8 +279,9 @@ def run_all(args: argparse.Namespace) -> list[Measurement]:
             # Not a budget's baseline: it shows how much of the gap to raw
             # WeasyPrint is the tagging SPEC §4 asks for rather than petition's own.
             tagged = [*raw, "--pdf-variant", PDF_VARIANT]
-            measure_all(project, [pdf, new(project, RAW_WEASYPRINT, raw), new(project, TAGGED_WEASYPRINT, tagged)],
-                        pdf_repeat)
+            measure_all(
+                project, [pdf, new(project, RAW_WEASYPRINT, raw), new(project, TAGGED_WEASYPRINT, tagged)], pdf_repeat
+            )
         else:
             measure_all(project, [pdf], pdf_repeat)
             for name in (RAW_WEASYPRINT, TAGGED_WEASYPRINT):
@@ -325,8 +331,11 @@ class Budget:
 
     def as_json(self) -> dict:
         return {
-            **asdict(self), "allowed": self.allowed, "times_baseline": self.times_baseline,
-            "share": self.share, "verdict": self.verdict,
+            **asdict(self),
+            "allowed": self.allowed,
+            "times_baseline": self.times_baseline,
+            "share": self.share,
+            "verdict": self.verdict,
         }
 
 
@@ -348,8 +357,12 @@ def budgets(measurements: list[Measurement]) -> list[Budget]:
     def relative(name: str, project: str, step_name: str, base_step: str, factor: float) -> Budget:
         base_name = base_step.removeprefix("baseline: ")
         return Budget(
-            name, f"≤ {factor:g}× {base_name}", median(project, step_name), "s",
-            baseline=median(project, base_step), factor=factor,
+            name,
+            f"≤ {factor:g}× {base_name}",
+            median(project, step_name),
+            "s",
+            baseline=median(project, base_step),
+            factor=factor,
         )
 
     def pdf(name: str, project: str) -> Budget:
@@ -365,7 +378,11 @@ def budgets(measurements: list[Measurement]) -> list[Budget]:
         note = f"{measured * MB / MIB:,.0f} MiB" if measured is not None else ""
         return Budget(name, f"< {limit}", measured, "MB", absolute=limit_bytes / MB, note=note)
 
-    big_yaml, big_csv, pdf_yaml = project_name(100_000, "yaml"), project_name(100_000, "csv"), project_name(10_000, "yaml")
+    big_yaml, big_csv, pdf_yaml = (
+        project_name(100_000, "yaml"),
+        project_name(100_000, "csv"),
+        project_name(10_000, "yaml"),
+    )
     return [
         seconds("petition --help", "-", "petition --help", 0.3),
         seconds("check, IAP letter", "iap", "check", 0.5),
@@ -389,10 +406,13 @@ def _fmt(value: float | None, digits: int = 2) -> str:
 
 
 def _markdown_table(header: Sequence[str], rows: list[Sequence[str]], right: set[int]) -> str:
-    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
 
     def line(cells: Sequence[str]) -> str:
-        padded = [str(c).rjust(w) if i in right else str(c).ljust(w) for i, (c, w) in enumerate(zip(cells, widths))]
+        padded = [
+            str(c).rjust(w) if i in right else str(c).ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
         return "| " + " | ".join(padded) + " |"
 
     rule = "|" + "|".join(("-" * (w + 1) + ":") if i in right else ("-" * (w + 2)) for i, w in enumerate(widths)) + "|"
@@ -421,8 +441,8 @@ def budgets_table(found: list[Budget]) -> str:
     for b in found:
         digits = 0 if b.unit == "MB" else 2
 
-        def amount(value: float | None) -> str:
-            return f"{_fmt(value, digits)} {b.unit}" if value is not None else "—"
+        def amount(value: float | None, digits: int = digits, unit: str = b.unit) -> str:
+            return f"{_fmt(value, digits)} {unit}" if value is not None else "—"
 
         times = f"{b.times_baseline:.2f}×" if b.times_baseline is not None else "—"
         share = f"{b.share:.0%}" if b.share is not None else "—"
@@ -442,7 +462,9 @@ def machine() -> dict:
         (line.split(":", 1)[1].strip() for line in _read_lines("/proc/cpuinfo") if line.startswith("model name")),
         platform.processor() or None,
     )
-    memory_kb = next((int(line.split()[1]) for line in _read_lines("/proc/meminfo") if line.startswith("MemTotal")), None)
+    memory_kb = next(
+        (int(line.split()[1]) for line in _read_lines("/proc/meminfo") if line.startswith("MemTotal")), None
+    )
     commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     # Others edit the library while benchmarks run: say whether the code measured was the commit.
     changed = subprocess.run(
@@ -470,8 +492,12 @@ def _read_lines(path: str) -> list[str]:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="signatory counts to generate")
-    parser.add_argument("--repeat", type=int, default=5,
-                        help=f"runs per step (lists of {LARGE:,}+: at most {LARGE_REPEAT}, their PDF {PDF_LARGE_REPEAT})")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=5,
+        help=f"runs per step (lists of {LARGE:,}+: at most {LARGE_REPEAT}, their PDF {PDF_LARGE_REPEAT})",
+    )
     parser.add_argument("--quick", action="store_true", help="smallest size only, one run each: a smoke test")
     parser.add_argument("--skip-pdf", action="store_true", help="leave out the PDF build and raw WeasyPrint")
     parser.add_argument("--projects-dir", type=Path, default=BENCH / "projects", help="where projects are generated")
@@ -487,7 +513,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     args.projects_dir = args.projects_dir.resolve()
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     info = machine()
     load_before = os.getloadavg()
     clock = time.perf_counter()
@@ -499,10 +525,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = f"commit {(info['git_commit'] or 'unknown')[:7]}"
     if info["uncommitted_changes_in_src"]:
         code += " with uncommitted changes in src/"
-    print(f"petition benchmark, {started:%Y-%m-%d %H:%M} UTC, {code}: {info['nproc']} cores ({info['cpu']}), "
-          f"Python {info['python']}, WeasyPrint {info['packages']['weasyprint']}")
-    print(f"Median wall time of fresh processes; lists of {LARGE:,}+ signatories run {LARGE_REPEAT}× "
-          f"(their PDF {PDF_LARGE_REPEAT}×); load average {load_before[0]:.2f} before, {load_after[0]:.2f} after.")
+    print(
+        f"petition benchmark, {started:%Y-%m-%d %H:%M} UTC, {code}: {info['nproc']} cores ({info['cpu']}), "
+        f"Python {info['python']}, WeasyPrint {info['packages']['weasyprint']}"
+    )
+    print(
+        f"Median wall time of fresh processes; lists of {LARGE:,}+ signatories run {LARGE_REPEAT}× "
+        f"(their PDF {PDF_LARGE_REPEAT}×); load average {load_before[0]:.2f} before, {load_after[0]:.2f} after."
+    )
     print()
     print(measurements_table(measurements))
     print()
@@ -510,20 +540,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     missed = sum(b.verdict == "MISSED" for b in found)
     unmeasured = sum(b.verdict == "not measured" for b in found)
     print()
-    print(f"{len(found) - missed - unmeasured} budgets met, {missed} missed, {unmeasured} not measured "
-          f"({duration / 60:.1f} min). Results: {args.results}")
+    print(
+        f"{len(found) - missed - unmeasured} budgets met, {missed} missed, {unmeasured} not measured "
+        f"({duration / 60:.1f} min). Results: {args.results}"
+    )
 
     args.results.parent.mkdir(parents=True, exist_ok=True)
-    args.results.write_text(json.dumps({
-        "date": started.isoformat(timespec="seconds"),
-        "duration_s": round(duration, 1),
-        "machine": info,
-        "load_average": {"before": load_before, "after": load_after},
-        "settings": {"sizes": args.sizes, "repeat": args.repeat, "large_repeat": LARGE_REPEAT,
-                     "pdf_large_repeat": PDF_LARGE_REPEAT, "skip_pdf": args.skip_pdf},
-        "measurements": [m.as_json() for m in measurements],
-        "budgets": [b.as_json() for b in found],
-    }, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    args.results.write_text(
+        json.dumps(
+            {
+                "date": started.isoformat(timespec="seconds"),
+                "duration_s": round(duration, 1),
+                "machine": info,
+                "load_average": {"before": load_before, "after": load_after},
+                "settings": {
+                    "sizes": args.sizes,
+                    "repeat": args.repeat,
+                    "large_repeat": LARGE_REPEAT,
+                    "pdf_large_repeat": PDF_LARGE_REPEAT,
+                    "skip_pdf": args.skip_pdf,
+                },
+                "measurements": [m.as_json() for m in measurements],
+                "budgets": [b.as_json() for b in found],
+            },
+            indent=2,
+            ensure_ascii=False,
+            default=str,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     return 0
 
 

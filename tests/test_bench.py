@@ -44,7 +44,8 @@ def test_the_generator_writes_the_same_bytes_in_the_library_and_from_the_command
     generate.generate_project(tmp_path / "library", 1_000, fmt)
     subprocess.run(
         [sys.executable, str(BENCH / "generate.py"), str(tmp_path / "cli"), "--sizes", "1000", "--formats", fmt],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     assert _files(tmp_path / "library") == _files(tmp_path / "cli" / f"1000-{fmt}")
 
@@ -77,12 +78,7 @@ def test_names_are_unique_after_the_duplicate_rules_normalisation():
 
 def test_the_list_is_realistic_scripts_places_urls_and_statuses():
     records = generate.signatories(5_000)
-    scripts = {
-        unicodedata.name(char).split()[0]
-        for record in records
-        for char in record["name"]
-        if char.isalpha()
-    }
+    scripts = {unicodedata.name(char).split()[0] for record in records for char in record["name"] if char.isalpha()}
     assert {"LATIN", "CYRILLIC", "GREEK", "CJK", "HANGUL"} <= scripts
     assert sum(any(accent in r["name"] for accent in "éñøłçüőș") for r in records) > 100
     assert any(len(r["name"]) > 60 for r in records)
@@ -108,22 +104,48 @@ def test_yaml_and_csv_hold_the_same_signatories_with_no_value_retyped(tmp_path):
 def test_bench_quick_prints_the_table_and_writes_results(tmp_path):
     results = tmp_path / "results.json"
     completed = subprocess.run(
-        [sys.executable, str(BENCH / "run.py"), "--quick", "--skip-pdf",
-         "--projects-dir", str(tmp_path / "projects"), "--results", str(results)],
-        cwd=REPO, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            str(BENCH / "run.py"),
+            "--quick",
+            "--skip-pdf",
+            "--projects-dir",
+            str(tmp_path / "projects"),
+            "--results",
+            str(results),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert completed.returncode == 0, completed.stderr
     table = completed.stdout
-    for row in ("petition --help", "IAP letter", "140 YAML", "140 CSV", "check", "build txt",
-                "baseline: PyYAML C loader", "budget (SPEC §6)", "check, 100,000 YAML"):
+    for row in (
+        "petition --help",
+        "IAP letter",
+        "140 YAML",
+        "140 CSV",
+        "check",
+        "build txt",
+        "baseline: PyYAML C loader",
+        "budget (SPEC §6)",
+        "check, 100,000 YAML",
+    ):
         assert row in table
 
     data = json.loads(results.read_text(encoding="utf-8"))
     assert data["machine"]["nproc"] >= 1 and data["machine"]["python"]
     assert data["settings"]["sizes"] == [140] and data["settings"]["repeat"] == 1
     steps = {(m["project"], m["step"]): m for m in data["measurements"]}
-    for key in [("-", "petition --help"), ("iap", "check"), ("iap", "build txt"),
-                ("140-yaml", "check"), ("140-yaml", "baseline: PyYAML C loader"), ("140-csv", "build txt")]:
+    for key in [
+        ("-", "petition --help"),
+        ("iap", "check"),
+        ("iap", "build txt"),
+        ("140-yaml", "check"),
+        ("140-yaml", "baseline: PyYAML C loader"),
+        ("140-csv", "build txt"),
+    ]:
         measured = steps[key]
         assert measured["status"] == "ok", measured
         assert len(measured["runs"]) == 1 and measured["median_s"] > 0 and measured["peak_rss_bytes"] > 0

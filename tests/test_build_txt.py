@@ -109,14 +109,15 @@ def test_today_comes_from_source_date_epoch_when_set(run_cli, iap_project, dist)
 def test_without_any_date_the_letter_is_dated_today(run_cli, iap_project, dist):
     manifest = iap_project / "petition.yaml"
     manifest.write_text(
-        "\n".join(l for l in manifest.read_text(encoding="utf-8").splitlines() if not l.startswith("date:")) + "\n",
+        "\n".join(line for line in manifest.read_text(encoding="utf-8").splitlines() if not line.startswith("date:"))
+        + "\n",
         encoding="utf-8",
     )
     result = build_txt(run_cli, iap_project, dist, env={"SOURCE_DATE_EPOCH": "1536537600"})
     assert result.exit_code == 0, result.stderr
-    assert "The Hague, 10 September 2018" in (
-        dist / "iap-2017_iap-leadership_2018-09-10.txt"
-    ).read_text(encoding="utf-8")
+    assert "The Hague, 10 September 2018" in (dist / "iap-2017_iap-leadership_2018-09-10.txt").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_a_malformed_date_option_is_a_usage_error(run_cli, iap_project, dist):
@@ -146,9 +147,7 @@ def test_a_build_with_errors_leaves_the_earlier_output_untouched(run_cli, iap_pr
     assert sorted(p.name for p in dist.iterdir()) == [LEADERSHIP]
 
 
-def test_a_write_that_fails_midway_leaves_the_earlier_file_and_no_partial_file(
-    run_cli, iap_project, dist, monkeypatch
-):
+def test_a_write_that_fails_midway_leaves_the_earlier_file_and_no_partial_file(run_cli, iap_project, dist, monkeypatch):
     assert build_txt(run_cli, iap_project, dist).exit_code == 0
     earlier = (dist / LEADERSHIP).read_bytes()
 
@@ -172,9 +171,7 @@ def test_output_writes_exactly_the_named_file(run_cli, iap_project, dist):
 
 
 def test_output_refuses_a_build_of_several_files(run_cli, iap_project, dist):
-    result = run_cli(
-        "build", iap_project, "--format", "txt", "--to", "all", "--output", dist / "x.txt"
-    )
+    result = run_cli("build", iap_project, "--format", "txt", "--to", "all", "--output", dist / "x.txt")
     assert result.exit_code == 2
     assert "--output names one file, but this build makes 2" in result.stderr
     assert list(dist.iterdir()) == []
@@ -265,9 +262,20 @@ def test_csv_signatories_give_the_same_letter_as_yaml(run_cli, iap_project, dist
 
 def test_python_dash_m_runs_the_same_command(dist):
     result = subprocess.run(
-        [sys.executable, "-m", "petitioncli", "build", str(REPO / "data"), "--format", "txt",
-         "--output-dir", str(dist)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "petitioncli",
+            "build",
+            str(REPO / "data"),
+            "--format",
+            "txt",
+            "--output-dir",
+            str(dist),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert (dist / LEADERSHIP).exists()

@@ -12,8 +12,12 @@ SEPT_5 = dt.date(2017, 9, 5)
 
 @pytest.mark.parametrize(
     ("language", "text"),
-    [("en-GB", "5 September 2017"), ("en-US", "September 5, 2017"), ("fr", "5 septembre 2017"),
-     ("de", "5. September 2017")],
+    [
+        ("en-GB", "5 September 2017"),
+        ("en-US", "September 5, 2017"),
+        ("fr", "5 septembre 2017"),
+        ("de", "5. September 2017"),
+    ],
 )
 def test_long_date_follows_the_locale(language, text):
     assert long_date(SEPT_5, language) == text

@@ -64,7 +64,8 @@ class Page(HTMLParser):
 
     def all(self, tag: str, **attributes: str) -> list[dict[str, str]]:
         return [
-            attrs for name, attrs in self.elements
+            attrs
+            for name, attrs in self.elements
             if name == tag and all(attrs.get(key.rstrip("_")) == value for key, value in attributes.items())
         ]
 
@@ -137,7 +138,7 @@ def test_every_organisation_is_one_list_item_linked_where_it_has_a_url(iap_page)
     assert len(page.all("ul", class_="signatory-list")) == 1
     listed = Page(source.split('<ul class="signatory-list">')[1].split("</ul>")[0])
     assert len(listed.all("li")) == len(expected) == 130
-    straight = listed.text.translate(str.maketrans("“”’", "\"\"'"))
+    straight = listed.text.translate(str.maketrans("“”’", '""\''))
     for entry in expected:
         assert entry["name"] in straight
     linked = [attrs["href"] for tag, attrs in listed.elements if tag == "a"]
@@ -175,7 +176,7 @@ def test_every_kind_of_markdown_becomes_balanced_html(run_cli, iap_project, tmp_
         "---\n\n"
         "Closing words.\n",
     )
-    result, source = build_html(run_cli, iap_project, tmp_path / "out")
+    _, source = build_html(run_cli, iap_project, tmp_path / "out")
     page = Page(source)
     assert page.problems == []
     assert page.all("h2") and "Our demands" in page.text  # below the title's h1
@@ -193,7 +194,7 @@ def test_raw_html_in_the_letter_is_never_passed_through(run_cli, iap_project, tm
     write_body(
         iap_project,
         "Before <script>alert(1)</script> after <img src=x onerror=alert(2)>.\n\n"
-        "<div onclick=\"steal()\">block</div>\n\n"
+        '<div onclick="steal()">block</div>\n\n'
         "![x](file:///etc/passwd) and <b>bold</b>.\n",
     )
     result, source = build_html(run_cli, iap_project, tmp_path / "out")
@@ -216,7 +217,10 @@ def test_a_script_link_stops_the_build_with_its_place(run_cli, iap_project, tmp_
     out = tmp_path / "out"
     result = run_cli("build", iap_project, "--format", "html", "--output-dir", out)
     assert result.exit_code == 1
-    assert "letter.md:1:16: error: link 'javascript:alert(3)' is not an absolute http(s) address [url-invalid]" in result.stderr
+    assert (
+        "letter.md:1:16: error: link 'javascript:alert(3)' is not an absolute http(s) address [url-invalid]"
+        in result.stderr
+    )
     assert not out.exists() or list(out.iterdir()) == []
 
 

@@ -88,7 +88,7 @@ def test_each_footnote_is_printed_on_the_page_that_calls_it(reader, footnotes):
 
 def test_every_footnote_url_is_a_link_on_the_notes_page(reader, footnotes):
     texts = [squeeze(text) for text in pages_text(reader)]
-    for label, text in footnotes.items():
+    for text in footnotes.values():
         for url in re.findall(r"<(https?://[^>]+)>", text):
             (page,) = [index for index, page_text in enumerate(texts) if squeeze(url) in page_text]
             assert url in link_targets(reader.pages[page]), url
@@ -209,7 +209,20 @@ def test_draft_carries_a_mark_and_pending_signatories(iap_project, tmp_path):
 
 def write_dense_letter(project: Path, seed: int) -> dict[str, str]:
     """A letter with about twenty notes of every length, calls wherever a sentence ends."""
-    words = "justice rights court lawyer defender prosecutor freedom press trial detention appeal report".split()
+    words = [
+        "justice",
+        "rights",
+        "court",
+        "lawyer",
+        "defender",
+        "prosecutor",
+        "freedom",
+        "press",
+        "trial",
+        "detention",
+        "appeal",
+        "report",
+    ]
     rnd = random.Random(seed)
     notes: dict[str, str] = {}
     paragraphs = []
@@ -244,8 +257,7 @@ def test_a_letter_dense_with_notes_keeps_each_on_its_page(iap_project, tmp_path,
 def test_a_note_too_long_for_its_page_is_reported_by_name(iap_project, tmp_path):
     footnotes = iap_project / "footnotes.yaml"
     footnotes.write_text(
-        footnotes.read_text(encoding="utf-8")
-        + "long-story: " + " ".join(["This note goes on and on."] * 450) + "\n",
+        footnotes.read_text(encoding="utf-8") + "long-story: " + " ".join(["This note goes on and on."] * 450) + "\n",
         encoding="utf-8",
     )
     letter = iap_project / "letter.md"
@@ -279,7 +291,7 @@ class RecordingServer:
         recorded = self.requests
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - the name http.server calls
+            def do_GET(self):
                 recorded.append(self.path)
                 self.send_response(200)
                 self.send_header("Content-Type", "image/png")
@@ -334,7 +346,7 @@ def test_a_hostile_letter_fetches_nothing_reads_nothing_embeds_nothing(iap_proje
     assert_leaks_nothing(pdf)
     assert "image-refused" in result.stderr and "html-raw" in result.stderr
     html = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
-    assert server.url not in html and "file:///etc/passwd\"" not in html
+    assert server.url not in html and 'file:///etc/passwd"' not in html
 
 
 def test_an_image_that_reaches_outside_is_drawn_without_what_it_points_to(iap_project, tmp_path):

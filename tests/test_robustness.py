@@ -88,9 +88,32 @@ scalars = st.one_of(
     st.sampled_from(["", "~", "NO", "yes", "2021-13-45", "2017-09-05", "#", "http://x.org", "https://x.org/a b"]),
 )
 keys = st.one_of(
-    st.sampled_from(["name", "location", "url", "country", "status", "affiliation", "title", "place", "recipient",
-                     "body", "footnotes", "signatories", "recipients", "salutation", "address", "date", "language",
-                     "slug", "board", "report", "signatories_order", "keywords"]),
+    st.sampled_from(
+        [
+            "name",
+            "location",
+            "url",
+            "country",
+            "status",
+            "affiliation",
+            "title",
+            "place",
+            "recipient",
+            "body",
+            "footnotes",
+            "signatories",
+            "recipients",
+            "salutation",
+            "address",
+            "date",
+            "language",
+            "slug",
+            "board",
+            "report",
+            "signatories_order",
+            "keywords",
+        ]
+    ),
     st.text(max_size=10),
 )
 documents = st.recursive(
@@ -99,23 +122,89 @@ documents = st.recursive(
     max_leaves=25,
 )
 markdown_pieces = st.one_of(
-    st.sampled_from([
-        "[^report]", "[^nope]", "[^", "]:", "^[", "]", "[", "(", ")", "](", "[a](#)", "[b](http://x.org)",
-        "![i](x.png)", "![j](https://x.org/i.png)", "<https://x.org/ä>", "<div>", "</div>", "<!--", "-->",
-        "<b>", "`", "``", "*", "_", "\\", "&amp;", "&#0;", "- ", "1. ", "> ", "# ", "    ", "\t", "  ", " ,",
-        "\n", "\n\n", "\r\n", "\r", "\x00", "\u2028", "\ufeff", "[ref]: https://x.org\n", "[ref]", "---\n",
-    ]),
+    st.sampled_from(
+        [
+            "[^report]",
+            "[^nope]",
+            "[^",
+            "]:",
+            "^[",
+            "]",
+            "[",
+            "(",
+            ")",
+            "](",
+            "[a](#)",
+            "[b](http://x.org)",
+            "![i](x.png)",
+            "![j](https://x.org/i.png)",
+            "<https://x.org/ä>",
+            "<div>",
+            "</div>",
+            "<!--",
+            "-->",
+            "<b>",
+            "`",
+            "``",
+            "*",
+            "_",
+            "\\",
+            "&amp;",
+            "&#0;",
+            "- ",
+            "1. ",
+            "> ",
+            "# ",
+            "    ",
+            "\t",
+            "  ",
+            " ,",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\r",
+            "\x00",
+            "\u2028",
+            "\ufeff",
+            "[ref]: https://x.org\n",
+            "[ref]",
+            "---\n",
+        ]
+    ),
     st.text(max_size=6),
 )
 markdown = st.lists(markdown_pieces, max_size=40).map("".join)
 csv_text = st.lists(
-    st.one_of(st.sampled_from([",", '"', "\n", "\r\n", "\r", "name", "location", "status", "url", "country",
-                               "confirmed", "maybe", "NL", "http://x.org", " ", "\x00", "\ufeff"]), st.text(max_size=5)),
+    st.one_of(
+        st.sampled_from(
+            [
+                ",",
+                '"',
+                "\n",
+                "\r\n",
+                "\r",
+                "name",
+                "location",
+                "status",
+                "url",
+                "country",
+                "confirmed",
+                "maybe",
+                "NL",
+                "http://x.org",
+                " ",
+                "\x00",
+                "\ufeff",
+            ]
+        ),
+        st.text(max_size=5),
+    ),
     max_size=40,
 ).map("".join)
 
 
 # --- properties ------------------------------------------------------------
+
 
 @SETTINGS
 @given(name=st.sampled_from(FILES), data=st.binary(max_size=600))
@@ -185,9 +274,8 @@ def test_any_csv_signatories(text):
 
 # --- inputs known to break YAML loaders ------------------------------------
 
-BILLION_LAUGHS = (
-    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
-    + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
 )
 
 
@@ -209,9 +297,22 @@ BILLION_LAUGHS = (
         ("signatories.yaml", b"\xef\xbb\xbf- name: Amnesty\r\n  location: London\r\n", None),
         ("footnotes.yaml", "report: x\n---\nreport: y\n", "yaml-syntax"),
     ],
-    ids=["billion-laughs", "alias-in-recipients", "recursive-alias", "huge-integer", "binary-tag",
-         "python-object", "python-object-manifest", "nul-in-yaml", "nul-in-markdown", "deep-flow-nesting",
-         "deep-quotes", "many-emphasis-marks", "bom-and-crlf", "two-documents"],
+    ids=[
+        "billion-laughs",
+        "alias-in-recipients",
+        "recursive-alias",
+        "huge-integer",
+        "binary-tag",
+        "python-object",
+        "python-object-manifest",
+        "nul-in-yaml",
+        "nul-in-markdown",
+        "deep-flow-nesting",
+        "deep-quotes",
+        "many-emphasis-marks",
+        "bom-and-crlf",
+        "two-documents",
+    ],
 )
 def test_hostile_yaml_and_markdown(name, content, rule):
     with tempfile.TemporaryDirectory() as folder:
@@ -228,9 +329,7 @@ def test_python_tags_are_never_constructed(tmp_path):
     project = tmp_path / "letter"
     shutil.copytree(BASE, project)
     marker = tmp_path / "pwned"
-    (project / "signatories.yaml").write_text(
-        f"- name: !!python/object/apply:os.system ['touch {marker}']\n"
-    )
+    (project / "signatories.yaml").write_text(f"- name: !!python/object/apply:os.system ['touch {marker}']\n")
     validate(project / "petition.yaml")
     assert not marker.exists()
 

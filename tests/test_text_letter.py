@@ -83,7 +83,7 @@ def test_footnote_calls_run_from_1_to_5_in_order(iap_text):
 def test_each_footnote_is_printed_once_under_the_rule_with_its_url_unbroken(iap_text):
     _, notes, _ = seed_sections()
     assert len(notes) == 5
-    body_part, rule, tail = iap_text.partition("\n" + "-" * 20 + "\n")
+    _, rule, tail = iap_text.partition("\n" + "-" * 20 + "\n")
     assert rule
     flat_tail = flatten(tail)
     for number, note in enumerate(notes, start=1):

@@ -35,9 +35,7 @@ _SPACING = (("  ", "double space"), (" ,", "space before a comma"))
 def country_codes() -> frozenset[str]:
     from babel import Locale
 
-    return frozenset(
-        code for code in Locale("en").territories if len(code) == 2 and code.isalpha()
-    ) - _NOT_COUNTRIES
+    return frozenset(code for code in Locale("en").territories if len(code) == 2 and code.isalpha()) - _NOT_COUNTRIES
 
 
 def run_checks(
@@ -121,13 +119,15 @@ def _check_manifest(letter: Letter, diags: Diagnostics, date: dt.date | None, un
     if letter.recipient and "recipients" not in unusable and letter.recipient not in letter.recipients:
         known = ", ".join(letter.recipients) or "none"
         diags.error(
-            where.get("recipient", manifest), "recipient-unknown",
+            where.get("recipient", manifest),
+            "recipient-unknown",
             f"unknown recipient '{letter.recipient}'; recipients.yaml defines: {known}",
         )
     date = date or letter.date
     if date is not None and date > today():
         diags.warning(
-            where.get("date", manifest), "date-future",
+            where.get("date", manifest),
+            "date-future",
             f"the letter's date {date.isoformat()} is in the future",
         )
 
@@ -204,7 +204,8 @@ def _check_body(letter: Letter, diags: Diagnostics, unusable: frozenset[str]) ->
         if token.type == "footnote_reference_open":
             line = token.map[0] + 1 if token.map else 1
             diags.error(
-                Pos(body.path, line), "footnote-inline",
+                Pos(body.path, line),
+                "footnote-inline",
                 f"footnote '[^{token.meta['label']}]' is defined in the letter; move its text to footnotes.yaml",
             )
         elif token.type == "html_block" and not _is_comment(token.content):
@@ -234,13 +235,15 @@ def _check_inline(
             start, end = block.locate(f"[^{label}]" if label is not None else "^[")
             if label is None:
                 diags.error(
-                    block.pos(start), "footnote-inline",
+                    block.pos(start),
+                    "footnote-inline",
                     "inline footnote '^[…]': put its text in footnotes.yaml and refer to it as [^id]",
                 )
             elif label not in letter.footnotes and "footnotes" not in unusable:
                 known = ", ".join(letter.footnotes) or "none"
                 diags.error(
-                    block.pos(start), "footnote-undefined",
+                    block.pos(start),
+                    "footnote-undefined",
                     f"footnote '{label}' is not defined in footnotes.yaml (defined: {known})",
                 )
             block.cursor = max(block.cursor, end)
@@ -248,7 +251,8 @@ def _check_inline(
             start, end = block.locate(child.content)
             if not _is_comment(child.content):
                 diags.warning(
-                    block.pos(start), "html-raw",
+                    block.pos(start),
+                    "html-raw",
                     f"raw HTML '{child.content}' is not passed through to the letter; it is left out",
                 )
             block.cursor = max(block.cursor, end)
@@ -308,7 +312,9 @@ def _check_image(letter: Letter, diags: Diagnostics, pos: Pos, src: str) -> None
     """Images may only come from the project folder: a letter must not fetch or leak anything."""
     relative = markdown.project_relative_path(src)
     if relative is None:
-        diags.warning(pos, "image-refused", f"image '{src}' is left out: only images inside the project folder are used")
+        diags.warning(
+            pos, "image-refused", f"image '{src}' is left out: only images inside the project folder are used"
+        )
         return
     try:
         target = (letter.root / relative).resolve()
@@ -341,7 +347,9 @@ def _check_url(
         diags.error(pos, "url-invalid", f"{what} '{url}' contains a space", entry_line=entry_line)
     elif scheme == "http":
         diags.warning(
-            pos, "url-insecure", f"{what} '{url}' uses http://; use https:// where the site offers it",
+            pos,
+            "url-insecure",
+            f"{what} '{url}' uses http://; use https:// where the site offers it",
             entry_line=entry_line,
         )
 
@@ -384,15 +392,15 @@ class _FootnoteSource:
         return find
 
 
-def _check_footnotes(
-    letter: Letter, diags: Diagnostics, sources: Mapping[Path, str], unusable: frozenset[str]
-) -> None:
+def _check_footnotes(letter: Letter, diags: Diagnostics, sources: Mapping[Path, str], unusable: frozenset[str]) -> None:
     referenced = {label for label, _, _ in markdown.footnote_labels(letter.body.tokens)}
     footnotes = list(letter.footnotes.values())
     source = _FootnoteSource(footnotes, sources)
     for index, footnote in enumerate(footnotes):
         if "body" not in unusable and footnote.id not in referenced:
-            diags.warning(footnote.pos, "footnote-unused", f"footnote '{footnote.id}' is never referenced in the letter")
+            diags.warning(
+                footnote.pos, "footnote-unused", f"footnote '{footnote.id}' is never referenced in the letter"
+            )
         _warn_spacing(diags, footnote.pos, f"footnote '{footnote.id}'", footnote.text)
         find = None
         for child in footnote.tokens:
@@ -409,7 +417,9 @@ def _check_footnotes(
             elif not _is_comment(child.content):
                 pos = find(child.content)
                 diags.warning(
-                    pos, "html-raw", f"raw HTML '{child.content}' in a footnote is left out",
+                    pos,
+                    "html-raw",
+                    f"raw HTML '{child.content}' in a footnote is left out",
                     entry_line=footnote.pos.line,
                 )
 
@@ -441,7 +451,8 @@ def _check_signatories(letter: Letter, diags: Diagnostics) -> None:
                 first_seen[key] = signatory.pos
             else:
                 diags.error(
-                    signatory.pos, "signatory-duplicate",
+                    signatory.pos,
+                    "signatory-duplicate",
                     f"duplicate signatory '{name}': already listed at {_place(first)}",
                 )
             _warn_spacing(diags, signatory.where("name"), "signatory name", name)
@@ -453,6 +464,7 @@ def _check_signatories(letter: Letter, diags: Diagnostics) -> None:
         if country is not None and country not in codes:
             hint = f"; did you mean '{country.upper()}'?" if country.upper() in codes else ""
             diags.error(
-                signatory.where("country"), "country-unknown",
+                signatory.where("country"),
+                "country-unknown",
                 f"unknown country code '{country}': use ISO 3166-1 alpha-2, e.g. NL{hint}",
             )

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -26,27 +26,28 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     pdf = "pdf"
     txt = "txt"
     html = "html"
 
 
-class Paper(str, Enum):
+class Paper(StrEnum):
     a4 = "a4"
     letter = "letter"
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     human = "human"
     json = "json"
     github = "github"
 
 
 ProjectArg = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Argument(
-        help="Folder holding petition.yaml, or the manifest itself. Default: ./petition.yaml, else ./data/petition.yaml.",
+        help="Folder holding petition.yaml, or the manifest itself. "
+        "Default: ./petition.yaml, else ./data/petition.yaml.",
         show_default=False,
     ),
 ]
@@ -114,7 +115,7 @@ def _guarded(debug: bool, action):
         raise _fail("interrupted; files written before were left as they were", 130) from None
     except (typer.Exit, typer.Abort):
         raise
-    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+    except Exception as exc:
         if debug:
             raise
         raise _fail(f"unexpected failure: {type(exc).__name__}: {exc} (run with --debug for details)", 2) from None
@@ -126,20 +127,22 @@ def _guarded(debug: bool, action):
 )
 def build(
     project: ProjectArg = None,
-    formats: Annotated[
-        list[Format], typer.Option("--format", "-f", help="Output format; repeat for several.")
-    ] = [Format.pdf],  # noqa: B006 - typer reads the default, never mutates it
+    formats: Annotated[list[Format], typer.Option("--format", "-f", help="Output format; repeat for several.")] = [
+        Format.pdf
+    ],
     to: Annotated[
-        Optional[str], typer.Option("--to", help="Recipient id, or 'all' for one letter each. Default: the manifest's.")
+        str | None, typer.Option("--to", help="Recipient id, or 'all' for one letter each. Default: the manifest's.")
     ] = None,
     date: Annotated[
-        Optional[str], typer.Option("--date", help="The letter's date, YYYY-MM-DD or 'today'. Default: the manifest's.")
+        str | None, typer.Option("--date", help="The letter's date, YYYY-MM-DD or 'today'. Default: the manifest's.")
     ] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the one output to this file.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the one output to this file.")] = None,
     output_dir: Annotated[Path, typer.Option("--output-dir", help="Folder for the outputs.")] = Path("dist"),
     width: Annotated[int, typer.Option("--width", help="Text letters: wrap paragraphs at this many columns.")] = 72,
     paper: Annotated[Paper, typer.Option("--paper", help="PDF paper size.")] = Paper.a4,
-    draft: Annotated[bool, typer.Option("--draft", help="Include pending signatories, marked, and a DRAFT mark.")] = False,
+    draft: Annotated[
+        bool, typer.Option("--draft", help="Include pending signatories, marked, and a DRAFT mark.")
+    ] = False,
     json_summary: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary on stdout.")] = False,
     verbose: VerboseOpt = False,
     debug: DebugOpt = False,

@@ -13,7 +13,7 @@ def today() -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
         except (ValueError, OverflowError, OSError):
             raise PetitionError(f"SOURCE_DATE_EPOCH must be a number of seconds, not '{epoch}'") from None
     return dt.date.today()

@@ -33,7 +33,7 @@ class Diagnostic:
     message: str
     # The line where the YAML value holding the problem starts, when the problem
     # sits further down inside it: lines of a block scalar cannot carry a
-    # comment, so a `# noqa` on the value's first line covers them.
+    # comment, so a noqa comment on the value's first line covers them.
     entry_line: int | None = None
 
     @property

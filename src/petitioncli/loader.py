@@ -20,14 +20,26 @@ from . import markdown
 from .diagnostics import Diagnostics, PetitionError, Pos
 from .model import Body, Footnote, Letter, Recipient, Signatory, SignatoryOrder, Status
 from .schema import NodeReader, did_you_mean
-from .sources import PLAIN_TAGS, MappingNode, Node, ScalarNode, compose_yaml, read_text, split_lines
+from .sources import PLAIN_TAGS, Node, ScalarNode, compose_yaml, read_text, split_lines
 
 MANIFEST = "petition.yaml"
 
 MANIFEST_KEYS = (
-    "title", "slug", "place", "date", "language", "sender", "subject", "keywords",
-    "recipient", "signatories_heading", "signatories_order",
-    "body", "footnotes", "signatories", "recipients",
+    "title",
+    "slug",
+    "place",
+    "date",
+    "language",
+    "sender",
+    "subject",
+    "keywords",
+    "recipient",
+    "signatories_heading",
+    "signatories_order",
+    "body",
+    "footnotes",
+    "signatories",
+    "recipients",
 )
 MANIFEST_REQUIRED = ("title", "place", "recipient")
 FILE_DEFAULTS = {
@@ -57,7 +69,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 class LoadResult:
     letter: Letter
     diagnostics: Diagnostics
-    # Every source text read, for `# noqa` comments and for showing lines in messages.
+    # Every source text read, for noqa comments and for showing lines in messages.
     sources: dict[Path, str]
     # The files (by manifest key: body, footnotes, …) that could not be read at
     # all; rules that compare files skip them rather than report a consequence.
@@ -205,9 +217,7 @@ class _ProjectLoader:
             self.diags.error(where, "file-missing", f"'{kind}' names no file: a file name cannot hold a NUL character")
             return None
         if kind == "signatories" and not name.lower().endswith(SIGNATORY_SUFFIXES):
-            self.diags.error(
-                where, "value-unknown", f"signatories file '{name}' must end in .yaml, .yml or .csv"
-            )
+            self.diags.error(where, "value-unknown", f"signatories file '{name}' must end in .yaml, .yml or .csv")
             return None
         path = self.root / name
         try:
@@ -220,7 +230,8 @@ class _ProjectLoader:
             written = Path(os.path.normpath(self.root.absolute() / name))
             via_link = written.is_relative_to(os.path.normpath(self.root.absolute()))
             self.diags.error(
-                where, "file-outside",
+                where,
+                "file-outside",
                 f"'{name}' is outside the project folder{' (through a symbolic link)' if via_link else ''}; "
                 "a letter project may only use files inside its own folder",
             )
@@ -244,7 +255,8 @@ class _ProjectLoader:
         for number, line in enumerate(split_lines(text), start=1):
             if match := _CONTROL.search(line):
                 self.diags.error(
-                    Pos(path, number, match.start() + 1), "text-control",
+                    Pos(path, number, match.start() + 1),
+                    "text-control",
                     f"invisible control character U+{ord(match.group()):04X}; delete it",
                 )
 
@@ -410,12 +422,13 @@ class _ProjectLoader:
         for start, end, row in records:
             if not any(cell.strip() for cell in row):
                 continue
-            raw = lines[start - 1] if start == end else "".join(lines[start - 1:end])
+            raw = lines[start - 1] if start == end else "".join(lines[start - 1 : end])
             starts = _cell_starts(raw, row, start)
             if len(row) > width:
                 line, column = starts[width]
                 self.diags.error(
-                    Pos(path, line, column), "csv-row",
+                    Pos(path, line, column),
+                    "csv-row",
                     f"row has {len(row)} cells but the header names {width} columns",
                 )
             values: dict[str, str | None] = {}

@@ -42,16 +42,15 @@ class NodeReader:
         return Pos(self.path, mark.line + 1, mark.column + 1)
 
     def wrong_type(self, node: Node, what: str, expected: str) -> None:
-        self.diags.error(
-            self.pos(node), "type-invalid", f"{what} must be {expected}, not {kind_of(node)}"
-        )
+        self.diags.error(self.pos(node), "type-invalid", f"{what} must be {expected}, not {kind_of(node)}")
 
     def plain(self, node: Node, what: str) -> bool:
         """False, after saying so, for a node with an explicit tag such as `!!binary`."""
         if node.tag in PLAIN_TAGS:
             return True
         self.diags.error(
-            self.pos(node), "yaml-tag",
+            self.pos(node),
+            "yaml-tag",
             f"{what} has the YAML tag '{tag_name(node.tag)}'; letter data is plain text, lists and mappings",
         )
         return False
@@ -104,7 +103,8 @@ class NodeReader:
         for key, (key_node, _) in entries.items():
             if key not in allowed:
                 self.diags.error(
-                    self.pos(key_node), "key-unknown",
+                    self.pos(key_node),
+                    "key-unknown",
                     f"unknown key '{key}' in {what}{did_you_mean(key, allowed)}",
                 )
         for key in required:
@@ -149,9 +149,7 @@ class NodeReader:
         if value is None:
             return None
         if not _ISO_DATE.fullmatch(value.strip()):
-            self.diags.error(
-                self.pos(node), "date-invalid", f"{what} '{value}' is not a date of the form YYYY-MM-DD"
-            )
+            self.diags.error(self.pos(node), "date-invalid", f"{what} '{value}' is not a date of the form YYYY-MM-DD")
             return None
         try:
             return dt.date.fromisoformat(value.strip())

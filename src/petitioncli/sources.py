@@ -24,8 +24,15 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _SafeLoader = yaml.SafeLoader
 
 __all__ = [
-    "MappingNode", "Node", "ScalarNode", "SequenceNode",
-    "read_text", "compose_yaml", "split_lines", "yaml_lines", "tag_name",
+    "MappingNode",
+    "Node",
+    "ScalarNode",
+    "SequenceNode",
+    "compose_yaml",
+    "read_text",
+    "split_lines",
+    "tag_name",
+    "yaml_lines",
 ]
 
 _STANDARD_TAG = "tag:yaml.org,2002:"
@@ -72,7 +79,7 @@ def split_lines(text: str) -> list[str]:
 
 
 def tag_name(tag: str) -> str:
-    return "!!" + tag[len(_STANDARD_TAG):] if tag.startswith(_STANDARD_TAG) else tag
+    return "!!" + tag[len(_STANDARD_TAG) :] if tag.startswith(_STANDARD_TAG) else tag
 
 
 def read_text(

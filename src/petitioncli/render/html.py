@@ -103,34 +103,38 @@ def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
     body = writer.blocks(letter.body.tokens)
     notes = [_Note(n.number, writer.inline(n.footnote.tokens, in_note=True)) for n in edition.footnotes]
     date_text = edition.date_text
-    html = _environment().get_template("letter.html").render(
-        language=letter.language,
-        title=quotes.text(letter.title),
-        author=letter.sender,
-        subject=letter.subject,
-        keywords=letter.keywords,
-        generator=f"petitioncli {__version__}",
-        date=edition.date.isoformat(),
-        date_text=date_text,
-        place_prefix=quotes.text(edition.place_and_date.removesuffix(date_text)),
-        address=[quotes.text(line) for line in edition.recipient.address],
-        salutation=[quotes.text(line) for line in edition.recipient.salutation.split("\n")],
-        body=Markup(body),
-        notes=notes,
-        heading=quotes.text(letter.signatories_heading) if letter.signatories_heading else None,
-        signatories=[
-            _Signatory(
-                name=quotes.text(s.name),
-                details=quotes.text(", ".join(part for part in (s.affiliation, s.location) if part)),
-                url=s.url,
-                pending=edition.draft and s.status is Status.PENDING,
-            )
-            for s in edition.signatories
-        ],
-        one_column=len(edition.signatories) > MAX_TWO_COLUMN_SIGNATORIES,
-        draft=edition.draft,
-        paper=PAPER_SIZES[paper],
-        fonts=_font_faces(sandbox),
+    html = (
+        _environment()
+        .get_template("letter.html")
+        .render(
+            language=letter.language,
+            title=quotes.text(letter.title),
+            author=letter.sender,
+            subject=letter.subject,
+            keywords=letter.keywords,
+            generator=f"petitioncli {__version__}",
+            date=edition.date.isoformat(),
+            date_text=date_text,
+            place_prefix=quotes.text(edition.place_and_date.removesuffix(date_text)),
+            address=[quotes.text(line) for line in edition.recipient.address],
+            salutation=[quotes.text(line) for line in edition.recipient.salutation.split("\n")],
+            body=Markup(body),
+            notes=notes,
+            heading=quotes.text(letter.signatories_heading) if letter.signatories_heading else None,
+            signatories=[
+                _Signatory(
+                    name=quotes.text(s.name),
+                    details=quotes.text(", ".join(part for part in (s.affiliation, s.location) if part)),
+                    url=s.url,
+                    pending=edition.draft and s.status is Status.PENDING,
+                )
+                for s in edition.signatories
+            ],
+            one_column=len(edition.signatories) > MAX_TWO_COLUMN_SIGNATORIES,
+            draft=edition.draft,
+            paper=PAPER_SIZES[paper],
+            fonts=_font_faces(sandbox),
+        )
     )
     return LetterHtml(html, writer.svg_images)
 
@@ -338,7 +342,10 @@ class _HtmlWriter:
         media = image_type(data)
         if media is None:
             warn_once(
-                self.diagnostics, pos, "image-unreadable", f"image '{src}' is left out: not a PNG, JPEG, GIF, WebP or SVG image"
+                self.diagnostics,
+                pos,
+                "image-unreadable",
+                f"image '{src}' is left out: not a PNG, JPEG, GIF, WebP or SVG image",
             )
             return ""
         if media == "image/svg+xml":

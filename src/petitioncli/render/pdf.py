@@ -121,17 +121,21 @@ def _calls(box) -> Iterator:
 
 def _note_number(element) -> int | None:
     ident = element.get("id", "") if element is not None else ""
-    if ident.startswith(_NOTE_ID_PREFIX) and ident[len(_NOTE_ID_PREFIX):].isdigit():
-        return int(ident[len(_NOTE_ID_PREFIX):])
+    if ident.startswith(_NOTE_ID_PREFIX) and ident[len(_NOTE_ID_PREFIX) :].isdigit():
+        return int(ident[len(_NOTE_ID_PREFIX) :])
     return None
 
 
-def _report_misplaced(edition: Edition, misplaced: dict[int, tuple[int | None, int | None]], found: Diagnostics) -> None:
+def _report_misplaced(
+    edition: Edition, misplaced: dict[int, tuple[int | None, int | None]], found: Diagnostics
+) -> None:
     for number, (call_page, note_page) in misplaced.items():
         note = edition.footnotes[number - 1].footnote
         where = f"on page {note_page}" if note_page else "nowhere"
         warn_once(
-            found, note.pos, "footnote-misplaced",
+            found,
+            note.pos,
+            "footnote-misplaced",
             f"footnote {number} ('{note.id}') is called on page {call_page} but printed {where}; "
             "shorten the note or the paragraph that calls it",
         )
@@ -145,7 +149,9 @@ def _report_refused(
     source = f"image '{image}'" if len(svg_images) == 1 else "an SVG image in the letter"
     for url in refused:
         warn_once(
-            found, pos, "url-refused",
+            found,
+            pos,
+            "url-refused",
             f"{source} refers to '{url}', which is left out: only files inside the project folder are read, "
             "nothing from the network",
         )
@@ -232,7 +238,9 @@ def _report_missing_glyphs(edition: Edition, missing: dict[str, None], found: Di
             where, what = signatory.pos, f"signatory '{signatory.name}'"
             break
     warn_once(
-        found, where, "glyph-missing",
+        found,
+        where,
+        "glyph-missing",
         f"{len(missing)} character{'s' if len(missing) != 1 else ''} (first in {what}) "
         f"have no glyph in the PDF's fonts and print as empty boxes: {shown}; "
         "install a font that covers them (e.g. Noto Serif CJK for Chinese, Japanese and Korean)",

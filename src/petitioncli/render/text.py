@@ -108,7 +108,7 @@ class _TextWriter:
             marker = f"{start + offset}. " if ordered else "- "
             inner = self.blocks(item.children, indent + " " * len(marker))
             text = "\n".join(inner) if item.children and item.children[0].hidden else "\n\n".join(inner)
-            items.append(indent + marker + text[len(indent) + len(marker):])
+            items.append(indent + marker + text[len(indent) + len(marker) :])
         tight = all(not (item.children and not item.children[0].hidden) for item in node.children)
         return ("\n" if tight else "\n\n").join(items)
 
