@@ -15,49 +15,20 @@ from pathlib import Path
 
 import pytest
 
+from petitioncli import rules
+
 BASE = Path(__file__).parent / "corpus" / "base"
 
 MANIFEST = "title: Letter to the Board\nplace: Amsterdam\ndate: 2020-01-15\nrecipient: board\n"
 CSV_MANIFEST = MANIFEST + "signatories: signatories.csv\n"
 CSV_HEADER = "name,location,country,url,status\n"
 
-EVERY_RULE = {
-    "file-missing",
-    "file-unreadable",
-    "file-encoding",
-    "file-empty",
-    "file-outside",
-    "yaml-syntax",
-    "yaml-tab",
-    "yaml-duplicate-key",
-    "yaml-alias",
-    "yaml-tag",
-    "type-invalid",
-    "key-unknown",
-    "field-missing",
-    "field-empty",
-    "date-invalid",
-    "value-unknown",
-    "status-unknown",
-    "id-invalid",
-    "signatory-name-empty",
-    "csv-header",
-    "csv-row",
-    "csv-syntax",
-    "text-control",
-    "recipient-unknown",
-    "language-invalid",
-    "date-future",
-    "footnote-inline",
-    "footnote-undefined",
-    "footnote-unused",
-    "html-raw",
-    "image-refused",
-    "url-invalid",
-    "url-insecure",
-    "whitespace-stray",
-    "signatory-duplicate",
-    "country-unknown",
+# Rules only rendering can see; each is tested where letters are rendered.
+RENDER_RULES_TESTED_IN = {
+    "image-unreadable": "test_html.py",
+    "url-refused": "test_pdf.py",
+    "footnote-misplaced": "test_pdf.py",
+    "glyph-missing": "test_pdf.py",
 }
 
 
@@ -496,8 +467,15 @@ CASES = [
     Case(
         "recipient-salutation-spacing",
         {"recipients.yaml": "board:\n  name: The Board\n  salutation: |-\n    Dear members ,\n    dear all,\n"},
-        [("whitespace-stray", "recipients.yaml", 1, 1)],
+        [("whitespace-stray", "recipients.yaml", 4, 17)],
         exit_code=0,
+    ),
+    Case(
+        "footnote-spacing-on-its-own-line",
+        {"footnotes.yaml": "report: >-\n  As reported by the\n  Board  in 2019.\n"},
+        [("whitespace-stray", "footnotes.yaml", 3, 8)],
+        exit_code=0,
+        messages=["double space in footnote 'report'"],
     ),
     Case(
         "recipients-empty",
@@ -542,9 +520,23 @@ def test_broken_project_is_reported_exactly(case: Case, tmp_path, run_cli):
         assert words in problem["message"]
 
 
-def test_the_corpus_covers_every_rule():
+def test_the_corpus_covers_every_rule_check_can_find():
     covered = {rule for case in CASES for rule, *_ in case.expected}
-    assert covered == EVERY_RULE
+    checkable = {rule.id for rule in rules.all_rules() if rule.stage is not rules.Stage.RENDER}
+    assert checkable - covered == set(), "registered rules without a broken project in the corpus"
+    assert covered - checkable == set(), "the corpus expects rules that are not registered"
+
+
+def test_every_render_rule_has_a_test_that_names_it():
+    render_rules = {rule.id for rule in rules.all_rules() if rule.stage is rules.Stage.RENDER}
+    assert set(RENDER_RULES_TESTED_IN) == render_rules
+    for rule_id, test_file in RENDER_RULES_TESTED_IN.items():
+        assert rule_id in (Path(__file__).parent / test_file).read_text(encoding="utf-8"), rule_id
+
+
+def test_the_readme_rule_table_is_the_registry():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert rules.markdown_table() in readme, "regenerate the README's rule table: make readme"
 
 
 def test_the_corpus_covers_every_kind_of_file():

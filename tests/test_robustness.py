@@ -21,11 +21,12 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from petitioncli.build import validate
-from petitioncli.diagnostics import Diagnostic, Severity
+from petitioncli.diagnostics import Diagnostic
 from petitioncli.edition import make_edition
+from petitioncli.loader.files import split_lines, yaml_lines
 from petitioncli.render.text import render_text
 from petitioncli.report import print_human, to_github, to_json
-from petitioncli.sources import split_lines, yaml_lines
+from petitioncli.rules import Severity
 from test_check_corpus import BASE
 
 YAML_FILES = ("petition.yaml", "footnotes.yaml", "signatories.yaml", "recipients.yaml")
@@ -54,14 +55,14 @@ def check_project(files: dict[str, bytes | str | None]) -> None:
             letter = result.letter
             for rid in letter.recipients:
                 text = render_text(make_edition(letter, rid, dt.date(2020, 1, 15), draft=True))
-                assert letter.title in text
+                assert letter.manifest.title in text
 
 
 def assert_clean_report(diagnostics: list[Diagnostic], project: Path) -> None:
     for d in diagnostics:
         assert isinstance(d, Diagnostic)
         assert d.severity in (Severity.ERROR, Severity.WARNING)
-        assert RULE.fullmatch(d.rule), d.rule
+        assert RULE.fullmatch(d.rule.id), d.rule
         assert isinstance(d.message, str) and d.message
         assert d.pos.line >= 1 and d.pos.column >= 1
         if d.pos.file.is_file():
@@ -322,7 +323,7 @@ def test_hostile_yaml_and_markdown(name, content, rule):
         path.write_bytes(content if isinstance(content, bytes) else content.encode())
         diagnostics = validate(project / "petition.yaml").diagnostics
         assert_clean_report(diagnostics, project)
-        assert {d.rule for d in diagnostics if d.is_error} == ({rule} if rule else set())
+        assert {d.rule.id for d in diagnostics if d.is_error} == ({rule} if rule else set())
 
 
 def test_python_tags_are_never_constructed(tmp_path):
@@ -341,5 +342,5 @@ def test_a_folder_where_each_file_should_be(tmp_path):
         (project / name).unlink()
         (project / name).mkdir()
         diagnostics = validate(project / "petition.yaml").diagnostics
-        assert [(d.rule, d.pos.file.name) for d in diagnostics] == [("file-unreadable", "petition.yaml")]
+        assert [(d.rule.id, d.pos.file.name) for d in diagnostics] == [("file-unreadable", "petition.yaml")]
         assert diagnostics.exit_code() == 2

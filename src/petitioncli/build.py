@@ -140,7 +140,7 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress) -> BuildRe
         raise PetitionError(
             f"--output names one file, but this build makes {len(ids) * len(formats)}; use --output-dir instead"
         )
-    date = letter_date(options.date, letter.date)
+    date = letter_date(options.date, letter.manifest.date)
 
     rendered: list[tuple[Path, bytes, str, str]] = []
     for rid in ids:

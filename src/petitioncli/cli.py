@@ -10,7 +10,7 @@ import logging
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -179,7 +179,7 @@ class _status:
 
     def __init__(self, message: str):
         self.message = message
-        self._status = None
+        self._status: Any = None
 
     def __enter__(self):
         # Rich costs 30 ms to import; a build that no one watches does without it.

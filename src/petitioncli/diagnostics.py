@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from pathlib import Path
 
-
-class Severity(enum.StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
+from .rules import Rule, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +24,7 @@ class Pos:
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     pos: Pos
-    severity: Severity
-    rule: str
+    rule: Rule
     message: str
     # The line where the YAML value holding the problem starts, when the problem
     # sits further down inside it: lines of a block scalar cannot carry a
@@ -37,23 +32,24 @@ class Diagnostic:
     entry_line: int | None = None
 
     @property
+    def severity(self) -> Severity:
+        return self.rule.severity
+
+    @property
     def is_error(self) -> bool:
-        return self.severity is Severity.ERROR
-
-
-# Problems that mean "the input could not be read at all" rather than "the
-# letter is wrong": SPEC §2 gives them exit code 2, like a missing file.
-UNREADABLE_RULES = frozenset({"file-missing", "file-encoding", "file-unreadable"})
+        return self.rule.is_error
 
 
 class Diagnostics(list[Diagnostic]):
     """Collects problems in the order they are found."""
 
-    def error(self, pos: Pos, rule: str, message: str, *, entry_line: int | None = None) -> None:
-        self.append(Diagnostic(pos, Severity.ERROR, rule, message, entry_line))
+    def report(self, rule: Rule, pos: Pos, message: str, *, entry_line: int | None = None) -> None:
+        self.append(Diagnostic(pos, rule, message, entry_line))
 
-    def warning(self, pos: Pos, rule: str, message: str, *, entry_line: int | None = None) -> None:
-        self.append(Diagnostic(pos, Severity.WARNING, rule, message, entry_line))
+    def report_once(self, rule: Rule, pos: Pos, message: str) -> None:
+        """For renderers: a letter is rendered once per recipient and format, a problem is said once."""
+        if not any(d.pos == pos and d.rule is rule and d.message == message for d in self):
+            self.report(rule, pos, message)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -65,7 +61,7 @@ class Diagnostics(list[Diagnostic]):
 
     def exit_code(self, *, strict: bool = False) -> int:
         errors = self.errors
-        if any(d.rule in UNREADABLE_RULES for d in errors):
+        if any(d.rule.unreadable for d in errors):
             return 2
         if errors or (strict and self.warnings):
             return 1

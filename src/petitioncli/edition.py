@@ -17,7 +17,7 @@ def recipient_ids(letter: Letter, choice: str | None) -> list[str]:
     """`--to ID|all`; without it, the manifest's recipient."""
     if choice == ALL_RECIPIENTS:
         return list(letter.recipients)
-    rid = choice or letter.recipient
+    rid = choice or letter.manifest.recipient
     if rid not in letter.recipients:
         known = ", ".join(letter.recipients) or "none"
         raise PetitionError(f"unknown recipient '{rid}'; known recipients: {known}")
@@ -26,23 +26,24 @@ def recipient_ids(letter: Letter, choice: str | None) -> list[str]:
 
 def make_edition(letter: Letter, recipient_id: str, date: dt.date, *, draft: bool = False) -> Edition:
     numbers: dict[str, int] = {}
-    for label, _, _ in markdown.footnote_labels(letter.body.tokens):
+    for label in markdown.note_labels(letter.body.document.blocks):
         if label in letter.footnotes and label not in numbers:
             numbers[label] = len(numbers) + 1
     footnotes = [NumberedFootnote(n, letter.footnotes[label]) for label, n in numbers.items()]
 
     shown = {Status.CONFIRMED, Status.PENDING} if draft else {Status.CONFIRMED}
     signatories = [s for s in letter.signatories if s.status in shown]
-    if letter.signatories_order is SignatoryOrder.ALPHABETICAL:
+    if letter.manifest.signatories_order is SignatoryOrder.ALPHABETICAL:
         signatories.sort(key=lambda s: sort_key(s.name))
 
-    date_text = long_date(date, letter.language)
+    date_text = long_date(date, letter.manifest.language)
+    place = letter.manifest.place
     return Edition(
         letter=letter,
         recipient=letter.recipients[recipient_id],
         date=date,
         date_text=date_text,
-        place_and_date=f"{letter.place}, {date_text}" if letter.place else date_text,
+        place_and_date=f"{place}, {date_text}" if place else date_text,
         footnotes=footnotes,
         footnote_numbers=numbers,
         signatories=signatories,

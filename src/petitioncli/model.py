@@ -3,6 +3,10 @@
 `Letter` is the project as written on disk. `Edition` is one letter ready to
 print: a recipient and a date chosen, footnotes numbered, signatories filtered
 and ordered. Renderers take an `Edition` and never read files themselves.
+
+The records written by hand (`Manifest`, `Signatory`, `Recipient`) describe
+their keys here, once, in each field's `data(…)`: the readers validate with
+these descriptions and `petition schema` publishes them.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markdown_it.token import Token
-
+from . import rules
 from .diagnostics import Pos
+from .fields import Kind, data
+from .markdown import Document, Inline
 
 
 class Status(enum.StrEnum):
@@ -28,69 +33,195 @@ class SignatoryOrder(enum.StrEnum):
     ALPHABETICAL = "alphabetical"
 
 
-@dataclass(slots=True)
-class Signatory:
-    name: str
+@dataclass(slots=True, kw_only=True)
+class Located:
+    """A record read from a file: where it starts and where each of its values is."""
+
     pos: Pos
-    location: str | None = None
-    affiliation: str | None = None
-    url: str | None = None
-    country: str | None = None
-    status: Status = Status.CONFIRMED
-    # Where each field's value sits, so checks can point at the value itself.
     field_pos: dict[str, Pos] = field(default_factory=dict)
+    # Keys that were given but could not be read (a list where text belongs):
+    # already reported, so checks on their value stay silent.
+    unread: frozenset[str] = frozenset()
 
     def where(self, name: str) -> Pos:
         return self.field_pos.get(name, self.pos)
 
 
-@dataclass(slots=True)
-class Recipient:
+@dataclass(slots=True, kw_only=True)
+class Manifest(Located):
+    """petition.yaml."""
+
+    title: str = data(
+        "The letter's title, printed at its head and stored as the PDF's title.",
+        required=True,
+        non_blank=True,
+        example="Petition to the International Association of Prosecutors",
+    )
+    slug: str | None = data(
+        "Names the output files (letters, digits, '.', '_', '-'). Default: the project folder's name.",
+        example="iap-2017",
+    )
+    place: str = data(
+        "Where the letter is sent from, printed before the date.",
+        required=True,
+        non_blank=True,
+        example="The Hague",
+    )
+    date: dt.date | None = data(
+        "The letter's date, YYYY-MM-DD. Default: the day it is built (`--date` overrides both).",
+        kind=Kind.DATE,
+        example="2017-09-05",
+    )
+    language: str = data(
+        "BCP 47 tag of the letter's language: it drives the date format and the quotation marks.",
+        default="en-GB",
+        shown_default="en-GB",
+        example="en-GB",
+    )
+    sender: str | None = data(
+        "Who publishes the letter; stored as the PDF's author.",
+        example="Netherlands Helsinki Committee",
+    )
+    subject: str | None = data(
+        "What the letter is about, in one line; stored as the PDF's subject.",
+        example="Human rights compliance at the International Association of Prosecutors",
+    )
+    keywords: list[str] = data(
+        "Keywords stored in the PDF's metadata.",
+        kind=Kind.LINES,
+        default=[],
+        example="[IAP, prosecutors, human rights]",
+    )
+    recipient: str = data(
+        "The id (in recipients.yaml) of the recipient a build addresses by default.",
+        required=True,
+        non_blank=True,
+        example="iap-leadership",
+    )
+    signatories_heading: str | None = data(
+        "The heading printed above the signatories.",
+        example="Supporting organisations:",
+    )
+    signatories_order: SignatoryOrder = data(
+        "The order signatories are printed in: as listed in the file, or alphabetical (accents and case ignored).",
+        choices=SignatoryOrder,
+        default=SignatoryOrder.AS_LISTED,
+        shown_default="as-listed",
+    )
+    body: str = data(
+        "The letter's text in Markdown, between the salutation and the signatories.",
+        kind=Kind.PATH,
+        default="letter.md",
+        shown_default="letter.md",
+    )
+    footnotes: str = data(
+        "The footnotes' texts, by id. May be left out when the letter has no notes.",
+        kind=Kind.PATH,
+        default="footnotes.yaml",
+        shown_default="footnotes.yaml",
+    )
+    signatories: str = data(
+        "The list of signatories: a .yaml, .yml or .csv file.",
+        kind=Kind.PATH,
+        default="signatories.yaml",
+        shown_default="signatories.yaml",
+    )
+    recipients: str = data(
+        "The bodies the letter can be addressed to, by id.",
+        kind=Kind.PATH,
+        default="recipients.yaml",
+        shown_default="recipients.yaml",
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class Signatory(Located):
+    """One entry of signatories.yaml, or one row of signatories.csv."""
+
+    name: str = data(
+        "The organisation or person, as printed.",
+        required=True,
+        example="Amnesty International",
+    )
+    location: str | None = data(
+        "Free text printed after the name: a city, a country, 'Baku/Tbilisi'.",
+        example="London",
+    )
+    affiliation: str | None = data(
+        "For individuals: the organisation they belong to, printed after the name.",
+        example="Utrecht University",
+    )
+    url: str | None = data(
+        "The signatory's web site, an absolute http(s) address; the name links to it.",
+        example="https://www.amnesty.org",
+    )
+    country: str | None = data(
+        "ISO 3166-1 alpha-2 country code, for statistics; quote it in YAML ('NO').",
+        example="GB",
+    )
+    status: Status = data(
+        "Only confirmed signatories are printed; `--draft` adds the pending ones, marked.",
+        choices=Status,
+        choice_rule=rules.STATUS_UNKNOWN,
+        default=Status.CONFIRMED,
+        shown_default="confirmed",
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class Recipient(Located):
+    """One entry of recipients.yaml, under its id."""
+
     id: str
-    name: str
-    salutation: str
-    pos: Pos
-    address: list[str] = field(default_factory=list)
+    name: str = data(
+        "The body addressed, as a person would name it.",
+        required=True,
+        non_blank=True,
+        example="IAP Executive Committee and Senate",
+    )
+    salutation: str = data(
+        "The salutation, on as many lines as it needs (use a `|-` block for several).",
+        required=True,
+        non_blank=True,
+        example="Dear members of the IAP Executive Committee and the Senate,",
+    )
+    address: list[str] = data(
+        "The address block's lines, printed above the salutation.",
+        kind=Kind.LINES,
+        default=[],
+        example="[International Association of Prosecutors, The Hague]",
+    )
 
 
-@dataclass(slots=True)
-class Footnote:
+@dataclass(slots=True, kw_only=True)
+class Footnote(Located):
+    """One entry of footnotes.yaml: `pos` is its id, `where('text')` its text."""
+
     id: str
     text: str
-    tokens: list[Token]
-    pos: Pos
+    inlines: tuple[Inline, ...]
 
 
 @dataclass(slots=True)
 class Body:
-    """letter.md parsed by markdown-it; block tokens keep their source line map."""
+    """letter.md, parsed; blocks keep the line their source starts on."""
 
     path: Path
     source: str
-    tokens: list[Token]
+    document: Document
 
 
 @dataclass(slots=True)
 class Letter:
     root: Path
-    manifest: Path
+    manifest_path: Path
+    manifest: Manifest
+    # The manifest's slug, or the one made from the folder's name.
     slug: str
-    title: str
-    place: str
-    language: str
-    recipient: str
     body: Body
     footnotes: dict[str, Footnote]
     signatories: list[Signatory]
     recipients: dict[str, Recipient]
-    date: dt.date | None = None
-    sender: str | None = None
-    subject: str | None = None
-    keywords: list[str] = field(default_factory=list)
-    signatories_heading: str | None = None
-    signatories_order: SignatoryOrder = SignatoryOrder.AS_LISTED
-    # Positions of manifest values, for checks about them (date, recipient).
-    manifest_pos: dict[str, Pos] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

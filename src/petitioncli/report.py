@@ -43,7 +43,7 @@ def as_dicts(diagnostics: Sequence[Diagnostic]) -> list[dict]:
             "line": d.pos.line,
             "column": d.pos.column,
             "severity": d.severity.value,
-            "rule": d.rule,
+            "rule": d.rule.id,
             "message": d.message,
         }
         for d in diagnostics
@@ -72,7 +72,7 @@ def to_github(diagnostics: Sequence[Diagnostic]) -> str:
     names = {path: _escape_property(name) for path, name in file_names(diagnostics).items()}
     return "\n".join(
         f"::{d.severity.value} file={names[d.pos.file]},line={d.pos.line},col={d.pos.column},"
-        f"title={_escape_property(d.rule)}::{_escape_data(printable(d.message))} [{d.rule}]"
+        f"title={_escape_property(d.rule.id)}::{_escape_data(printable(d.message))} [{d.rule.id}]"
         for d in diagnostics
     )
 
@@ -120,7 +120,7 @@ def print_human(console: Console, diagnostics: Sequence[Diagnostic], files_check
         severity = d.severity.value
         lines.append(
             f"{paint(f'{names[d.pos.file]}:{d.pos.line}:{d.pos.column}:', 'bold')} {paint(severity + ':', severity)} "
-            f"{printable(d.message)} {paint(f'[{d.rule}]', 'dim')}"
+            f"{printable(d.message)} {paint(f'[{d.rule.id}]', 'dim')}"
         )
     if files_checked is not None:
         if diagnostics:
@@ -132,4 +132,4 @@ def print_human(console: Console, diagnostics: Sequence[Diagnostic], files_check
 
 
 def sort_key(d: Diagnostic) -> tuple:
-    return (str(d.pos.file), d.pos.line, d.pos.column, d.rule)
+    return (str(d.pos.file), d.pos.line, d.pos.column, d.rule.id)

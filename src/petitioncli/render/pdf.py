@@ -15,9 +15,10 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from .. import rules
 from ..diagnostics import Diagnostics, Pos
 from ..model import Edition
-from .html import letter_html, warn_once
+from .html import letter_html
 from .sandbox import Sandbox
 
 Progress = Callable[[str], None]
@@ -132,10 +133,9 @@ def _report_misplaced(
     for number, (call_page, note_page) in misplaced.items():
         note = edition.footnotes[number - 1].footnote
         where = f"on page {note_page}" if note_page else "nowhere"
-        warn_once(
-            found,
+        found.report_once(
+            rules.FOOTNOTE_MISPLACED,
             note.pos,
-            "footnote-misplaced",
             f"footnote {number} ('{note.id}') is called on page {call_page} but printed {where}; "
             "shorten the note or the paragraph that calls it",
         )
@@ -148,10 +148,9 @@ def _report_refused(
     pos, image = svg_images[0] if svg_images else (Pos(edition.letter.body.path), "")
     source = f"image '{image}'" if len(svg_images) == 1 else "an SVG image in the letter"
     for url in refused:
-        warn_once(
-            found,
+        found.report_once(
+            rules.URL_REFUSED,
             pos,
-            "url-refused",
             f"{source} refers to '{url}', which is left out: only files inside the project folder are read, "
             "nothing from the network",
         )
@@ -210,7 +209,7 @@ class _MissingGlyphs(logging.Handler):
         self.characters: dict[str, None] = {}
 
     def emit(self, record: logging.LogRecord) -> None:
-        if isinstance(record.msg, str) and record.msg.startswith(".notdef glyph") and record.args:
+        if isinstance(record.msg, str) and record.msg.startswith(".notdef glyph") and isinstance(record.args, tuple):
             self.characters.setdefault(str(record.args[0]))
 
 
@@ -237,10 +236,9 @@ def _report_missing_glyphs(edition: Edition, missing: dict[str, None], found: Di
         if not characters.isdisjoint(text):
             where, what = signatory.pos, f"signatory '{signatory.name}'"
             break
-    warn_once(
-        found,
+    found.report_once(
+        rules.GLYPH_MISSING,
         where,
-        "glyph-missing",
         f"{len(missing)} character{'s' if len(missing) != 1 else ''} (first in {what}) "
         f"have no glyph in the PDF's fonts and print as empty boxes: {shown}; "
         "install a font that covers them (e.g. Noto Serif CJK for Chinese, Japanese and Korean)",
@@ -255,7 +253,7 @@ class _ProgressRelay(logging.Handler):
         self.progress = progress
 
     def emit(self, record: logging.LogRecord) -> None:
-        if isinstance(record.msg, str) and record.msg.endswith("Page %d") and record.args:
+        if isinstance(record.msg, str) and record.msg.endswith("Page %d") and isinstance(record.args, tuple):
             self.progress(f"Laying out page {record.args[0]}")
 
 

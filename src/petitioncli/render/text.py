@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import textwrap
 
-from markdown_it.token import Token
-from markdown_it.tree import SyntaxTreeNode
-
-from ..markdown import RAW_HTML_TOKENS
+from ..markdown import (
+    Block,
+    BlockQuote,
+    Code,
+    CodeBlock,
+    Emphasis,
+    HardBreak,
+    Heading,
+    Image,
+    Inline,
+    Link,
+    ListBlock,
+    NoteRef,
+    Paragraph,
+    SoftBreak,
+    Text,
+    ThematicBreak,
+)
 from ..model import Edition, Signatory, Status
 
 DEFAULT_WIDTH = 72
-_SKIPPED_BLOCKS = RAW_HTML_TOKENS | {"footnote_reference_open", "footnote_block_open"}
 
 
 def render_text(edition: Edition, width: int = DEFAULT_WIDTH) -> str:
-    writer = _TextWriter(edition, width)
-    return writer.letter()
+    return _TextWriter(edition, width).letter()
 
 
 def signatory_line(signatory: Signatory, *, draft: bool = False) -> str:
@@ -34,30 +46,29 @@ class _TextWriter:
 
     def letter(self) -> str:
         edition = self.edition
-        letter = edition.letter
+        manifest = edition.letter.manifest
         blocks: list[str] = []
         if edition.draft:
             blocks.append("DRAFT - not for circulation")
-        blocks.append(letter.title)
+        blocks.append(manifest.title)
         blocks.append(edition.place_and_date)
         if edition.recipient.address:
             blocks.append("\n".join(edition.recipient.address))
         blocks.append(edition.recipient.salutation)
-        body = self.blocks(SyntaxTreeNode(letter.body.tokens).children, indent="")
-        blocks.extend(body)
+        blocks.extend(self.blocks(edition.letter.body.document.blocks, indent=""))
         if edition.footnotes:
-            notes = [self.footnote(n.number, n.footnote.tokens) for n in edition.footnotes]
+            notes = [self.footnote(n.number, n.footnote.inlines) for n in edition.footnotes]
             blocks.append("-" * min(20, self.width) + "\n" + "\n".join(notes))
         if edition.signatories:
             lines = [signatory_line(s, draft=edition.draft) for s in edition.signatories]
-            if letter.signatories_heading:
-                blocks.append(letter.signatories_heading)
+            if manifest.signatories_heading:
+                blocks.append(manifest.signatories_heading)
             blocks.append("\n".join(lines))
         return "\n\n".join(block for block in blocks if block) + "\n"
 
-    def footnote(self, number: int, tokens: list[Token]) -> str:
+    def footnote(self, number: int, inlines: tuple[Inline, ...]) -> str:
         call = f"[{number}] "
-        return self.wrap(self.inline(tokens), initial=call, subsequent=" " * len(call))
+        return self.wrap(self.inline(inlines), initial=call, subsequent=" " * len(call))
 
     def wrap(self, text: str, *, initial: str = "", subsequent: str = "") -> str:
         """Wraps at the width without ever breaking a word or URL; hard breaks stay."""
@@ -76,7 +87,7 @@ class _TextWriter:
             )
         return "\n".join(lines)
 
-    def blocks(self, nodes: list[SyntaxTreeNode], indent: str) -> list[str]:
+    def blocks(self, nodes: tuple[Block, ...], indent: str) -> list[str]:
         out = []
         for node in nodes:
             rendered = self.block(node, indent)
@@ -84,56 +95,49 @@ class _TextWriter:
                 out.append(rendered)
         return out
 
-    def block(self, node: SyntaxTreeNode, indent: str) -> str:
-        kind = node.type
-        if kind in ("paragraph", "heading"):
-            return self.wrap(self.inline(node.children[0].token.children or []), initial=indent, subsequent=indent)
-        if kind in ("bullet_list", "ordered_list"):
-            return self.list(node, indent)
-        if kind == "blockquote":
+    def block(self, node: Block, indent: str) -> str:
+        if isinstance(node, Paragraph | Heading):
+            return self.wrap(self.inline(node.children), initial=indent, subsequent=indent)
+        if isinstance(node, ListBlock):
+            return self.list_block(node, indent)
+        if isinstance(node, BlockQuote):
             return "\n\n".join(self.blocks(node.children, indent + "> "))
-        if kind in ("fence", "code_block"):
-            return textwrap.indent(node.content.rstrip("\n"), indent + "    ")
-        if kind == "hr":
+        if isinstance(node, CodeBlock):
+            return textwrap.indent(node.text.rstrip("\n"), indent + "    ")
+        if isinstance(node, ThematicBreak):
             return indent + "* * *"
-        if kind in _SKIPPED_BLOCKS:
-            return ""
-        return "\n\n".join(self.blocks(node.children, indent))
+        # Raw HTML and footnote definitions are never printed.
+        return ""
 
-    def list(self, node: SyntaxTreeNode, indent: str) -> str:
-        ordered = node.type == "ordered_list"
-        start = int(node.attrs.get("start", 1)) if ordered else 1
+    def list_block(self, node: ListBlock, indent: str) -> str:
         items = []
-        for offset, item in enumerate(node.children):
-            marker = f"{start + offset}. " if ordered else "- "
+        for offset, item in enumerate(node.items):
+            marker = f"{node.start + offset}. " if node.ordered else "- "
             inner = self.blocks(item.children, indent + " " * len(marker))
-            text = "\n".join(inner) if item.children and item.children[0].hidden else "\n\n".join(inner)
+            text = ("\n" if node.tight else "\n\n").join(inner)
             items.append(indent + marker + text[len(indent) + len(marker) :])
-        tight = all(not (item.children and not item.children[0].hidden) for item in node.children)
-        return ("\n" if tight else "\n\n").join(items)
+        return ("\n" if node.tight else "\n\n").join(items)
 
-    def inline(self, tokens: list[Token]) -> str:
+    def inline(self, nodes: tuple[Inline, ...]) -> str:
         parts: list[str] = []
-        links: list[tuple[str, int, bool]] = []
-        for token in tokens:
-            kind = token.type
-            if kind in ("text", "code_inline"):
-                parts.append(token.content)
-            elif kind == "softbreak":
+        for node in nodes:
+            if isinstance(node, Text | Code):
+                parts.append(node.text)
+            elif isinstance(node, SoftBreak):
                 parts.append(" ")
-            elif kind == "hardbreak":
+            elif isinstance(node, HardBreak):
                 parts.append("\n")
-            elif kind == "link_open":
-                links.append((str(token.attrs.get("href", "")), len(parts), token.markup == "autolink"))
-            elif kind == "link_close" and links:
-                href, start, autolink = links.pop()
-                label = "".join(parts[start:])
-                if not autolink and label != href and href:
-                    parts.append(f" <{href}>")
-            elif kind == "image":
-                parts.append(token.content or "")
-            elif kind == "footnote_ref":
-                number = self.edition.footnote_numbers.get(token.meta.get("label", ""))
+            elif isinstance(node, Emphasis):
+                parts.append(self.inline(node.children))
+            elif isinstance(node, Link):
+                label = self.inline(node.children)
+                parts.append(label)
+                if not node.autolink and label != node.href and node.href:
+                    parts.append(f" <{node.href}>")
+            elif isinstance(node, Image):
+                parts.append(node.alt)
+            elif isinstance(node, NoteRef):
+                number = self.edition.footnote_numbers.get(node.label or "")
                 if number is not None:
                     parts.append(f"[{number}]")
         return "".join(parts)

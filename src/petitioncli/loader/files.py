@@ -11,17 +11,20 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .diagnostics import Diagnostics, Pos
+from .. import rules
+from ..diagnostics import Diagnostics, Pos
 
-try:
-    _SafeLoader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+if TYPE_CHECKING:
     _SafeLoader = yaml.SafeLoader
+else:
+    # libyaml's C parser when PyYAML was built with it, as it is on every platform with wheels.
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 __all__ = [
     "MappingNode",
@@ -95,35 +98,35 @@ def read_text(
     try:
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
-        diags.error(where, "file-missing", f"file not found: {name}")
+        diags.report(rules.FILE_MISSING, where, f"file not found: {name}")
         return None
     except OSError as exc:
-        diags.error(where, "file-unreadable", f"cannot read '{name}': {exc.strerror}")
+        diags.report(rules.FILE_UNREADABLE, where, f"cannot read '{name}': {exc.strerror}")
         return None
     if stat.S_ISDIR(info.st_mode):
-        diags.error(where, "file-unreadable", f"'{name}' is a folder, not a file")
+        diags.report(rules.FILE_UNREADABLE, where, f"'{name}' is a folder, not a file")
         return None
     if not stat.S_ISREG(info.st_mode):
         # A FIFO or device would block or stream forever.
-        diags.error(where, "file-unreadable", f"'{name}' is not a regular file")
+        diags.report(rules.FILE_UNREADABLE, where, f"'{name}' is not a regular file")
         return None
     try:
         data = path.read_bytes()
     except OSError as exc:
-        diags.error(where, "file-unreadable", f"cannot read '{name}': {exc.strerror}")
+        diags.report(rules.FILE_UNREADABLE, where, f"cannot read '{name}': {exc.strerror}")
         return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         before = split_lines(data[: exc.start].decode("utf-8-sig"))
-        diags.error(
+        diags.report(
+            rules.FILE_ENCODING,
             Pos(path, len(before), len(before[-1]) + 1),
-            "file-encoding",
             f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save {name} as UTF-8",
         )
         return None
     if not text.strip():
-        diags.error(Pos(path), "file-empty", f"{name} is empty")
+        diags.report(rules.FILE_EMPTY, Pos(path), f"{name} is empty")
         return None
     return text
 
@@ -143,12 +146,12 @@ def compose_yaml(text: str, path: Path, diags: Diagnostics) -> Node | None:
         before = yaml_lines(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
         line, column = len(before), len(before[-1]) + 1
         reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
-        diags.error(Pos(path, line, column), "yaml-syntax", f"YAML syntax error: {reason}")
+        diags.report(rules.YAML_SYNTAX, Pos(path, line, column), f"YAML syntax error: {reason}")
         return None
     finally:
         loader.dispose()
     if node is None:
-        diags.error(Pos(path), "file-empty", f"{path.name} holds no data, only comments or blank lines")
+        diags.report(rules.FILE_EMPTY, Pos(path), f"{path.name} holds no data, only comments or blank lines")
         return None
     # An alias needs an anchor (`&name`) and a star; the event scan below costs
     # a second parse, so it runs only when both characters occur.
@@ -164,7 +167,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path, diags: Diagn
     index = getattr(mark, "index", -1) if mark else -1
     at_tab = 0 <= index < len(text) and text[index] == "\t"
     if at_tab or "tab character" in problem:
-        diags.error(pos, "yaml-tab", "tab character where YAML allows only spaces; indent with spaces")
+        diags.report(rules.YAML_TAB, pos, "tab character where YAML allows only spaces; indent with spaces")
         return
     if exc.context and exc.problem and problem.startswith("but "):
         problem = f"{exc.context}, {problem}"  # "expected a single document …, but found another"
@@ -176,7 +179,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path, diags: Diagn
             problem = f"{problem} ({exc.context} that starts at line {start.line + 1}, column {start.column + 1})"
         else:
             problem = f"{problem} ({exc.context})"
-    diags.error(pos, "yaml-syntax", f"YAML syntax error: {problem}")
+    diags.report(rules.YAML_SYNTAX, pos, f"YAML syntax error: {problem}")
 
 
 def _report_aliases(text: str, path: Path, diags: Diagnostics) -> bool:
@@ -185,9 +188,9 @@ def _report_aliases(text: str, path: Path, diags: Diagnostics) -> bool:
     for event in yaml.parse(text, Loader=_YamlLoader):
         if isinstance(event, AliasEvent):
             found = True
-            diags.error(
+            diags.report(
+                rules.YAML_ALIAS,
                 Pos.of_mark(path, event.start_mark),
-                "yaml-alias",
                 f"YAML alias '*{event.anchor}' is not supported in letter data; write the value out in full",
             )
     return found

@@ -1,4 +1,4 @@
-"""Validating YAML nodes against the shapes SPEC §1 allows, one problem per place.
+"""Reading YAML nodes into records, by the field descriptions of `model.py`, one problem per place.
 
 Values are read from the node's source text, not from PyYAML's implicit
 typing: `country: NO` is Norway, not False, and `name: 1999` is a name.
@@ -9,16 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .diagnostics import Diagnostics, Pos
-from .sources import NULL_TAG, PLAIN_TAGS, MappingNode, Node, ScalarNode, SequenceNode, tag_name
+from .. import rules
+from ..diagnostics import Diagnostics, Pos
+from ..fields import FieldSpec, Kind, specs
+from .files import NULL_TAG, PLAIN_TAGS, MappingNode, Node, ScalarNode, SequenceNode, tag_name
 
 _KIND = {MappingNode: "a mapping", SequenceNode: "a list", ScalarNode: "a single value"}
 # `date.fromisoformat` also takes 20170905 and 2017-W36-2; the manifest's date
 # is the one form everyone reads alike.
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+Entries = dict[str, tuple[Node, Node]]
 
 
 def kind_of(node: Node) -> str:
@@ -28,6 +34,41 @@ def kind_of(node: Node) -> str:
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     hint = difflib.get_close_matches(value, tuple(choices), n=1, cutoff=0.6)
     return f"; did you mean '{hint[0]}'?" if hint else ""
+
+
+def choice_value(spec: FieldSpec, value: str, pos: Pos, diags: Diagnostics) -> Any:
+    """The enumeration member a CHOICE value names, or None after reporting it (YAML and CSV alike)."""
+    assert spec.enum is not None
+    try:
+        return spec.enum(value)
+    except ValueError:
+        choices = spec.choices
+        hint = did_you_mean(value, choices) or "; expected " + " | ".join(choices)
+        diags.report(spec.choice_rule, pos, f"unknown {spec.name} '{value}'{hint}")
+        return None
+
+
+@dataclass(slots=True)
+class RecordValues:
+    """What a record's mapping held: the values read, where each was, and keys that could not be read."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    field_pos: dict[str, Pos] = field(default_factory=dict)
+    unread: set[str] = field(default_factory=set)
+
+    def build(self, record: type, pos: Pos, **extra: Any) -> Any:
+        """The record; a required key that is missing or unreadable is an empty text, already reported."""
+        arguments: dict[str, Any] = {}
+        unread = self.unread
+        for key, spec in specs(record).items():
+            value = self.values.get(key)
+            if value is not None:
+                arguments[key] = value
+            elif spec.required:
+                arguments[key] = ""
+                if key not in self.field_pos:
+                    unread = unread | {key}
+        return record(pos=pos, field_pos=self.field_pos, unread=frozenset(unread), **arguments, **extra)
 
 
 class NodeReader:
@@ -42,39 +83,41 @@ class NodeReader:
         return Pos(self.path, mark.line + 1, mark.column + 1)
 
     def wrong_type(self, node: Node, what: str, expected: str) -> None:
-        self.diags.error(self.pos(node), "type-invalid", f"{what} must be {expected}, not {kind_of(node)}")
+        self.diags.report(rules.TYPE_INVALID, self.pos(node), f"{what} must be {expected}, not {kind_of(node)}")
 
     def plain(self, node: Node, what: str) -> bool:
         """False, after saying so, for a node with an explicit tag such as `!!binary`."""
         if node.tag in PLAIN_TAGS:
             return True
-        self.diags.error(
+        self.diags.report(
+            rules.YAML_TAG,
             self.pos(node),
-            "yaml-tag",
             f"{what} has the YAML tag '{tag_name(node.tag)}'; letter data is plain text, lists and mappings",
         )
         return False
 
-    def mapping(self, node: Node, what: str) -> dict[str, tuple[Node, Node]] | None:
+    def mapping(self, node: Node, what: str) -> Entries | None:
         """Keys to (key node, value node); duplicate keys are errors, not silently dropped."""
         if not self.plain(node, what):
             return None
         if not isinstance(node, MappingNode):
             self.wrong_type(node, what, "a mapping of keys to values")
             return None
-        entries: dict[str, tuple[Node, Node]] = {}
+        entries: Entries = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.diags.error(
-                    self.pos(key_node), "type-invalid", f"a key in {what} must be plain text, not {kind_of(key_node)}"
+                self.diags.report(
+                    rules.TYPE_INVALID,
+                    self.pos(key_node),
+                    f"a key in {what} must be plain text, not {kind_of(key_node)}",
                 )
                 continue
             key = key_node.value
             if key in entries:
                 first = self.pos(entries[key][0])
-                self.diags.error(
+                self.diags.report(
+                    rules.YAML_DUPLICATE_KEY,
                     self.pos(key_node),
-                    "yaml-duplicate-key",
                     f"duplicate key '{key}' in {what}; first defined at line {first.line}",
                 )
                 continue
@@ -91,7 +134,7 @@ class NodeReader:
 
     def known_keys(
         self,
-        entries: dict[str, tuple[Node, Node]],
+        entries: Entries,
         where: Pos,
         what: str,
         *,
@@ -102,14 +145,49 @@ class NodeReader:
         allowed = tuple(allowed)
         for key, (key_node, _) in entries.items():
             if key not in allowed:
-                self.diags.error(
+                self.diags.report(
+                    rules.KEY_UNKNOWN,
                     self.pos(key_node),
-                    "key-unknown",
                     f"unknown key '{key}' in {what}{did_you_mean(key, allowed)}",
                 )
         for key in required:
             if key not in entries:
-                self.diags.error(where, "field-missing", f"{what} lacks the required key '{key}'")
+                self.diags.report(rules.FIELD_MISSING, where, f"{what} lacks the required key '{key}'")
+
+    def record(
+        self, entries: Entries, record: type, where: Pos, what: str, label: Callable[[str], str]
+    ) -> RecordValues:
+        """The values of a record's keys, read as `model.py` describes them; `label` names a key in messages."""
+        fields = specs(record)
+        self.known_keys(
+            entries, where, what, allowed=fields, required=[key for key, spec in fields.items() if spec.required]
+        )
+        found = RecordValues()
+        for key, (_, node) in entries.items():
+            spec = fields.get(key)
+            if spec is None:
+                continue
+            found.field_pos[key] = self.pos(node)
+            if node.tag not in PLAIN_TAGS or not self._fits(node, spec):
+                found.unread.add(key)
+            found.values[key] = self.value(node, spec, label(key))
+        return found
+
+    @staticmethod
+    def _fits(node: Node, spec: FieldSpec) -> bool:
+        return isinstance(node, ScalarNode) or (spec.kind is Kind.LINES and isinstance(node, SequenceNode))
+
+    def value(self, node: Node, spec: FieldSpec, what: str) -> Any:
+        if spec.kind is Kind.LINES:
+            return self.text_list(node, what)
+        if spec.kind is Kind.DATE:
+            return self.date(node, what)
+        if spec.kind is Kind.CHOICE:
+            text = self.text(node, what)
+            return choice_value(spec, text, self.pos(node), self.diags) if text is not None else None
+        if spec.non_blank or spec.kind is Kind.PATH:
+            return self.required_text(node, what)
+        return self.text(node, what)
 
     def text(self, node: Node, what: str) -> str | None:
         """A scalar's text as written; None for an empty value or after a problem."""
@@ -128,7 +206,7 @@ class NodeReader:
         if value is not None and value.strip():
             return value
         if isinstance(node, ScalarNode) and node.tag in PLAIN_TAGS:
-            self.diags.error(self.pos(node), "field-empty", f"{what} is empty")
+            self.diags.report(rules.FIELD_EMPTY, self.pos(node), f"{what} is empty")
         return None
 
     def text_list(self, node: Node, what: str) -> list[str]:
@@ -149,22 +227,13 @@ class NodeReader:
         if value is None:
             return None
         if not _ISO_DATE.fullmatch(value.strip()):
-            self.diags.error(self.pos(node), "date-invalid", f"{what} '{value}' is not a date of the form YYYY-MM-DD")
+            self.diags.report(
+                rules.DATE_INVALID, self.pos(node), f"{what} '{value}' is not a date of the form YYYY-MM-DD"
+            )
             return None
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError as exc:
             # Python says which part is wrong: "month must be in 1..12".
-            self.diags.error(self.pos(node), "date-invalid", f"{what} '{value}' does not exist: {exc}")
+            self.diags.report(rules.DATE_INVALID, self.pos(node), f"{what} '{value}' does not exist: {exc}")
             return None
-
-    def choice(self, node: Node, what: str, choices: Iterable[str], rule: str) -> str | None:
-        value = self.text(node, what)
-        if value is None:
-            return None
-        choices = tuple(choices)
-        if value not in choices:
-            hint = did_you_mean(value, choices) or "; expected " + " | ".join(choices)
-            self.diags.error(self.pos(node), rule, f"unknown {what} '{value}'{hint}")
-            return None
-        return value

@@ -1,0 +1,44 @@
+"""Rules that read a loaded `Letter` and report what is wrong with its content (SPEC §5).
+
+The loader has already reported what stops a file from being read (syntax,
+types, unknown keys); the checks here judge what was read. Each module
+checks one part of the letter; a new content rule goes into the module of
+the part it reads, and into `rules.py` with its id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..diagnostics import Diagnostics
+from ..model import Letter
+from . import body, footnotes, manifest, recipients, signatories, text
+from .context import Context
+from .noqa import without_suppressed
+
+__all__ = ["run_checks", "without_suppressed"]
+
+_CHECKS = (manifest.check, text.check_controls, body.check, footnotes.check, recipients.check, signatories.check)
+
+
+def run_checks(
+    letter: Letter,
+    *,
+    sources: Mapping[Path, str],
+    date: dt.date | None = None,
+    unusable: frozenset[str] = frozenset(),
+) -> Diagnostics:
+    """Every content problem of the letter; `date` is the build's date when it is not the manifest's.
+
+    `sources` holds the texts the loader read, for rules that point inside a
+    value (a link within a footnote). `unusable` names the files (body,
+    footnotes, …) that could not be read: a rule comparing two files stays
+    silent when one of them is missing, since its complaint would only echo
+    the loader's.
+    """
+    context = Context(letter, sources, unusable, date)
+    for check in _CHECKS:
+        check(context)
+    return context.diags

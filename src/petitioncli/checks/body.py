@@ -1,0 +1,223 @@
+"""Rules about letter.md: footnote references, links, images, raw HTML and spacing, each at its place."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from .. import markdown, paths, rules
+from ..diagnostics import Diagnostics, Pos
+from ..loader.files import split_lines
+from ..markdown import Code, Emphasis, HardBreak, Image, Inline, Link, NoteRef, RawHtml, SoftBreak, Text
+from ..model import Letter
+from .context import Context
+from .text import SPACING, check_url
+
+
+def check(context: Context) -> None:
+    body = context.letter.body
+    diags = context.diags
+    for block in body.document.blocks:
+        _check_block(block, body.path, diags)
+    if not body.source:
+        return
+    lines = split_lines(body.source)
+    for container in markdown.inline_containers(body.document.blocks):
+        located = _Located(body.path, lines, container.source, container.line)
+        _Inlines(context, located).walk(container.children)
+
+
+def _check_block(block: markdown.Block, path: Path, diags: Diagnostics) -> None:
+    if isinstance(block, markdown.NoteDefinition):
+        diags.report(
+            rules.FOOTNOTE_INLINE,
+            Pos(path, block.line + 1),
+            f"footnote '[^{block.label}]' is defined in the letter; move its text to footnotes.yaml",
+        )
+    elif isinstance(block, markdown.RawBlock) and not block.is_comment:
+        diags.report(
+            rules.HTML_RAW, Pos(path, block.line + 1), "raw HTML is not passed through to the letter; it is left out"
+        )
+    elif isinstance(block, markdown.ListBlock):
+        for item in block.items:
+            for child in item.children:
+                _check_block(child, path, diags)
+    elif isinstance(block, markdown.BlockQuote):
+        for child in block.children:
+            _check_block(child, path, diags)
+
+
+class _Located:
+    """One paragraph or heading of letter.md, mapping offsets in its inline source back to the file.
+
+    markdown-it gives inline content no positions, only the block's first
+    line, and the content has list markers, quote marks and indentation
+    removed. The nodes are matched against the content left to right (a
+    cursor that only moves forward), then each content line is found again
+    as the tail of its source line. Everything is linear in the size of the block.
+    """
+
+    def __init__(self, path: Path, lines: list[str], content: str, first: int):
+        self.path = path
+        self.lines = lines
+        self.content = content
+        self.first = first
+        self.cursor = 0
+        self._starts: list[int] | None = None
+        self._offsets: dict[int, int] = {}
+
+    def find(self, needle: str, start: int | None = None, within: int | None = None) -> int:
+        """Where `needle` next occurs at or after the cursor (or `start`), or -1; `within` bounds the search."""
+        start = self.cursor if start is None else start
+        end = len(self.content) if within is None else start + within
+        return self.content.find(needle, start, end) if needle else -1
+
+    def pos(self, index: int) -> Pos:
+        """The source position of content offset `index`; the cursor's when the offset is unknown (-1)."""
+        if index < 0:
+            index = self.cursor
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer("\n", self.content)]
+        row = bisect.bisect_right(self._starts, index) - 1
+        line_start = self._starts[row]
+        if row not in self._offsets:
+            self._offsets[row] = self._offset(self._starts, row, line_start)
+        return Pos(self.path, self.first + row + 1, max(self._offsets[row] + index - line_start, 0) + 1)
+
+    def _offset(self, starts: list[int], row: int, line_start: int) -> int:
+        """Where content line `row` begins in its source line (worked out once a line: lines can be long)."""
+        line_end = starts[row + 1] - 1 if row + 1 < len(starts) else len(self.content)
+        piece = self.content[line_start:line_end]
+        number = self.first + row
+        raw = self.lines[number] if number < len(self.lines) else ""
+        if raw.endswith(piece):
+            return len(raw) - len(piece)
+        if raw.rstrip().endswith(piece):
+            return len(raw.rstrip()) - len(piece)
+        # Tabs in list indentation are expanded in the content; find the line's text instead.
+        return max(raw.find(piece.lstrip()), 0) - (len(piece) - len(piece.lstrip()))
+
+    def locate(self, *needles: str) -> tuple[int, int]:
+        """Start of the first needle found from the cursor, and the end of that needle; (-1, -1) if none."""
+        for needle in needles:
+            index = self.find(needle)
+            if index >= 0:
+                return index, index + len(needle)
+        return -1, -1
+
+    def skip(self, *needles: str) -> None:
+        """Moves the cursor past the first needle found."""
+        _, end = self.locate(*needles)
+        self.cursor = max(self.cursor, end)
+
+    def target(self, target: str) -> tuple[int, int]:
+        """A link's destination: after `](` or inside `<…>`, as written or percent-decoded."""
+        written = unquote(target)
+        start, end = self.locate(f"]({target}", f"]({written}", f"<{target}", f"<{written}")
+        if start >= 0:
+            return start + (1 if self.content[start] == "<" else 2), end
+        # A reference link's destination is in its definition, not in the paragraph.
+        return -1, -1
+
+
+class _Inlines:
+    """Walks one block's inline nodes, reporting each problem where it is written."""
+
+    def __init__(self, context: Context, located: _Located):
+        self.context = context
+        self.letter = context.letter
+        self.diags = context.diags
+        self.at = located
+
+    def walk(self, nodes: tuple[Inline, ...]) -> None:
+        for node in nodes:
+            self.visit(node)
+
+    def visit(self, node: Inline) -> None:
+        at = self.at
+        if isinstance(node, Text):
+            self.text(node.text)
+        elif isinstance(node, NoteRef):
+            self.note_ref(node)
+        elif isinstance(node, RawHtml):
+            start, end = at.locate(node.html)
+            if not node.is_comment:
+                self.diags.report(
+                    rules.HTML_RAW,
+                    at.pos(start),
+                    f"raw HTML '{node.html}' is not passed through to the letter; it is left out",
+                )
+            at.cursor = max(at.cursor, end)
+        elif isinstance(node, Link):
+            start, end = at.target(node.href)
+            check_url(self.diags, at.pos(start), node.href, "link", allow_mailto=True)
+            self.walk(node.children)
+            at.cursor = max(at.cursor, end)
+        elif isinstance(node, Image):
+            start, end = at.target(node.src)
+            check_image(self.letter, self.diags, at.pos(start), node.src)
+            at.cursor = max(at.cursor, end)
+        elif isinstance(node, Emphasis):
+            at.skip(node.markup)
+            self.walk(node.children)
+            at.skip(node.markup)
+        elif isinstance(node, Code):
+            at.skip(node.text)
+        elif isinstance(node, SoftBreak | HardBreak):
+            at.skip("\n")
+
+    def note_ref(self, node: NoteRef) -> None:
+        at = self.at
+        label = node.label
+        start, end = at.locate(f"[^{label}]" if label is not None else "^[")
+        if label is None:
+            self.diags.report(
+                rules.FOOTNOTE_INLINE,
+                at.pos(start),
+                "inline footnote '^[…]': put its text in footnotes.yaml and refer to it as [^id]",
+            )
+        elif label not in self.letter.footnotes and "footnotes" not in self.context.unusable:
+            known = ", ".join(self.letter.footnotes) or "none"
+            self.diags.report(
+                rules.FOOTNOTE_UNDEFINED,
+                at.pos(start),
+                f"footnote '{label}' is not defined in footnotes.yaml (defined: {known})",
+            )
+        at.cursor = max(at.cursor, end)
+
+    def text(self, content: str) -> None:
+        """Double spaces and spaces before commas, each at its place; advances the cursor past the text."""
+        at = self.at
+        # A text follows the cursor closely, after a little markup; a text whose
+        # source differs (escapes, entities) is not searched for through the
+        # whole rest of the block, which would make long paragraphs quadratic.
+        start = at.find(content, within=8 * len(content) + 64)
+        for needle, problem in SPACING:
+            found = content.find(needle)
+            # Escapes and entities make a text differ from its source: then the
+            # problem itself is searched for in the source, from the cursor on.
+            index = at.cursor
+            while found >= 0:
+                index = start + found if start >= 0 else at.find(needle, index)
+                self.diags.report(rules.WHITESPACE_STRAY, at.pos(index), f"{problem} in the letter text")
+                found = content.find(needle, found + len(needle))
+                index = max(index, at.cursor) + len(needle)
+        if start >= 0:
+            at.cursor = start + len(content)
+
+
+def check_image(letter: Letter, diags: Diagnostics, pos: Pos, src: str) -> None:
+    """Images may only come from the project folder: a letter must not fetch or leak anything."""
+    relative = markdown.project_relative_path(src)
+    if relative is None:
+        diags.report(
+            rules.IMAGE_REFUSED, pos, f"image '{src}' is left out: only images inside the project folder are used"
+        )
+        return
+    path = letter.root / relative
+    if not paths.inside(letter.root, path):
+        diags.report(rules.IMAGE_REFUSED, pos, f"image '{src}' is left out: it is outside the project folder")
+    elif not path.is_file():
+        diags.report(rules.FILE_MISSING, pos, f"image '{src}' not found in the project folder")

@@ -1,0 +1,83 @@
+"""Rules about footnotes.yaml: notes never referenced, and the links, images and HTML inside notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import unquote
+
+from .. import markdown, rules
+from ..diagnostics import Pos
+from ..loader.files import yaml_lines
+from ..markdown import Image, Link, RawHtml
+from ..model import Footnote
+from .context import Context
+from .text import check_url, warn_spacing
+
+
+def check(context: Context) -> None:
+    letter, diags = context.letter, context.diags
+    referenced = set(markdown.note_labels(letter.body.document.blocks))
+    notes = list(letter.footnotes.values())
+    finder = _Finder(notes, context)
+    for index, note in enumerate(notes):
+        if "body" not in context.unusable and note.id not in referenced:
+            diags.report(rules.FOOTNOTE_UNUSED, note.pos, f"footnote '{note.id}' is never referenced in the letter")
+        source = context.yaml_lines(note.pos.file)
+        warn_spacing(diags, note.where("text"), f"footnote '{note.id}'", note.text, source=source)
+        find = None
+        for node in markdown.walk_inlines(note.inlines):
+            if not isinstance(node, Link | Image | RawHtml):
+                continue
+            find = find or finder.finder(index)
+            entry = note.pos.line
+            if isinstance(node, Link):
+                check_url(diags, find(node.href), node.href, "link", allow_mailto=True, entry_line=entry)
+            elif isinstance(node, Image):
+                diags.report(rules.IMAGE_REFUSED, find(node.src), "images in footnotes are left out", entry_line=entry)
+            elif not node.is_comment:
+                diags.report(
+                    rules.HTML_RAW,
+                    find(node.html),
+                    f"raw HTML '{node.html}' in a footnote is left out",
+                    entry_line=entry,
+                )
+
+
+class _Finder:
+    """Finds links inside footnote texts in footnotes.yaml, split into lines only when a footnote has links.
+
+    A note's text may run over several lines of a block scalar, which ends
+    where the next footnote begins.
+    """
+
+    def __init__(self, notes: list[Footnote], context: Context):
+        self.notes = notes
+        self.sources = context.sources
+        self._lines: dict[Path, list[str]] = {}
+
+    def lines(self, path: Path) -> list[str]:
+        if path not in self._lines:
+            self._lines[path] = yaml_lines(self.sources.get(path, ""))
+        return self._lines[path]
+
+    def finder(self, index: int) -> Callable[[str], Pos]:
+        note = self.notes[index]
+        following = self.notes[index + 1].pos.line if index + 1 < len(self.notes) else None
+        lines = self.lines(note.pos.file)
+        last = min(following - 1 if following else len(lines), len(lines))
+        start = note.where("text")
+        cursor = [start.line - 1, start.column - 1]
+
+        def find(target: str) -> Pos:
+            for needle in dict.fromkeys((target, unquote(target))):
+                row, column = cursor
+                while needle and row < last:
+                    at = lines[row].find(needle, column)
+                    if at >= 0:
+                        cursor[:] = [row, at + len(needle)]
+                        return Pos(note.pos.file, row + 1, at + 1)
+                    row, column = row + 1, 0
+            return note.pos
+
+        return find

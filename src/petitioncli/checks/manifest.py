@@ -1,0 +1,54 @@
+"""Rules about petition.yaml's values: language, recipient, date, slug, spacing."""
+
+from __future__ import annotations
+
+import re
+
+from .. import rules
+from ..dates import babel_locale, today
+from ..diagnostics import Diagnostics, PetitionError, Pos
+from .context import Context
+from .text import warn_spacing
+
+# Slugs and recipient ids become parts of output file names.
+_FILE_NAME_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+# `--to all` means every recipient, so no recipient may be called that.
+RESERVED_IDS = ("all",)
+_TEXT_KEYS = ("title", "place", "sender", "subject", "signatories_heading")
+
+
+def check(context: Context) -> None:
+    letter, diags = context.letter, context.diags
+    manifest = letter.manifest
+    for key in _TEXT_KEYS:
+        warn_spacing(diags, manifest.where(key), f"'{key}'", getattr(manifest, key))
+    if manifest.slug is not None:
+        check_file_name_part(diags, manifest.where("slug"), "slug", manifest.slug)
+    try:
+        babel_locale(manifest.language)
+    except PetitionError as exc:
+        diags.report(rules.LANGUAGE_INVALID, manifest.where("language"), str(exc))
+    rid = manifest.recipient
+    if rid and "recipients" not in context.unusable and rid not in letter.recipients:
+        known = ", ".join(letter.recipients) or "none"
+        diags.report(
+            rules.RECIPIENT_UNKNOWN,
+            manifest.where("recipient"),
+            f"unknown recipient '{rid}'; recipients.yaml defines: {known}",
+        )
+    date = context.date or manifest.date
+    if date is not None and date > today():
+        diags.report(
+            rules.DATE_FUTURE, manifest.where("date"), f"the letter's date {date.isoformat()} is in the future"
+        )
+
+
+def check_file_name_part(diags: Diagnostics, pos: Pos, what: str, name: str) -> None:
+    """Slugs and recipient ids become parts of output file names."""
+    if _FILE_NAME_PART.fullmatch(name) and name not in RESERVED_IDS:
+        return
+    if name in RESERVED_IDS:
+        reason = f"'{name}' is reserved: `--to {name}` means every recipient"
+    else:
+        reason = "use letters, digits, '.', '_' and '-', starting with a letter or digit"
+    diags.report(rules.ID_INVALID, pos, f"{what} '{name}' becomes part of file names; {reason}")

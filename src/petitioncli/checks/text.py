@@ -1,0 +1,115 @@
+"""Rules about any text value: stray spaces, invisible control characters, URLs."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from .. import rules
+from ..diagnostics import Diagnostics, Pos
+from ..loader.files import split_lines
+from .context import Context
+
+SPACING = (("  ", "double space"), (" ,", "space before a comma"))
+# C0 controls other than tab and line breaks, and DEL: invisible in an editor,
+# garbage in a letter. YAML's parser rejects them itself; Markdown and CSV do not.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def stray_space(text: str) -> tuple[str, int] | None:
+    """What is wrong with the spacing of a value, if anything, and on which of its lines."""
+    if "  " not in text and " ," not in text and " \n" not in text and "\n " not in text and text.strip() == text:
+        return None  # the common case, decided without splitting
+    for index, line in enumerate(text.split("\n")):
+        if line != line.strip():
+            return "leading or trailing space", index
+        for needle, problem in SPACING:
+            if needle in line:
+                return problem, index
+    return None
+
+
+def warn_spacing(diags: Diagnostics, pos: Pos, what: str, text: str | None, *, source: list[str] | None = None) -> None:
+    """Stray spaces in a value at `pos`; given the YAML `source` lines, at the spaces themselves.
+
+    A value written over several lines (a block scalar) cannot carry a noqa
+    comment on each line: the comment on its first line still counts.
+    """
+    if not text or (found := stray_space(text)) is None:
+        return
+    problem, index = found
+    where = _in_source(source, pos, text.split("\n")[index], problem) if source is not None else None
+    diags.report(
+        rules.WHITESPACE_STRAY,
+        where or pos,
+        f"{problem} in {what}: '{text}'",
+        entry_line=pos.line if where is not None else None,
+    )
+
+
+def _in_source(source: list[str], pos: Pos, line: str, problem: str) -> Pos | None:
+    """Where the stray space of one line of a value is written, searched from the value's start."""
+    needle = next((n for n, p in SPACING if p == problem), None)
+    if needle is None:
+        # A leading or trailing space: the line itself.
+        snippet, offset = line.strip(), 0
+    else:
+        at = line.index(needle)
+        before = line[:at].rsplit(" ", 1)[-1]
+        after = line[at + len(needle) :].split(" ", 1)[0]
+        snippet, offset = before + needle + after, len(before)
+    if not snippet:
+        return None
+    last = min(len(source), pos.line + len(line) // 2 + 8)
+    for number in range(pos.line - 1, last):
+        column = source[number].find(snippet, pos.column - 1 if number == pos.line - 1 else 0)
+        if column >= 0:
+            return Pos(pos.file, number + 1, column + offset + 1)
+    return None
+
+
+def check_controls(context: Context) -> None:
+    """The first control character of each line of letter.md and a CSV list."""
+    body_path = context.letter.body.path
+    for path, text in context.sources.items():
+        if path != body_path and path.suffix.lower() != ".csv":
+            continue
+        if _CONTROL.search(text) is None:
+            continue
+        for number, line in enumerate(split_lines(text), start=1):
+            if match := _CONTROL.search(line):
+                context.diags.report(
+                    rules.TEXT_CONTROL,
+                    Pos(path, number, match.start() + 1),
+                    f"invisible control character U+{ord(match.group()):04X}; delete it",
+                )
+
+
+def check_url(
+    diags: Diagnostics, pos: Pos, url: str, what: str, *, allow_mailto: bool = False, entry_line: int | None = None
+) -> None:
+    if url.strip() in ("", "#") or url.startswith("#"):
+        diags.report(
+            rules.URL_INVALID, pos, f"{what} '{url}' is a placeholder, not a real address", entry_line=entry_line
+        )
+        return
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an unbalanced IPv6 bracket, for one
+        parts = None
+    scheme = parts.scheme.lower() if parts else ""
+    if allow_mailto and scheme == "mailto":
+        return
+    if parts is None or scheme not in ("http", "https") or not parts.hostname:
+        diags.report(
+            rules.URL_INVALID, pos, f"{what} '{url}' is not an absolute http(s) address", entry_line=entry_line
+        )
+    elif any(char.isspace() for char in url):
+        diags.report(rules.URL_INVALID, pos, f"{what} '{url}' contains a space", entry_line=entry_line)
+    elif scheme == "http":
+        diags.report(
+            rules.URL_INSECURE,
+            pos,
+            f"{what} '{url}' uses http://; use https:// where the site offers it",
+            entry_line=entry_line,
+        )

@@ -1,0 +1,95 @@
+"""How a record's fields are described once, for the loader, the checks and the JSON Schema.
+
+Each record of a letter project (the manifest, a signatory, a recipient) is a
+dataclass in `model.py` whose fields carry a `FieldSpec` in their metadata:
+what the key means, what kind of value it holds, whether it is required. The
+YAML and CSV readers validate with these specs, and `petition schema`
+describes the same specs to editors; nothing else lists a record's keys.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from . import rules
+from .rules import Rule
+
+
+class Kind(enum.StrEnum):
+    TEXT = "text"
+    # A list of text lines; a single value is read as a one-line list.
+    LINES = "lines"
+    # An ISO date, YYYY-MM-DD.
+    DATE = "date"
+    # One of the values of `FieldSpec.choices`.
+    CHOICE = "choice"
+    # A file inside the project, relative to the manifest.
+    PATH = "path"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    kind: Kind
+    description: str
+    # The key must be present.
+    required: bool = False
+    # A blank value is `field-empty` when read (a signatory's blank name is
+    # left to the checks, which say `signatory-name-empty`).
+    non_blank: bool = False
+    # The enumeration a CHOICE field's values come from.
+    enum: type[enum.Enum] | None = None
+    # The rule a value outside `choices` is reported under.
+    choice_rule: Rule = rules.VALUE_UNKNOWN
+    example: str | None = None
+    # Shown in the schema and in messages; the model's own default may differ
+    # in type (a path is read into the loaded file).
+    default: str | None = None
+    name: str = ""
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return tuple(str(member.value) for member in self.enum) if self.enum is not None else ()
+
+
+def data(
+    description: str,
+    *,
+    kind: Kind = Kind.TEXT,
+    required: bool = False,
+    non_blank: bool = False,
+    choices: type[enum.Enum] | None = None,
+    choice_rule: Rule = rules.VALUE_UNKNOWN,
+    example: str | None = None,
+    default: Any = None,
+    shown_default: str | None = None,
+) -> Any:
+    """A dataclass field described for readers, checks and the schema."""
+    spec = FieldSpec(
+        kind=Kind.CHOICE if choices is not None else kind,
+        description=description,
+        required=required,
+        non_blank=non_blank,
+        enum=choices,
+        choice_rule=choice_rule,
+        example=example,
+        default=shown_default,
+    )
+    if isinstance(default, list):
+        return dataclasses.field(default_factory=list, metadata={"spec": spec})
+    if required:
+        return dataclasses.field(metadata={"spec": spec})
+    return dataclasses.field(default=default, metadata={"spec": spec})
+
+
+@cache
+def specs(record: type) -> dict[str, FieldSpec]:
+    """A record's described fields by key, in the order the dataclass declares them."""
+    return {
+        item.name: dataclasses.replace(item.metadata["spec"], name=item.name)
+        for item in dataclasses.fields(record)
+        if "spec" in item.metadata
+    }

@@ -1,0 +1,130 @@
+"""signatories.csv: the same fields as signatories.yaml, as columns, with the place of every cell."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .. import rules
+from ..diagnostics import Diagnostics, Pos
+from ..fields import Kind, specs
+from ..model import Signatory
+from .nodes import RecordValues, choice_value, did_you_mean
+
+
+def read_signatories(path: Path, text: str, diags: Diagnostics) -> list[Signatory]:
+    fields = specs(Signatory)
+    lines = list(io.StringIO(text, newline=""))
+    records = _records(path, lines, diags)
+    start, _, header = next(records, (0, 0, []))
+    if start != 1:
+        return []  # the first line is malformed, and reported
+    if not any(cell.strip() for cell in header):
+        diags.report(
+            rules.CSV_HEADER, Pos(path), "the first line must be a header row naming the columns, e.g. name,location"
+        )
+        return []
+    header_starts = _cell_starts(lines[0], header, 1)
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        column = cell.strip()
+        where = Pos(path, *header_starts[index])
+        if not column:
+            diags.report(rules.CSV_HEADER, where, f"column {index + 1} of the header has no name")
+        elif column in columns:
+            diags.report(rules.CSV_HEADER, where, f"column '{column}' appears twice in the header")
+        elif column not in fields:
+            diags.report(rules.CSV_HEADER, where, f"unknown column '{column}'{did_you_mean(column, fields)}")
+        else:
+            columns[column] = index
+    if "name" not in columns:
+        diags.report(rules.CSV_HEADER, Pos(path), "the header lacks the required column 'name'")
+        return []
+    known = [(column, index, fields[column]) for column, index in columns.items()]
+    width = len(header)
+    signatories = []
+    for start, end, row in records:
+        if not any(cell.strip() for cell in row):
+            continue
+        raw = lines[start - 1] if start == end else "".join(lines[start - 1 : end])
+        starts = _cell_starts(raw, row, start)
+        if len(row) > width:
+            diags.report(
+                rules.CSV_ROW,
+                Pos(path, *starts[width]),
+                f"row has {len(row)} cells but the header names {width} columns",
+            )
+        found = RecordValues()
+        for column, index, spec in known:
+            if index >= len(row):
+                # A short row leaves the cell empty; a problem with it belongs to the row.
+                found.field_pos[column] = Pos(path, start, 1)
+                continue
+            where = Pos(path, *starts[index])
+            found.field_pos[column] = where
+            value: Any = row[index] or None
+            if value is not None and spec.kind is Kind.CHOICE:
+                value = choice_value(spec, value, where, diags)
+            found.values[column] = value
+        signatories.append(found.build(Signatory, Pos(path, start, 1)))
+    return signatories
+
+
+def _records(path: Path, lines: list[str], diags: Diagnostics) -> Iterator[tuple[int, int, list[str]]]:
+    """(first line, last line, cells) of each record; a malformed record is reported and skipped.
+
+    Strict parsing, because the lenient default silently turns
+    `"Amnesty" International` into `Amnesty International`.
+    """
+    rows = csv.reader(lines, strict=True)
+    end = 0
+    while True:
+        start = end + 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            reason = "a quote is never closed" if "end of data" in str(exc) else str(exc)
+            diags.report(rules.CSV_SYNTAX, Pos(path, start, 1), f"CSV syntax error in this row: {reason}")
+            if rows.line_num <= end:
+                return  # no progress: the reader is stuck at the end
+            end = rows.line_num
+            continue
+        end = rows.line_num
+        yield start, end, row
+
+
+def _cell_starts(raw: str, cells: list[str], line: int) -> list[tuple[int, int]]:
+    """(line, column) where each cell of a CSV record starts.
+
+    Without quotes (and so on one line) a cell is exactly its text plus a
+    comma: the common case, and it costs nothing; otherwise the record is scanned.
+    """
+    if '"' not in raw:
+        starts, column = [], 1
+        for cell in cells:
+            starts.append((line, column))
+            column += len(cell) + 1
+        return starts
+    starts = [(line, 1)]
+    column, quoted = 1, False
+    index, length = 0, len(raw)
+    while index < length and len(starts) < len(cells):
+        char = raw[index]
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            starts.append((line, column + 1))
+        elif char in "\r\n":
+            if char == "\r" and raw.startswith("\n", index + 1):
+                index += 1
+            line, column = line + 1, 0
+        index += 1
+        column += 1
+    while len(starts) < len(cells):
+        starts.append(starts[-1])
+    return starts

@@ -1,0 +1,209 @@
+"""From a letter project on disk to one `Letter`: the manifest, and where the files it names are."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import markdown, paths, rules
+from ..diagnostics import Diagnostics, PetitionError, Pos
+from ..fields import Kind, specs
+from ..model import Body, Letter, Manifest
+from . import records
+from .files import compose_yaml, read_text
+from .nodes import Entries, NodeReader, RecordValues
+
+MANIFEST = "petition.yaml"
+# Files a letter can do without, as long as the manifest names none.
+OPTIONAL_FILES = ("footnotes",)
+SIGNATORY_SUFFIXES = (".yaml", ".yml", ".csv")
+
+
+@dataclass(slots=True)
+class LoadResult:
+    letter: Letter
+    diagnostics: Diagnostics
+    # Every source text read, for noqa comments and for rules that look inside a value.
+    sources: dict[Path, str]
+    # The files (by manifest key: body, footnotes, …) that could not be read at
+    # all; rules that compare files skip them rather than report a consequence.
+    unusable: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A project file the manifest names: its path, where it is named, and the name as written."""
+
+    path: Path
+    named_at: Pos
+    name: str
+
+
+def find_manifest(project: Path | None, cwd: Path | None = None) -> Path:
+    """The manifest for a PROJECT argument: a folder, the manifest itself, or the defaults."""
+    cwd = cwd or Path.cwd()
+    if project is not None:
+        candidate = project / MANIFEST if project.is_dir() else project
+        if candidate.is_file():
+            return candidate
+        if project.is_dir():
+            raise PetitionError(f"no {MANIFEST} in {project}: not a letter project")
+        raise PetitionError(f"no letter project at {project}: no such file or folder")
+    for candidate in (cwd / MANIFEST, cwd / "data" / MANIFEST):
+        if candidate.is_file():
+            return candidate.relative_to(cwd)
+    raise PetitionError(
+        f"no letter project found: looked for ./{MANIFEST} and ./data/{MANIFEST}; "
+        "name a project folder, e.g. `petition check path/to/letter`"
+    )
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    return slug or "letter"
+
+
+class ProjectLoader:
+    def __init__(self, manifest: Path):
+        self.manifest = manifest
+        self.root = manifest.parent
+        self.diags = Diagnostics()
+        self.sources: dict[Path, str] = {}
+        self.unusable: set[str] = set()
+        self._manifest_start = Pos(manifest)
+
+    def load(self) -> LoadResult:
+        reader = NodeReader(self.manifest, self.diags)
+        entries = self._manifest_entries(reader)
+        if entries is None:
+            # Without a readable manifest the other files' names are unknown;
+            # guessing the defaults would report files the project never named.
+            self.unusable.update(key for key, spec in specs(Manifest).items() if spec.kind is Kind.PATH)
+            manifest = RecordValues().build(Manifest, Pos(self.manifest))
+            return self._result(self._letter(manifest, {}))
+        where = self._manifest_start
+        values = reader.record(entries, Manifest, where, "the manifest", label=lambda key: f"'{key}'")
+        manifest = values.build(Manifest, where)
+        return self._result(self._letter(manifest, self._locate_files(manifest, values)))
+
+    def _result(self, letter: Letter) -> LoadResult:
+        return LoadResult(letter, self.diags, self.sources, frozenset(self.unusable))
+
+    def _manifest_entries(self, reader: NodeReader) -> Entries | None:
+        if not paths.inside(self.root, self.manifest):
+            self.diags.report(
+                rules.FILE_OUTSIDE,
+                Pos(self.manifest),
+                f"{self.manifest.name} is a symbolic link to a file outside the project folder; "
+                "a letter project may only use files inside its own folder",
+            )
+            return None
+        text = read_text(self.manifest, self.diags)
+        if text is None:
+            if any(d.rule is rules.FILE_MISSING for d in self.diags):
+                raise PetitionError(f"cannot read {self.manifest}: no such file")
+            return None
+        self.sources[self.manifest] = text
+        root_node = compose_yaml(text, self.manifest, self.diags)
+        if root_node is None:
+            return None
+        self._manifest_start = reader.pos(root_node)
+        return reader.mapping(root_node, "the manifest")
+
+    def _letter(self, manifest: Manifest, located: dict[str, Located | None]) -> Letter:
+        body = self._body(located.get("body"))
+        return Letter(
+            root=self.root,
+            manifest_path=self.manifest,
+            manifest=manifest,
+            slug=manifest.slug or slugify(self.root.resolve().name),
+            body=body,
+            footnotes=self._yaml("footnotes", located.get("footnotes"), records.footnotes, {}),
+            signatories=self._signatories(located.get("signatories")),
+            recipients=self._yaml("recipients", located.get("recipients"), records.recipients, {}),
+        )
+
+    def _locate_files(self, manifest: Manifest, given: RecordValues) -> dict[str, Located | None]:
+        located: dict[str, Located | None] = {}
+        for key, spec in specs(Manifest).items():
+            if spec.kind is not Kind.PATH:
+                continue
+            named = key in given.field_pos
+            if not named and key in OPTIONAL_FILES and not os.path.lexists(self.root / str(spec.default)):
+                continue
+            # A blank or unreadable name is reported already; the default would be a guess.
+            name = given.values.get(key) if named else spec.default
+            where = manifest.where(key) if named else Pos(self.manifest)
+            located[key] = self._project_file(key, name, where) if name else None
+            if located[key] is None:
+                self.unusable.add(key)
+        return located
+
+    def _project_file(self, key: str, name: str, where: Pos) -> Located | None:
+        """The file a manifest key names, if it stays inside the project."""
+        if "\0" in name:
+            self.diags.report(
+                rules.FILE_MISSING, where, f"'{key}' names no file: a file name cannot hold a NUL character"
+            )
+            return None
+        if key == "signatories" and not name.lower().endswith(SIGNATORY_SUFFIXES):
+            self.diags.report(rules.VALUE_UNKNOWN, where, f"signatories file '{name}' must end in .yaml, .yml or .csv")
+            return None
+        path = self.root / name
+        if paths.real_path(path) is None:
+            self.diags.report(rules.FILE_UNREADABLE, where, f"cannot follow '{name}': a symbolic link loop")
+            return None
+        if not paths.inside(self.root, path):
+            via_link = " (through a symbolic link)" if paths.written_inside(self.root, name) else ""
+            self.diags.report(
+                rules.FILE_OUTSIDE,
+                where,
+                f"'{name}' is outside the project folder{via_link}; "
+                "a letter project may only use files inside its own folder",
+            )
+            return None
+        return Located(path, where, name)
+
+    def _read(self, located: Located | None) -> str | None:
+        if located is None:
+            return None
+        text = read_text(located.path, self.diags, referenced_at=located.named_at, name=located.name)
+        if text is not None:
+            self.sources[located.path] = text
+        return text
+
+    def _body(self, located: Located | None) -> Body:
+        text = self._read(located)
+        if located is None or text is None:
+            if located is not None:
+                self.unusable.add("body")
+            path = located.path if located else self.root / str(specs(Manifest)["body"].default)
+            return Body(path, "", markdown.Document())
+        return Body(located.path, text, markdown.parse_document(text))
+
+    def _yaml(self, key: str, located: Located | None, read, empty):
+        """A YAML file read by `read(reader, root node)`, which returns None when its shape is unusable."""
+        text = self._read(located)
+        node = compose_yaml(text, located.path, self.diags) if located is not None and text is not None else None
+        if located is None or node is None:
+            if located is not None:
+                self.unusable.add(key)
+            return empty
+        found = read(NodeReader(located.path, self.diags), node)
+        if found is None:
+            self.unusable.add(key)
+            return empty
+        return found
+
+    def _signatories(self, located: Located | None) -> list:
+        if located is not None and located.path.suffix.lower() == ".csv":
+            text = self._read(located)
+            if text is None:
+                self.unusable.add("signatories")
+                return []
+            from .csv_list import read_signatories
+
+            return read_signatories(located.path, text, self.diags)
+        return self._yaml("signatories", located, records.signatories, [])

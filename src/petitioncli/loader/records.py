@@ -1,0 +1,82 @@
+"""The YAML files of a project, read into records: footnotes, recipients, signatories.
+
+Each reader takes the file's root node and returns None when the file's shape
+is unusable (a list where a mapping belongs), which the project loader
+records so that rules comparing files stay silent about it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import markdown, rules
+from ..model import Footnote, Recipient, Signatory
+from .files import Node, ScalarNode
+from .nodes import NodeReader
+
+
+def footnotes(reader: NodeReader, root: Node) -> dict[str, Footnote] | None:
+    entries = reader.mapping(root, "footnotes.yaml (footnote id to text)")
+    if entries is None:
+        return None
+    found = {}
+    for key, (key_node, value_node) in entries.items():
+        # A footnote with a bad text is kept, empty: its references are not
+        # "undefined", the problem is the text, reported here.
+        text = reader.required_text(value_node, f"footnote '{key}'") or ""
+        found[key] = Footnote(
+            id=key,
+            text=text,
+            inlines=markdown.parse_inline(text) if text else (),
+            pos=reader.pos(key_node),
+            field_pos={"text": reader.pos(value_node)},
+        )
+    return found
+
+
+def recipients(reader: NodeReader, root: Node) -> dict[str, Recipient] | None:
+    entries = reader.mapping(root, "recipients.yaml (recipient id to recipient)")
+    if entries is None:
+        return None
+    found = {}
+    for rid, (key_node, node) in entries.items():
+        what = f"recipient '{rid}'"
+        pos = reader.pos(key_node)
+        fields = reader.mapping(node, what)
+        if fields is None:
+            # Kept, empty: `recipient: ID` in the manifest is not "unknown" for it.
+            found[rid] = Recipient(id=rid, name="", salutation="", pos=pos)
+            continue
+        values = reader.record(fields, Recipient, pos, what, label=_recipient_label(what))
+        found[rid] = values.build(Recipient, pos, id=rid)
+    return found
+
+
+def _recipient_label(what: str) -> Callable[[str], str]:
+    return lambda key: f"{what}: '{key}'"
+
+
+def signatories(reader: NodeReader, root: Node) -> list[Signatory] | None:
+    items = reader.sequence(root, "signatories.yaml", "a list of signatories (entries starting with '- ')")
+    if items is None:
+        return None
+    found = []
+    for node in items:
+        signatory = _signatory(reader, node)
+        if signatory is not None:
+            found.append(signatory)
+    return found
+
+
+def _signatory(reader: NodeReader, node: Node) -> Signatory | None:
+    pos = reader.pos(node)
+    if not reader.plain(node, "a signatory"):
+        return None
+    if isinstance(node, ScalarNode) and node.value:
+        # `- Amnesty International` is a common slip for `- name: …`; say so.
+        reader.diags.report(rules.TYPE_INVALID, pos, f"a signatory must be a mapping such as 'name: {node.value}'")
+        return None
+    fields = reader.mapping(node, "a signatory")
+    if fields is None:
+        return None
+    return reader.record(fields, Signatory, pos, "a signatory", label=lambda key: f"'{key}'").build(Signatory, pos)

@@ -1,0 +1,185 @@
+"""The letter's Markdown tree as HTML: the body, the footnote calls and the notes' texts.
+
+Raw HTML nodes produce nothing; images are read through the sandbox and
+inlined as data URIs, so the page never points outside itself.
+"""
+
+from __future__ import annotations
+
+import base64
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+from .. import rules
+from ..diagnostics import Diagnostics, Pos
+from ..markdown import (
+    Block,
+    BlockQuote,
+    Code,
+    CodeBlock,
+    Emphasis,
+    HardBreak,
+    Heading,
+    Image,
+    Inline,
+    Link,
+    ListBlock,
+    NoteRef,
+    Paragraph,
+    SoftBreak,
+    Text,
+    ThematicBreak,
+    project_relative_path,
+    walk_inlines,
+)
+from ..model import Edition
+from .sandbox import Refused, Sandbox, image_type
+
+_LINK_SCHEMES = ("http", "https", "mailto")
+
+
+class HtmlWriter:
+    def __init__(
+        self,
+        edition: Edition,
+        sandbox: Sandbox,
+        diagnostics: Diagnostics,
+        notes: dict[int, tuple[Inline, ...]],
+    ):
+        self.edition = edition
+        self.sandbox = sandbox
+        self.diagnostics = diagnostics
+        # The notes' texts by number, with the edition's quotation marks.
+        self.notes = notes
+        # SVG images inlined from the project, with where letter.md names them:
+        # the only content of the page that can itself point at other files.
+        self.svg_images: list[tuple[Pos, str]] = []
+        self.body_path = edition.letter.body.path
+        self.seen_notes: set[int] = set()
+
+    def blocks(self, blocks: tuple[Block, ...]) -> str:
+        return "".join(self.block(block) for block in blocks)
+
+    def block(self, block: Block, *, tight: bool = False) -> str:
+        if isinstance(block, Paragraph):
+            if tight:
+                return self.inline(block.children, line=block.line + 1)
+            notes = self._notes_attribute(block.children)
+            return f"<p{notes}>{self.inline(block.children, line=block.line + 1)}</p>\n"
+        if isinstance(block, Heading):
+            # The letter's title is the one h1; headings in the body sit below it.
+            tag = f"h{min(block.level + 1, 6)}"
+            notes = self._notes_attribute(block.children)
+            return f"<{tag}{notes}>{self.inline(block.children, line=block.line + 1)}</{tag}>\n"
+        if isinstance(block, ListBlock):
+            return self.list_block(block)
+        if isinstance(block, BlockQuote):
+            return f"<blockquote>{self.blocks(block.children)}</blockquote>\n"
+        if isinstance(block, CodeBlock):
+            return f"<pre><code>{escape(block.text)}</code></pre>\n"
+        if isinstance(block, ThematicBreak):
+            return "<hr>\n"
+        # Raw HTML never reaches a letter; footnote definitions in letter.md are an error.
+        return ""
+
+    def list_block(self, block: ListBlock) -> str:
+        tag = "ol" if block.ordered else "ul"
+        start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+        out = [f"<{tag}{start}>"]
+        for item in block.items:
+            first = item.children[0] if item.children else None
+            # A tight item holds its text directly: the <li> carries its notes.
+            notes = self._notes_attribute(first.children) if block.tight and isinstance(first, Paragraph) else ""
+            inner = "".join(self.block(child, tight=block.tight) for child in item.children)
+            out.append(f"<li{notes}>{inner}</li>\n")
+        out.append(f"</{tag}>\n")
+        return "".join(out)
+
+    def _notes_attribute(self, children: tuple[Inline, ...]) -> str:
+        """`data-notes`: the notes first called in the text a block holds directly.
+
+        The PDF renderer finds a block by these numbers when a note must be
+        kept on its call's page by breaking the page after or before it.
+        """
+        numbers = self.edition.footnote_numbers
+        found: list[int] = []
+        for node in walk_inlines(children):
+            if isinstance(node, NoteRef):
+                number = numbers.get(node.label or "")
+                if number is not None and number not in self.seen_notes and number not in found:
+                    found.append(number)
+        return f' data-notes="{" ".join(map(str, found))}"' if found else ""
+
+    def inline(self, nodes: tuple[Inline, ...], *, line: int = 1, in_note: bool = False) -> Markup:
+        out: list[str] = []
+        for node in nodes:
+            if isinstance(node, Text):
+                out.append(escape(node.text))
+            elif isinstance(node, SoftBreak):
+                out.append("\n")
+            elif isinstance(node, HardBreak):
+                out.append("<br>\n")
+            elif isinstance(node, Code):
+                out.append(f"<code>{escape(node.text)}</code>")
+            elif isinstance(node, Emphasis):
+                tag = "strong" if node.strong else "em"
+                out.append(f"<{tag}>{self.inline(node.children, line=line, in_note=in_note)}</{tag}>")
+            elif isinstance(node, Link):
+                out.append(self.link(node, line, in_note))
+            elif in_note:
+                continue  # a note holds no images and no calls of notes
+            elif isinstance(node, Image):
+                out.append(self.image(node, line))
+            elif isinstance(node, NoteRef):
+                out.append(self.note_call(node.label or ""))
+        return Markup("".join(out))
+
+    def link(self, node: Link, line: int, in_note: bool) -> str:
+        inner = self.inline(node.children, line=line, in_note=in_note)
+        if urlsplit(node.href).scheme.lower() not in _LINK_SCHEMES:
+            return inner
+        css = ' class="url"' if node.autolink else ""
+        return f'<a href="{escape(node.href)}"{css}>{inner}</a>'
+
+    def note_call(self, label: str) -> str:
+        """The note itself at its first call (it floats to the page foot), a plain number after."""
+        number = self.edition.footnote_numbers.get(label)
+        if number is None:
+            return ""
+        if number in self.seen_notes:
+            return f'<span class="noteref-repeat">{number}</span>'
+        self.seen_notes.add(number)
+        text = self.inline(self.notes[number], in_note=True)
+        return (
+            f'<a class="noteref" id="ref-{number}" href="#note-{number}" role="doc-noteref">{number}</a>'
+            f'<span class="fn" id="fn-{number}">{text}</span>'
+        )
+
+    def image(self, node: Image, line: int) -> str:
+        """Images from the project folder, inlined; checks already report any other image."""
+        src = node.src
+        relative = project_relative_path(src)
+        if relative is None:
+            return ""
+        pos = Pos(self.body_path, line)
+        try:
+            data = self.sandbox.read(self.edition.letter.root / relative, shown_as=src)
+        except Refused:
+            # Outside the project (a link pointing out of it): checks report that already.
+            return ""
+        except OSError as exc:
+            self.diagnostics.report_once(
+                rules.IMAGE_UNREADABLE, pos, f"image '{src}' is left out: {exc.strerror or exc}"
+            )
+            return ""
+        media = image_type(data)
+        if media is None:
+            self.diagnostics.report_once(
+                rules.IMAGE_UNREADABLE, pos, f"image '{src}' is left out: not a PNG, JPEG, GIF, WebP or SVG image"
+            )
+            return ""
+        if media == "image/svg+xml":
+            self.svg_images.append((pos, src))
+        encoded = base64.b64encode(data).decode("ascii")
+        return f'<img src="data:{media};base64,{encoded}" alt="{escape(node.alt)}">'
