@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .. import paths
+
 PACKAGE = Path(__file__).resolve().parent.parent
 FONTS = PACKAGE / "fonts"
 TEMPLATES = PACKAGE / "templates"
@@ -36,11 +38,8 @@ class Sandbox:
         Symbolic links are followed first, so a link inside the project that
         points outside it is refused like the outside path itself.
         """
-        try:
-            real = path.resolve(strict=True)
-        except (OSError, RuntimeError):
-            return None
-        if not any(real.is_relative_to(root) for root in self.roots):
+        real = paths.real_path(path)
+        if real is None or not any(paths.inside(root, real) for root in self.roots):
             return None
         return real if real.is_file() else None
 
