@@ -1,11 +1,4 @@
-"""The Markdown dialect of letters, read once into a small tree every consumer walks.
-
-CommonMark plus footnote references `[^id]`, parsed by markdown-it. Its flat
-token stream becomes the tree below, so that the checks, the HTML writer, the
-text writer and any other renderer share one reading of the letter: what raw
-HTML and footnote definitions are, how tight lists look, where a block's
-source starts. Raw HTML is kept in the tree (so checks can report it) and
-never printed by a renderer.
+"""markdown-it, configured for letters, and its token stream turned into the tree.
 
 Every use of markdown-it, public or not, lives in this module.
 """
@@ -14,154 +7,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
-from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-# ---------------------------------------------------------------- the tree
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Code:
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class SoftBreak:
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class HardBreak:
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class Emphasis:
-    """`*text*` (strong=False) or `**text**`; `markup` is the delimiter as written."""
-
-    children: tuple[Inline, ...]
-    strong: bool
-    markup: str
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    href: str
-    children: tuple[Inline, ...]
-    # `<https://…>`: the text is the address itself.
-    autolink: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Image:
-    src: str
-    alt: str
-
-
-@dataclass(frozen=True, slots=True)
-class NoteRef:
-    """`[^label]`; `label` is None for an inline note `^[…]`, which letters do not allow."""
-
-    label: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class RawHtml:
-    html: str
-
-    @property
-    def is_comment(self) -> bool:
-        """HTML comments are how Markdown authors leave notes; leaving them out is what they want."""
-        return self.html.lstrip().startswith("<!--")
-
-
-Inline = Text | Code | SoftBreak | HardBreak | Emphasis | Link | Image | NoteRef | RawHtml
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    children: tuple[Inline, ...]
-    # The inline source as markdown-it saw it (list markers and quote marks
-    # removed) and its first line in the file (0-based): checks map offsets
-    # in `source` back to lines and columns.
-    source: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    level: int
-    children: tuple[Inline, ...]
-    source: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
-class ListItem:
-    children: tuple[Block, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ListBlock:
-    items: tuple[ListItem, ...]
-    ordered: bool
-    start: int
-    # A tight list's items hold their text directly, without paragraph spacing.
-    tight: bool
-
-
-@dataclass(frozen=True, slots=True)
-class BlockQuote:
-    children: tuple[Block, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class CodeBlock:
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class ThematicBreak:
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class RawBlock:
-    html: str
-    line: int
-
-    @property
-    def is_comment(self) -> bool:
-        return self.html.lstrip().startswith("<!--")
-
-
-@dataclass(frozen=True, slots=True)
-class NoteDefinition:
-    """`[^id]: text` inside the letter: an error, since notes live in footnotes.yaml."""
-
-    label: str
-    line: int
-
-
-Block = Paragraph | Heading | ListBlock | ListItem | BlockQuote | CodeBlock | ThematicBreak | RawBlock | NoteDefinition
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    blocks: tuple[Block, ...] = field(default_factory=tuple)
-
-
-# ---------------------------------------------------------------- parsing
+from .tree import (
+    Block,
+    BlockQuote,
+    Code,
+    CodeBlock,
+    Document,
+    Emphasis,
+    HardBreak,
+    Heading,
+    Image,
+    Inline,
+    Link,
+    ListBlock,
+    ListItem,
+    NoteDefinition,
+    NoteRef,
+    Paragraph,
+    RawBlock,
+    RawHtml,
+    SoftBreak,
+    Text,
+    ThematicBreak,
+)
 
 
 @cache
@@ -327,59 +201,3 @@ def _leaf(token: Token) -> Inline | None:
     if kind == "html_inline":
         return RawHtml(token.content)
     return Text(token.content) if token.content else None
-
-
-# ---------------------------------------------------------------- walking
-
-
-def inline_containers(blocks: tuple[Block, ...]) -> Iterator[Paragraph | Heading]:
-    """Every paragraph and heading, in reading order, however deeply nested."""
-    for block in blocks:
-        if isinstance(block, Paragraph | Heading):
-            yield block
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from inline_containers(item.children)
-        elif isinstance(block, ListItem | BlockQuote):
-            yield from inline_containers(block.children)
-
-
-def walk_inlines(inlines: tuple[Inline, ...]) -> Iterator[Inline]:
-    """Every inline node, containers before their children, in reading order."""
-    stack = list(reversed(inlines))
-    while stack:
-        node = stack.pop()
-        yield node
-        if isinstance(node, Emphasis | Link):
-            stack.extend(reversed(node.children))
-
-
-def note_labels(blocks: tuple[Block, ...]) -> Iterator[str]:
-    """Footnote references in reading order."""
-    for container in inline_containers(blocks):
-        for node in walk_inlines(container.children):
-            if isinstance(node, NoteRef) and node.label is not None:
-                yield node.label
-
-
-def plain_text(inlines: tuple[Inline, ...]) -> str:
-    """What a reader sees of some inline content, without markup or notes."""
-    parts = []
-    for node in walk_inlines(inlines):
-        if isinstance(node, Text | Code):
-            parts.append(node.text)
-        elif isinstance(node, SoftBreak | HardBreak):
-            parts.append(" ")
-    return "".join(parts)
-
-
-def project_relative_path(src: str) -> str | None:
-    """The file an image source names relative to the project, or None for URLs and absolute paths.
-
-    markdown-it percent-encodes what it normalises (`<my logo.png>` becomes
-    `my%20logo.png`); the file on disk has the decoded name.
-    """
-    parts = urlsplit(src)
-    if parts.scheme or parts.netloc or src.startswith("/") or not parts.path:
-        return None
-    return unquote(parts.path)

@@ -1,0 +1,121 @@
+"""Rules the checks report: what is wrong with the content of a letter that was read."""
+
+from __future__ import annotations
+
+from .registry import ERROR, WARNING, Stage, define
+
+ID_INVALID = define(
+    "id-invalid",
+    ERROR,
+    Stage.CHECK,
+    "a slug or recipient id that cannot be part of a file name (letters, digits, `.`, `_`, `-`), or the "
+    "reserved id `all`",
+)
+
+RECIPIENT_UNKNOWN = define(
+    "recipient-unknown",
+    ERROR,
+    Stage.CHECK,
+    "the manifest's `recipient` is not defined in `recipients.yaml`",
+)
+
+LANGUAGE_INVALID = define(
+    "language-invalid",
+    ERROR,
+    Stage.CHECK,
+    "`language` is not a known BCP 47 tag",
+)
+
+DATE_FUTURE = define(
+    "date-future",
+    WARNING,
+    Stage.CHECK,
+    "the letter's date is after today",
+)
+
+FOOTNOTE_INLINE = define(
+    "footnote-inline",
+    ERROR,
+    Stage.CHECK,
+    "a footnote defined in `letter.md` (`[^id]: …` or `^[…]`); its text belongs in `footnotes.yaml`",
+)
+
+FOOTNOTE_UNDEFINED = define(
+    "footnote-undefined",
+    ERROR,
+    Stage.CHECK,
+    "`[^id]` in the letter with no such footnote; points at the reference",
+)
+
+FOOTNOTE_UNUSED = define(
+    "footnote-unused",
+    WARNING,
+    Stage.CHECK,
+    "a footnote the letter never refers to",
+)
+
+SIGNATORY_NAME_EMPTY = define(
+    "signatory-name-empty",
+    ERROR,
+    Stage.CHECK,
+    "a signatory whose name is blank",
+)
+
+SIGNATORY_DUPLICATE = define(
+    "signatory-duplicate",
+    ERROR,
+    Stage.CHECK,
+    "a signatory listed twice, compared after Unicode normalisation (NFKD), case folding, with accents "
+    "and punctuation removed and spaces collapsed; names both places",
+)
+
+COUNTRY_UNKNOWN = define(
+    "country-unknown",
+    ERROR,
+    Stage.CHECK,
+    "a country that is not an ISO 3166-1 alpha-2 code (`NO` stays Norway: values are read as written)",
+)
+
+URL_INVALID = define(
+    "url-invalid",
+    ERROR,
+    Stage.CHECK,
+    "a URL that is not an absolute `http(s)` address, a `#` placeholder, or holds a space (links in the "
+    "letter and footnotes may also be `mailto:`)",
+)
+
+URL_INSECURE = define(
+    "url-insecure",
+    WARNING,
+    Stage.CHECK,
+    "an `http://` URL where `https://` is usual",
+)
+
+WHITESPACE_STRAY = define(
+    "whitespace-stray",
+    WARNING,
+    Stage.CHECK,
+    "a double space, a leading or trailing space, or a space before a comma, in the letter's text or a "
+    "text value (title, place, names, locations, salutations, footnotes)",
+)
+
+HTML_RAW = define(
+    "html-raw",
+    WARNING,
+    Stage.CHECK,
+    "raw HTML in the letter or a footnote, which is left out of every output (HTML comments are fine)",
+)
+
+IMAGE_REFUSED = define(
+    "image-refused",
+    WARNING,
+    Stage.CHECK,
+    "an image from outside the project (a URL, an absolute path), which is left out",
+)
+
+TEXT_CONTROL = define(
+    "text-control",
+    ERROR,
+    Stage.CHECK,
+    "an invisible control character in `letter.md` or a CSV file (YAML rejects them as syntax errors)",
+)

@@ -1,0 +1,71 @@
+"""What a rule is, and the registry every rule joins when its module defines it."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Stage(enum.StrEnum):
+    """Where a rule is decided, which says which module reports it."""
+
+    # The loader: what stops a file from being read into the model (access,
+    # encoding, syntax, and the shape of each record: types, keys, choices).
+    READ = "read"
+    # The checks: what is wrong with the content of a letter that was read.
+    CHECK = "check"
+    # Rendering: what only laying out the letter can show.
+    RENDER = "render"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: Severity
+    stage: Stage
+    # Completes "reported when …" in the README's table.
+    summary: str
+    # The input could not be read at all: SPEC §2 gives that exit code 2.
+    unreadable: bool = False
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+_REGISTRY: dict[str, Rule] = {}
+
+
+def define(rule_id: str, severity: Severity, stage: Stage, summary: str, *, unreadable: bool = False) -> Rule:
+    if rule_id in _REGISTRY:
+        raise ValueError(f"rule id '{rule_id}' is registered twice")
+    rule = _REGISTRY[rule_id] = Rule(rule_id, severity, stage, summary, unreadable)
+    return rule
+
+
+_STAGE_ORDER = tuple(Stage)
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule, stage by stage (reading, content, rendering), each stage in the order its module defines them."""
+    return tuple(sorted(_REGISTRY.values(), key=lambda rule: _STAGE_ORDER.index(rule.stage)))
+
+
+def by_id(rule_id: str) -> Rule | None:
+    return _REGISTRY.get(rule_id)
+
+
+def markdown_table() -> str:
+    """The README's table of rules, in registry order."""
+    lines = ["| rule | severity | found by | reported when |", "| --- | --- | --- | --- |"]
+    for rule in all_rules():
+        severity = f"{rule.severity} (exit 2)" if rule.unreadable else str(rule.severity)
+        found_by = "`build` (PDF, HTML)" if rule.stage is Stage.RENDER else "`check`, `build`"
+        lines.append(f"| `{rule.id}` | {severity} | {found_by} | {rule.summary} |")
+    return "\n".join(lines)
