@@ -1,0 +1,52 @@
+"""`petition check`: every problem of a project, for people, scripts and CI."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from .app import app
+from .common import DebugOpt, ProjectArg, guarded
+
+
+class OutputFormat(StrEnum):
+    human = "human"
+    json = "json"
+    github = "github"
+
+
+@app.command(
+    epilog="Examples: petition check data --strict; petition check --output-format github. "
+    "Exit code 0: no errors; 1: errors (or warnings with --strict); 2: a file missing or unreadable."
+)
+def check(
+    project: ProjectArg = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--output-format", help="human, json (a list of problems) or github annotations.")
+    ] = OutputFormat.human,
+    debug: DebugOpt = False,
+) -> None:
+    """Report every problem in a letter project, each with its file, line, column and rule id."""
+
+    def run() -> int:
+        from rich.console import Console
+
+        from ..build import validate
+        from ..loader import find_manifest
+        from ..report import print_human, to_github, to_json
+
+        result = validate(find_manifest(project))
+        diagnostics = result.diagnostics
+        if output_format is OutputFormat.json:
+            typer.echo(to_json(diagnostics))
+        elif output_format is OutputFormat.github:
+            if diagnostics:
+                typer.echo(to_github(diagnostics))
+        else:
+            print_human(Console(), diagnostics, files_checked=len(result.sources))
+        return diagnostics.exit_code(strict=strict)
+
+    raise typer.Exit(guarded(debug, run))

@@ -1,0 +1,69 @@
+"""What every command shares: the PROJECT argument, --verbose and --debug, and how failures are said."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+ProjectArg = Annotated[
+    Path | None,
+    typer.Argument(
+        help="Folder holding petition.yaml, or the manifest itself. "
+        "Default: ./petition.yaml, else ./data/petition.yaml.",
+        show_default=False,
+    ),
+]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Also show what the PDF engine logs.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show Python tracebacks for unexpected failures.")]
+
+
+def stderr():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def configure_logging(verbose: bool) -> None:
+    """Library chatter (WeasyPrint, fontTools) reaches the user only with --verbose."""
+    for name in ("weasyprint", "fontTools"):
+        logger = logging.getLogger(name)
+        logger.handlers.clear()
+        logger.propagate = False
+        if verbose:
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("%(name)s: %(levelname)s: %(message)s"))
+            logger.addHandler(handler)
+            logger.setLevel(logging.INFO)
+        else:
+            logger.addHandler(logging.NullHandler())
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    from rich.markup import escape
+
+    stderr().print(f"[bold red]petition: error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def guarded(debug: bool, action):
+    """Runs a command; user errors become one line on stderr, never a traceback."""
+    from ..diagnostics import PetitionError
+
+    try:
+        return action()
+    except PetitionError as exc:
+        if debug:
+            raise
+        raise fail(str(exc), exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise fail("interrupted; files written before were left as they were", 130) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:
+        if debug:
+            raise
+        raise fail(f"unexpected failure: {type(exc).__name__}: {exc} (run with --debug for details)", 2) from None
