@@ -1,6 +1,9 @@
 """Dates: which date applies and how each language prints it (SPEC §3)."""
 
 import datetime as dt
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -35,9 +38,18 @@ def test_option_beats_manifest_beats_today(monkeypatch):
     assert letter_date(None, None) == dt.date(2018, 9, 10)
 
 
-def test_today_is_local_without_source_date_epoch(monkeypatch):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    assert today() == dt.date.today()
+def test_today_is_the_local_date_without_source_date_epoch():
+    # Zones 26 hours apart never share a date, whatever the time of day: a
+    # today() in UTC (or any one zone) would give both the same answer.
+    def today_in(zone: str) -> dt.date:
+        env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
+        env["TZ"] = zone
+        code = "from petitioncli.dates import today; print(today().isoformat())"
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        return dt.date.fromisoformat(out.stdout.strip())
+
+    east, west = today_in("Etc/GMT-14"), today_in("Etc/GMT+12")
+    assert (east - west).days in (1, 2)
 
 
 def test_date_option_accepts_iso_dates_and_today(monkeypatch):

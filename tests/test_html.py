@@ -241,6 +241,15 @@ def test_images_from_the_project_are_inlined_and_others_left_out(run_cli, iap_pr
     assert "letter.md:3" in result.stderr and "image-unreadable" in result.stderr
 
 
+def test_a_problem_found_while_rendering_is_said_once_for_every_letter_it_affects(run_cli, iap_project, tmp_path):
+    (iap_project / "fake.png").write_text("not an image", encoding="utf-8")
+    write_body(iap_project, "A broken image ![broken](fake.png).\n")
+    result = run_cli("build", iap_project, "--to", "all", "-f", "html", "-f", "txt", "--output-dir", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert len(list((tmp_path / "out").glob("*.html"))) == 2
+    assert result.stderr.count("[image-unreadable]") == 1
+
+
 def test_an_image_whose_name_has_a_space_is_inlined(run_cli, iap_project, tmp_path):
     # markdown-it hands the renderer `coalition%20logo.png`; the file has a space.
     (iap_project / "coalition logo.png").write_bytes(PIXEL)
