@@ -433,6 +433,34 @@ CASES = [
         messages=["',' expected after '\"'", "a quote is never closed"],
     ),
     Case(
+        "csv-semicolons-as-excel-writes-them",
+        {
+            "petition.yaml": CSV_MANIFEST,
+            "signatories.csv": "name;location;country\nAmnesty International;London;GB\nArticle 19;;XX\n",
+        },
+        [("country-unknown", "signatories.csv", 3, 13)],
+    ),
+    Case(
+        "csv-in-windows-1252",
+        {
+            "petition.yaml": CSV_MANIFEST,
+            "signatories.csv": "name,location\nCaf\xe9 des Droits,Li\xe8ge\n".encode("latin-1"),
+        },
+        [("file-encoding", "signatories.csv", 2, 4)],
+        exit_code=2,
+        messages=["it looks like Windows-1252, where that byte is 'é': in Excel, save as \"CSV UTF-8\""],
+    ),
+    Case(
+        "only-pending-signatories",
+        {
+            "signatories.yaml": "- name: Amnesty International\n  status: pending\n"
+            "- name: Article 19\n  status: withdrawn\n"
+        },
+        [("signatories-none-confirmed", "signatories.yaml", 1, 1)],
+        exit_code=0,
+        messages=["only 1 pending (shown with --draft)"],
+    ),
+    Case(
         "csv-missing",
         {"petition.yaml": CSV_MANIFEST},
         [("file-missing", "petition.yaml", 5, 14)],

@@ -57,6 +57,8 @@ def test_date_option_accepts_iso_dates_and_today(monkeypatch):
     assert parse_date_option("2017-09-05") == SEPT_5
     assert parse_date_option("today") == dt.date(1970, 1, 1)
     with pytest.raises(PetitionError, match="--date must be YYYY-MM-DD"):
+        parse_date_option("5 Sept 2017")
+    with pytest.raises(PetitionError, match="--date '2017-02-30' does not exist"):
         parse_date_option("2017-02-30")
 
 

@@ -46,7 +46,12 @@ def _validate(manifest: Path, date: dt.date | None) -> loader.LoadResult:
     result = loader.load(manifest)
     gc.freeze()
     found = list(result.diagnostics)
-    found.extend(checks.run_checks(result.letter, sources=result.sources, date=date, unusable=result.unusable))
+    broken = frozenset(d.pos.file for d in found if d.is_error)
+    found.extend(
+        checks.run_checks(
+            result.letter, sources=result.sources, date=date, unusable=result.unusable, files_with_errors=broken
+        )
+    )
     kept = checks.without_suppressed(found, result.sources)
     kept.sort(key=sort_key)
     result.diagnostics = kept

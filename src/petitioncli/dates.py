@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 from .diagnostics import PetitionError
+
+# `date.fromisoformat` also takes 20170905 and 2017-W36-2; a letter's date is
+# the one form everyone reads alike.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def today() -> dt.date:
@@ -23,10 +28,14 @@ def parse_date_option(value: str) -> dt.date:
     """`--date YYYY-MM-DD` or `--date today`."""
     if value.strip().lower() == "today":
         return today()
+    text = value.strip()
+    if not ISO_DATE.fullmatch(text):
+        raise PetitionError(f"--date must be YYYY-MM-DD or 'today', not '{value}'")
     try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise PetitionError(f"--date must be YYYY-MM-DD or 'today', not '{value}'") from None
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        # Python says which part is wrong: "day is out of range for month".
+        raise PetitionError(f"--date '{value}' does not exist: {exc}") from None
 
 
 def letter_date(option: dt.date | None, manifest_date: dt.date | None) -> dt.date:

@@ -20,6 +20,15 @@ class Pos:
     def of_mark(cls, file: Path, mark) -> Pos:
         return cls(file, mark.line + 1, mark.column + 1)
 
+    @classmethod
+    def of_option(cls, option: str) -> Pos:
+        """A value given on the command line (`--date`): a place with no line in any file."""
+        return cls(Path(option), 0, 0)
+
+    @property
+    def in_file(self) -> bool:
+        return self.line > 0
+
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:

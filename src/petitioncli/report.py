@@ -31,17 +31,23 @@ def file_names(diagnostics: Sequence[Diagnostic]) -> dict[Path, str]:
     names: dict[Path, str] = {}
     for d in diagnostics:
         if d.pos.file not in names:
-            names[d.pos.file] = display_path(d.pos.file, cwd)
+            names[d.pos.file] = display_path(d.pos.file, cwd) if d.pos.in_file else str(d.pos.file)
     return names
+
+
+def _place(name: str, d: Diagnostic) -> str:
+    """`file:line:col`, or the option alone for a value given on the command line."""
+    return f"{name}:{d.pos.line}:{d.pos.column}" if d.pos.in_file else name
 
 
 def as_dicts(diagnostics: Sequence[Diagnostic]) -> list[dict]:
     names = file_names(diagnostics)
     return [
         {
-            "file": names[d.pos.file],
-            "line": d.pos.line,
-            "column": d.pos.column,
+            # A value from the command line (`--date`) is in no file: null, not a name to open.
+            "file": names[d.pos.file] if d.pos.in_file else None,
+            "line": d.pos.line if d.pos.in_file else None,
+            "column": d.pos.column if d.pos.in_file else None,
             "severity": d.severity.value,
             "rule": d.rule.id,
             "message": d.message,
@@ -71,8 +77,9 @@ def to_github(diagnostics: Sequence[Diagnostic]) -> str:
     """Workflow commands: GitHub shows each as an annotation on the file and line."""
     names = {path: _escape_property(name) for path, name in file_names(diagnostics).items()}
     return "\n".join(
-        f"::{d.severity.value} file={names[d.pos.file]},line={d.pos.line},col={d.pos.column},"
-        f"title={_escape_property(d.rule.id)}::{_escape_data(printable(d.message))} [{d.rule.id}]"
+        f"::{d.severity.value} "
+        + (f"file={names[d.pos.file]},line={d.pos.line},col={d.pos.column}," if d.pos.in_file else "")
+        + f"title={_escape_property(d.rule.id)}::{_escape_data(printable(d.message))} [{d.rule.id}]"
         for d in diagnostics
     )
 
@@ -82,13 +89,14 @@ def summary(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
     warnings = len(diagnostics) - errors
     if not diagnostics:
         return f"No problems in {files_checked} file{'s' if files_checked != 1 else ''}."
-    files = len({d.pos.file for d in diagnostics})
+    files = len({d.pos.file for d in diagnostics if d.pos.in_file})
     parts = []
     if errors:
         parts.append(f"{errors} error{'s' if errors != 1 else ''}")
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-    return f"{', '.join(parts)} in {files} file{'s' if files != 1 else ''}"
+    where = f" in {files} file{'s' if files != 1 else ''}" if files else ""
+    return f"{', '.join(parts)}{where}"
 
 
 def coloured(console: Console) -> bool:
@@ -119,7 +127,7 @@ def print_human(console: Console, diagnostics: Sequence[Diagnostic], files_check
         previous_file = d.pos.file
         severity = d.severity.value
         lines.append(
-            f"{paint(f'{names[d.pos.file]}:{d.pos.line}:{d.pos.column}:', 'bold')} {paint(severity + ':', severity)} "
+            f"{paint(_place(names[d.pos.file], d) + ':', 'bold')} {paint(severity + ':', severity)} "
             f"{printable(d.message)} {paint(f'[{d.rule.id}]', 'dim')}"
         )
     if files_checked is not None:

@@ -29,6 +29,7 @@ def run_checks(
     sources: Mapping[Path, str],
     date: dt.date | None = None,
     unusable: frozenset[str] = frozenset(),
+    files_with_errors: frozenset[Path] = frozenset(),
 ) -> Diagnostics:
     """Every content problem of the letter; `date` is the build's date when it is not the manifest's.
 
@@ -36,9 +37,10 @@ def run_checks(
     value (a link within a footnote). `unusable` names the files (body,
     footnotes, …) that could not be read: a rule comparing two files stays
     silent when one of them is missing, since its complaint would only echo
-    the loader's.
+    the loader's; `files_with_errors` names the files the loader found
+    errors in, for rules about a whole file that an error there would explain.
     """
-    context = Context(letter, sources, unusable, date)
+    context = Context(letter, sources, unusable, date, files_with_errors)
     for check in _CHECKS:
         check(context)
     return context.diags

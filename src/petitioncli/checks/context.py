@@ -20,6 +20,8 @@ class Context:
     unusable: frozenset[str]
     # The build's date, when it is not the manifest's.
     date: dt.date | None
+    # Files the loader already reported errors in.
+    files_with_errors: frozenset[Path] = frozenset()
     diags: Diagnostics = field(default_factory=Diagnostics)
     _lines: dict[Path, list[str]] = field(default_factory=dict)
 

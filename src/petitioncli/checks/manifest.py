@@ -38,9 +38,8 @@ def check(context: Context) -> None:
         )
     date = context.date or manifest.date
     if date is not None and date > today():
-        diags.report(
-            rules.DATE_FUTURE, manifest.where("date"), f"the letter's date {date.isoformat()} is in the future"
-        )
+        where = Pos.of_option("--date") if context.date else manifest.where("date")
+        diags.report(rules.DATE_FUTURE, where, f"the letter's date {date.isoformat()} is in the future")
 
 
 def check_file_name_part(diags: Diagnostics, pos: Pos, what: str, name: str) -> None:

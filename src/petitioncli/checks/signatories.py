@@ -6,6 +6,7 @@ from functools import cache
 
 from .. import rules
 from ..diagnostics import Pos
+from ..model import Status
 from ..text import normalise_name
 from .context import Context
 from .text import check_url, warn_spacing
@@ -23,6 +24,21 @@ def country_codes() -> frozenset[str]:
     return frozenset(code for code in territories if len(code) == 2 and code.isalpha()) - _NOT_COUNTRIES
 
 
+def _no_confirmed_signatory(context: Context) -> None:
+    letter = context.letter
+    path = letter.root / letter.manifest.signatories
+    # An unreadable list, or entries dropped for an error, explain themselves.
+    if "signatories" in context.unusable or path in context.files_with_errors:
+        return
+    pending = sum(1 for s in letter.signatories if s.status is Status.PENDING)
+    why = f"only {pending} pending (shown with --draft)" if pending else "none is listed as confirmed"
+    context.diags.report(
+        rules.SIGNATORIES_NONE_CONFIRMED,
+        Pos(path),
+        f"no confirmed signatory: {why}; the letter would be printed without signatures",
+    )
+
+
 def place(pos: Pos) -> str:
     """A place as a person looks for it: a CSV row is a line of the file."""
     if pos.file.suffix.lower() == ".csv":
@@ -33,6 +49,8 @@ def place(pos: Pos) -> str:
 def check(context: Context) -> None:
     diags = context.diags
     signatories = context.letter.signatories
+    if not any(s.status is Status.CONFIRMED for s in signatories):
+        _no_confirmed_signatory(context)
     codes = country_codes() if any(s.country is not None for s in signatories) else frozenset()
     first_seen: dict[str, Pos] = {}
     for signatory in signatories:

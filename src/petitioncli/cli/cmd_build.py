@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from .app import app
-from .common import DebugOpt, ProjectArg, VerboseOpt, configure_logging, guarded, stderr
+from .common import DebugOpt, ProjectArg, VerboseOpt, complete_recipients, configure_logging, guarded, stderr
 
 
 class Format(StrEnum):
@@ -30,11 +30,16 @@ class Paper(StrEnum):
 )
 def build(
     project: ProjectArg = None,
-    formats: Annotated[list[Format], typer.Option("--format", "-f", help="Output format; repeat for several.")] = [
-        Format.pdf
-    ],
+    formats: Annotated[
+        list[Format], typer.Option("--format", "-f", help="Output format; repeat for several.", case_sensitive=False)
+    ] = [Format.pdf],
     to: Annotated[
-        str | None, typer.Option("--to", help="Recipient id, or 'all' for one letter each. Default: the manifest's.")
+        str | None,
+        typer.Option(
+            "--to",
+            help="Recipient id, or 'all' for one letter each. Default: the manifest's.",
+            autocompletion=complete_recipients,
+        ),
     ] = None,
     date: Annotated[
         str | None, typer.Option("--date", help="The letter's date, YYYY-MM-DD or 'today'. Default: the manifest's.")
@@ -42,7 +47,7 @@ def build(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the one output to this file.")] = None,
     output_dir: Annotated[Path, typer.Option("--output-dir", help="Folder for the outputs.")] = Path("dist"),
     width: Annotated[int, typer.Option("--width", help="Text letters: wrap paragraphs at this many columns.")] = 72,
-    paper: Annotated[Paper, typer.Option("--paper", help="PDF paper size.")] = Paper.a4,
+    paper: Annotated[Paper, typer.Option("--paper", help="PDF paper size.", case_sensitive=False)] = Paper.a4,
     draft: Annotated[
         bool, typer.Option("--draft", help="Include pending signatories, marked, and a DRAFT mark.")
     ] = False,

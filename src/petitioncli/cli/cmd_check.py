@@ -25,7 +25,10 @@ def check(
     project: ProjectArg = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     output_format: Annotated[
-        OutputFormat, typer.Option("--output-format", help="human, json (a list of problems) or github annotations.")
+        OutputFormat,
+        typer.Option(
+            "--output-format", help="human, json (a list of problems) or github annotations.", case_sensitive=False
+        ),
     ] = OutputFormat.human,
     debug: DebugOpt = False,
 ) -> None:

@@ -67,3 +67,15 @@ def guarded(debug: bool, action):
         if debug:
             raise
         raise fail(f"unexpected failure: {type(exc).__name__}: {exc} (run with --debug for details)", 2) from None
+
+
+def complete_recipients(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for `--to`: the project's recipient ids, and `all`."""
+    from ..loader import find_manifest, recipient_ids
+
+    project = ctx.params.get("project")
+    try:
+        ids = recipient_ids(find_manifest(Path(project) if project else None))
+    except Exception:  # completion must never break the user's shell, whatever the project holds
+        return []
+    return [rid for rid in [*ids, "all"] if rid.startswith(incomplete)]

@@ -14,11 +14,16 @@ from ..fields import Kind, specs
 from ..model import Signatory
 from .nodes import RecordValues, choice_value, did_you_mean
 
+# Excel writes `;` where the decimal comma is usual (much of Europe), and tabs
+# for "Unicode text": a header row without commas but with these is read so.
+_OTHER_DELIMITERS = (";", "\t")
+
 
 def read_signatories(path: Path, text: str, diags: Diagnostics) -> list[Signatory]:
     fields = specs(Signatory)
     lines = list(io.StringIO(text, newline=""))
-    records = _records(path, lines, diags)
+    delimiter = _delimiter(lines[0] if lines else "")
+    records = _records(path, lines, diags, delimiter)
     start, _, header = next(records, (0, 0, []))
     if start != 1:
         return []  # the first line is malformed, and reported
@@ -27,7 +32,7 @@ def read_signatories(path: Path, text: str, diags: Diagnostics) -> list[Signator
             rules.CSV_HEADER, Pos(path), "the first line must be a header row naming the columns, e.g. name,location"
         )
         return []
-    header_starts = _cell_starts(lines[0], header, 1)
+    header_starts = _cell_starts(lines[0], header, 1, delimiter)
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
         column = cell.strip()
@@ -50,7 +55,7 @@ def read_signatories(path: Path, text: str, diags: Diagnostics) -> list[Signator
         if not any(cell.strip() for cell in row):
             continue
         raw = lines[start - 1] if start == end else "".join(lines[start - 1 : end])
-        starts = _cell_starts(raw, row, start)
+        starts = _cell_starts(raw, row, start, delimiter)
         if len(row) > width:
             diags.report(
                 rules.CSV_ROW,
@@ -65,7 +70,8 @@ def read_signatories(path: Path, text: str, diags: Diagnostics) -> list[Signator
                 continue
             where = Pos(path, *starts[index])
             found.field_pos[column] = where
-            value: Any = row[index] or None
+            # A cell of spaces is as empty as an empty one: nothing to print.
+            value: Any = row[index] if row[index].strip() else None
             if value is not None and spec.kind is Kind.CHOICE:
                 value = choice_value(spec, value, where, diags)
             found.values[column] = value
@@ -73,13 +79,19 @@ def read_signatories(path: Path, text: str, diags: Diagnostics) -> list[Signator
     return signatories
 
 
-def _records(path: Path, lines: list[str], diags: Diagnostics) -> Iterator[tuple[int, int, list[str]]]:
+def _delimiter(header: str) -> str:
+    if "," in header:
+        return ","
+    return next((d for d in _OTHER_DELIMITERS if d in header), ",")
+
+
+def _records(path: Path, lines: list[str], diags: Diagnostics, delimiter: str) -> Iterator[tuple[int, int, list[str]]]:
     """(first line, last line, cells) of each record; a malformed record is reported and skipped.
 
     Strict parsing, because the lenient default silently turns
     `"Amnesty" International` into `Amnesty International`.
     """
-    rows = csv.reader(lines, strict=True)
+    rows = csv.reader(lines, strict=True, delimiter=delimiter)
     end = 0
     while True:
         start = end + 1
@@ -98,11 +110,11 @@ def _records(path: Path, lines: list[str], diags: Diagnostics) -> Iterator[tuple
         yield start, end, row
 
 
-def _cell_starts(raw: str, cells: list[str], line: int) -> list[tuple[int, int]]:
+def _cell_starts(raw: str, cells: list[str], line: int, delimiter: str) -> list[tuple[int, int]]:
     """(line, column) where each cell of a CSV record starts.
 
     Without quotes (and so on one line) a cell is exactly its text plus a
-    comma: the common case, and it costs nothing; otherwise the record is scanned.
+    delimiter: the common case, and it costs nothing; otherwise the record is scanned.
     """
     if '"' not in raw:
         starts, column = [], 1
@@ -117,7 +129,7 @@ def _cell_starts(raw: str, cells: list[str], line: int) -> list[tuple[int, int]]
         char = raw[index]
         if char == '"':
             quoted = not quoted
-        elif char == "," and not quoted:
+        elif char == delimiter and not quoted:
             starts.append((line, column + 1))
         elif char in "\r\n":
             if char == "\r" and raw.startswith("\n", index + 1):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -122,13 +123,27 @@ def read_text(
         diags.report(
             rules.FILE_ENCODING,
             Pos(path, len(before), len(before[-1]) + 1),
-            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save {name} as UTF-8",
+            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; {_encoding_hint(data, exc.start, name)}",
         )
         return None
     if not text.strip():
         diags.report(rules.FILE_EMPTY, Pos(path), f"{name} is empty")
         return None
     return text
+
+
+def _encoding_hint(data: bytes, index: int, name: str) -> str:
+    """How to convert a file saved in the other encoding everyone meets: Windows-1252 (Excel, Notepad)."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return f"save {name} as UTF-8"
+    character = data[index : index + 1].decode("cp1252")
+    if name.lower().endswith(".csv"):
+        how = 'in Excel, save as "CSV UTF-8"'
+    else:
+        how = f"convert it with `iconv -f windows-1252 -t utf-8 {shlex.quote(name)}`"
+    return f"it looks like Windows-1252, where that byte is '{character}': {how}"
 
 
 def compose_yaml(text: str, path: Path, diags: Diagnostics) -> Node | None:

@@ -8,21 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import rules
+from ..dates import ISO_DATE
 from ..diagnostics import Diagnostics, Pos
 from ..fields import FieldSpec, Kind, specs
 from .files import NULL_TAG, PLAIN_TAGS, MappingNode, Node, ScalarNode, SequenceNode, tag_name
 
 _KIND = {MappingNode: "a mapping", SequenceNode: "a list", ScalarNode: "a single value"}
-# `date.fromisoformat` also takes 20170905 and 2017-W36-2; the manifest's date
-# is the one form everyone reads alike.
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 Entries = dict[str, tuple[Node, Node]]
 
@@ -187,7 +184,9 @@ class NodeReader:
             return choice_value(spec, text, self.pos(node), self.diags) if text is not None else None
         if spec.non_blank or spec.kind is Kind.PATH:
             return self.required_text(node, what)
-        return self.text(node, what)
+        text = self.text(node, what)
+        # A blank optional value is an absent one: nothing to print, nothing to check.
+        return text if spec.required or text is None or text.strip() else None
 
     def text(self, node: Node, what: str) -> str | None:
         """A scalar's text as written; None for an empty value or after a problem."""
@@ -226,7 +225,7 @@ class NodeReader:
         value = self.text(node, what)
         if value is None:
             return None
-        if not _ISO_DATE.fullmatch(value.strip()):
+        if not ISO_DATE.fullmatch(value.strip()):
             self.diags.report(
                 rules.DATE_INVALID, self.pos(node), f"{what} '{value}' is not a date of the form YYYY-MM-DD"
             )

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import markdown, paths, rules
-from ..diagnostics import Diagnostics, PetitionError, Pos
+from ..diagnostics import Diagnostics, PetitionError, Pos, display_path
 from ..fields import Kind, specs
 from ..model import Body, Letter, Manifest
 from . import records
@@ -47,6 +49,7 @@ def find_manifest(project: Path | None, cwd: Path | None = None) -> Path:
     if project is not None:
         candidate = project / MANIFEST if project.is_dir() else project
         if candidate.is_file():
+            _refuse_a_project_file(candidate)
             return candidate
         if project.is_dir():
             raise PetitionError(f"no {MANIFEST} in {project}: not a letter project")
@@ -60,9 +63,35 @@ def find_manifest(project: Path | None, cwd: Path | None = None) -> Path:
     )
 
 
+def _refuse_a_project_file(path: Path) -> None:
+    """`petition check letter.md`: a file of the project, or no YAML at all, is not its manifest."""
+    sibling = path.parent / MANIFEST
+    if path.name == MANIFEST or (path.suffix.lower() in (".yaml", ".yml") and not sibling.is_file()):
+        return
+    if sibling.is_file():
+        hint = f"name its project folder instead: {shlex.quote(display_path(path.parent))}"
+    else:
+        hint = "name a project folder, or the petition.yaml that describes the letter"
+    raise PetitionError(f"{display_path(path)} is not a {MANIFEST}; {hint}")
+
+
 def slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    """A file-name part from a folder's name: accents dropped (`Lettre vélo` is `lettre-velo`)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")
     return slug or "letter"
+
+
+def recipient_ids(manifest: Path) -> list[str]:
+    """The ids recipients.yaml defines, read without the rest of the project (for shell completion)."""
+    loader = ProjectLoader(manifest)
+    reader = NodeReader(manifest, loader.diags)
+    entries = loader._manifest_entries(reader)
+    if entries is None:
+        return []
+    values = reader.record(entries, Manifest, loader._manifest_start, "the manifest", label=str)
+    located = loader._locate_files(values.build(Manifest, loader._manifest_start), values)
+    return list(loader._yaml("recipients", located.get("recipients"), records.recipients, {}))
 
 
 class ProjectLoader:

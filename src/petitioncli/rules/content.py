@@ -119,3 +119,10 @@ TEXT_CONTROL = define(
     Stage.CHECK,
     "an invisible control character in `letter.md` or a CSV file (YAML rejects them as syntax errors)",
 )
+SIGNATORIES_NONE_CONFIRMED = define(
+    "signatories-none-confirmed",
+    WARNING,
+    Stage.CHECK,
+    "no signatory is confirmed (an empty list, or only pending and withdrawn entries): the letter would be printed "
+    "without signatures",
+)

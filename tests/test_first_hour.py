@@ -1,0 +1,123 @@
+"""What a new user met in their first hour: options, messages and data that surprised them."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import DATA
+
+
+def test_a_date_that_does_not_exist_is_named_as_such(run_cli, iap_project, tmp_path):
+    result = run_cli("build", iap_project, "-f", "txt", "--date", "2018-02-30", "--output-dir", tmp_path)
+    assert result.exit_code == 2
+    assert "--date '2018-02-30' does not exist: day is out of range for month" in result.stderr
+    assert list(tmp_path.iterdir()) == [iap_project]
+
+
+def test_a_future_date_option_is_blamed_on_the_option_not_the_manifest(run_cli, iap_project, tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("build", iap_project, "-f", "txt", "--date", "2999-01-01", "--output-dir", out)
+    assert result.exit_code == 0
+    assert "--date: warning: the letter's date 2999-01-01 is in the future [date-future]" in result.stderr
+    assert "petition.yaml" not in result.stderr
+
+    summary = json.loads(
+        run_cli("build", iap_project, "-f", "txt", "--date", "2999-01-01", "--output-dir", out, "--json").stdout
+    )
+    (problem,) = summary["diagnostics"]
+    assert (problem["file"], problem["line"], problem["column"], problem["rule"]) == (None, None, None, "date-future")
+
+
+def test_a_future_date_in_the_manifest_points_at_the_manifest(run_cli, iap_project):
+    manifest = iap_project / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("2017-09-05", "2999-01-01"), encoding="utf-8")
+    result = run_cli("check", iap_project)
+    assert "petition.yaml:4:7: warning: the letter's date 2999-01-01 is in the future" in result.stdout
+
+
+def test_checking_a_file_of_the_project_says_it_is_not_the_manifest(run_cli, iap_project):
+    for name in ("letter.md", "footnotes.yaml"):
+        result = run_cli("check", iap_project / name)
+        assert result.exit_code == 2
+        assert f"{name} is not a petition.yaml; name its project folder instead" in result.stderr
+        assert "yaml-syntax" not in result.stdout + result.stderr
+
+
+def test_a_manifest_under_another_name_is_still_a_manifest(run_cli, iap_project, tmp_path):
+    edition = tmp_path / "editions"
+    shutil.copytree(iap_project, edition)
+    (edition / "petition.yaml").rename(edition / "2017.yaml")
+    result = run_cli("check", edition / "2017.yaml")
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+def test_the_default_slug_keeps_the_letters_of_an_accented_folder_name(run_cli, tmp_path):
+    project = tmp_path / "Lettre vélo"
+    shutil.copytree(DATA, project)
+    manifest = project / "petition.yaml"
+    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    manifest.write_text("".join(line for line in lines if not line.startswith("slug:")), encoding="utf-8")
+    result = run_cli("build", project, "-f", "txt", "--output-dir", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["lettre-velo_iap-leadership_2017-09-05.txt"]
+
+
+def test_choices_are_accepted_in_capitals(run_cli, iap_project, tmp_path):
+    result = run_cli("build", iap_project, "-f", "TXT", "--paper", "A4", "--output-dir", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert [p.suffix for p in (tmp_path / "out").iterdir()] == [".txt"]
+    result = run_cli("check", iap_project, "--output-format", "JSON")
+    assert result.exit_code == 0 and result.stdout.strip() == "[]"
+
+
+def test_shell_completion_of_to_offers_the_projects_recipients(iap_project):
+    env = {**os.environ, "_PETITION_COMPLETE": "complete_bash", "COMP_WORDS": "petition build . --to iap-l"}
+    env["COMP_CWORD"] = "4"
+    petition = Path(sys.executable).parent / "petition"  # the completion variable is named after the program
+    done = subprocess.run([petition], cwd=iap_project, env=env, capture_output=True, text=True, check=False)
+    assert done.stdout.split() == ["iap-leadership"]
+
+
+def _csv_project(iap_project: Path, content: bytes) -> Path:
+    (iap_project / "signatories.yaml").unlink()
+    (iap_project / "signatories.csv").write_bytes(content)
+    manifest = iap_project / "petition.yaml"
+    text = manifest.read_text(encoding="utf-8").replace("signatories: signatories.yaml", "signatories: signatories.csv")
+    manifest.write_text(text, encoding="utf-8")
+    return iap_project
+
+
+def test_a_semicolon_separated_csv_from_excel_is_read(run_cli, iap_project, tmp_path):
+    project = _csv_project(iap_project, "name;location;country\nCafé des Droits;Liège;BE\n".encode())
+    result = run_cli("build", project, "-f", "txt", "--output", tmp_path / "letter.txt")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "letter.txt").read_text(encoding="utf-8").endswith("Café des Droits, Liège\n")
+
+
+def test_a_windows_1252_csv_gets_a_hint_naming_the_encoding(run_cli, iap_project):
+    project = _csv_project(iap_project, "name,location\nCafé des Droits,Liège\n".encode("cp1252"))
+    result = run_cli("check", project)
+    assert result.exit_code == 2
+    assert "signatories.csv:2:4: error: not UTF-8: byte 0xe9 cannot be decoded" in result.stdout
+    assert "it looks like Windows-1252, where that byte is 'é'" in result.stdout
+
+
+def test_a_blank_optional_value_is_absent_not_printed_as_spaces(run_cli, iap_project, tmp_path):
+    project = _csv_project(iap_project, b"name,affiliation,location\nMarie Curie,  ,Paris\n")
+    result = run_cli("build", project, "-f", "txt", "--output", tmp_path / "letter.txt")
+    assert result.exit_code == 0, result.stderr
+    assert "whitespace-stray" not in result.stderr
+    assert (tmp_path / "letter.txt").read_text(encoding="utf-8").endswith("\nMarie Curie, Paris\n")
+
+
+def test_a_letter_without_confirmed_signatories_is_warned_about(run_cli, iap_project):
+    (iap_project / "signatories.yaml").write_text("[]\n", encoding="utf-8")
+    result = run_cli("check", iap_project)
+    assert result.exit_code == 0
+    assert "signatories.yaml:1:1: warning: no confirmed signatory" in result.stdout
+    assert run_cli("check", iap_project, "--strict").exit_code == 1
