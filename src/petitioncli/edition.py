@@ -25,6 +25,7 @@ def recipient_ids(letter: Letter, choice: str | None) -> list[str]:
 
 
 def make_edition(letter: Letter, recipient_id: str, date: dt.date, *, draft: bool = False) -> Edition:
+    manifest = letter.manifest
     numbers: dict[str, int] = {}
     for label in markdown.note_labels(letter.body.document.blocks):
         if label in letter.footnotes and label not in numbers:
@@ -33,19 +34,28 @@ def make_edition(letter: Letter, recipient_id: str, date: dt.date, *, draft: boo
 
     shown = {Status.CONFIRMED, Status.PENDING} if draft else {Status.CONFIRMED}
     signatories = [s for s in letter.signatories if s.status in shown]
-    if letter.manifest.signatories_order is SignatoryOrder.ALPHABETICAL:
+    if manifest.signatories_order is SignatoryOrder.ALPHABETICAL:
         signatories.sort(key=lambda s: sort_key(s.name))
 
-    date_text = long_date(date, letter.manifest.language)
-    place = letter.manifest.place
+    recipient = letter.recipients[recipient_id]
+    date_text = long_date(date, manifest.language)
     return Edition(
         letter=letter,
-        recipient=letter.recipients[recipient_id],
+        recipient=recipient,
+        language=manifest.language,
+        title=manifest.title,
+        sender=manifest.sender,
+        subject=manifest.subject,
+        keywords=manifest.keywords,
         date=date,
         date_text=date_text,
-        place_and_date=f"{place}, {date_text}" if place else date_text,
+        place_and_date=f"{manifest.place}, {date_text}" if manifest.place else date_text,
+        address=recipient.address,
+        salutation=recipient.salutation,
+        body=letter.body,
         footnotes=footnotes,
         footnote_numbers=numbers,
+        signatories_heading=manifest.signatories_heading,
         signatories=signatories,
         draft=draft,
     )

@@ -230,14 +230,25 @@ class NumberedFootnote:
     footnote: Footnote
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class Edition:
+    """One letter as printed: every text a renderer prints is here, chosen for this recipient."""
+
     letter: Letter
     recipient: Recipient
+    language: str
+    title: str
+    sender: str | None
+    subject: str | None
+    keywords: list[str]
     date: dt.date
     date_text: str
     place_and_date: str
+    address: list[str]
+    salutation: str
+    body: Body
     footnotes: list[NumberedFootnote]
     footnote_numbers: dict[str, int]
+    signatories_heading: str | None
     signatories: list[Signatory]
     draft: bool = False

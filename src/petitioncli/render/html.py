@@ -72,36 +72,34 @@ def render_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
 
 def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | None = None) -> LetterHtml:
     """The HTML letter, with what the PDF renderer needs to know about its images."""
-    letter = edition.letter
-    manifest = letter.manifest
-    sandbox = Sandbox(letter.root)
-    quotes = language_quotes(manifest.language)
+    sandbox = Sandbox(edition.letter.root)
+    quotes = language_quotes(edition.language)
 
     def typeset(text: str) -> str:
         return markdown.smart_quotes(text, quotes)
 
     notes = {n.number: markdown.parse_inline(n.footnote.text, quotes) for n in edition.footnotes}
     writer = HtmlWriter(edition, sandbox, diagnostics if diagnostics is not None else Diagnostics(), notes)
-    body = writer.blocks(markdown.parse_document(letter.body.source, quotes).blocks)
+    body = writer.blocks(markdown.parse_document(edition.body.source, quotes).blocks)
     date_text = edition.date_text
     html = (
         _environment()
         .get_template("letter.html")
         .render(
-            language=manifest.language,
-            title=typeset(manifest.title),
-            author=manifest.sender,
-            subject=manifest.subject,
-            keywords=manifest.keywords,
+            language=edition.language,
+            title=typeset(edition.title),
+            author=edition.sender,
+            subject=edition.subject,
+            keywords=edition.keywords,
             generator=f"petitioncli {__version__}",
             date=edition.date.isoformat(),
             date_text=date_text,
             place_prefix=typeset(edition.place_and_date.removesuffix(date_text)),
-            address=[typeset(line) for line in edition.recipient.address],
-            salutation=[typeset(line) for line in edition.recipient.salutation.split("\n")],
+            address=[typeset(line) for line in edition.address],
+            salutation=[typeset(line) for line in edition.salutation.split("\n")],
             body=Markup(body),
             notes=[_Note(number, writer.inline(inlines, in_note=True)) for number, inlines in notes.items()],
-            heading=typeset(manifest.signatories_heading) if manifest.signatories_heading else None,
+            heading=typeset(edition.signatories_heading) if edition.signatories_heading else None,
             signatories=[
                 _Signatory(
                     name=typeset(s.name),

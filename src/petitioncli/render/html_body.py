@@ -55,7 +55,7 @@ class HtmlWriter:
         # SVG images inlined from the project, with where letter.md names them:
         # the only content of the page that can itself point at other files.
         self.svg_images: list[tuple[Pos, str]] = []
-        self.body_path = edition.letter.body.path
+        self.body_path = edition.body.path
         self.seen_notes: set[int] = set()
 
     def blocks(self, blocks: tuple[Block, ...]) -> str:

@@ -46,23 +46,22 @@ class _TextWriter:
 
     def letter(self) -> str:
         edition = self.edition
-        manifest = edition.letter.manifest
         blocks: list[str] = []
         if edition.draft:
             blocks.append("DRAFT - not for circulation")
-        blocks.append(manifest.title)
+        blocks.append(edition.title)
         blocks.append(edition.place_and_date)
-        if edition.recipient.address:
-            blocks.append("\n".join(edition.recipient.address))
-        blocks.append(edition.recipient.salutation)
-        blocks.extend(self.blocks(edition.letter.body.document.blocks, indent=""))
+        if edition.address:
+            blocks.append("\n".join(edition.address))
+        blocks.append(edition.salutation)
+        blocks.extend(self.blocks(edition.body.document.blocks, indent=""))
         if edition.footnotes:
             notes = [self.footnote(n.number, n.footnote.inlines) for n in edition.footnotes]
             blocks.append("-" * min(20, self.width) + "\n" + "\n".join(notes))
         if edition.signatories:
             lines = [signatory_line(s, draft=edition.draft) for s in edition.signatories]
-            if manifest.signatories_heading:
-                blocks.append(manifest.signatories_heading)
+            if edition.signatories_heading:
+                blocks.append(edition.signatories_heading)
             blocks.append("\n".join(lines))
         return "\n\n".join(block for block in blocks if block) + "\n"
 
