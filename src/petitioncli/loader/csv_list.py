@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -110,11 +111,15 @@ def _records(path: Path, lines: list[str], diags: Diagnostics, delimiter: str) -
         yield start, end, row
 
 
+_SPECIAL = {delimiter: re.compile(f'"|\r\n|[\r\n]|{re.escape(delimiter)}') for delimiter in (",", *_OTHER_DELIMITERS)}
+
+
 def _cell_starts(raw: str, cells: list[str], line: int, delimiter: str) -> list[tuple[int, int]]:
     """(line, column) where each cell of a CSV record starts.
 
     Without quotes (and so on one line) a cell is exactly its text plus a
-    delimiter: the common case, and it costs nothing; otherwise the record is scanned.
+    delimiter: the common case, and it costs nothing; otherwise the record's
+    quotes, delimiters and line breaks are visited, and nothing between them.
     """
     if '"' not in raw:
         starts, column = [], 1
@@ -123,20 +128,18 @@ def _cell_starts(raw: str, cells: list[str], line: int, delimiter: str) -> list[
             column += len(cell) + 1
         return starts
     starts = [(line, 1)]
-    column, quoted = 1, False
-    index, length = 0, len(raw)
-    while index < length and len(starts) < len(cells):
-        char = raw[index]
+    line_start, quoted = 0, False
+    for match in _SPECIAL[delimiter].finditer(raw):
+        if len(starts) == len(cells):
+            break
+        char = match.group()
         if char == '"':
             quoted = not quoted
-        elif char == delimiter and not quoted:
-            starts.append((line, column + 1))
-        elif char in "\r\n":
-            if char == "\r" and raw.startswith("\n", index + 1):
-                index += 1
-            line, column = line + 1, 0
-        index += 1
-        column += 1
+        elif char == delimiter:
+            if not quoted:
+                starts.append((line, match.end() - line_start + 1))
+        else:
+            line, line_start = line + 1, match.end()
     while len(starts) < len(cells):
         starts.append(starts[-1])
     return starts

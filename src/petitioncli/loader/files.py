@@ -47,7 +47,7 @@ NULL_TAG = _STANDARD_TAG + "null"
 PLAIN_TAGS = frozenset(
     _STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
-_STR_TAG, _SEQ_TAG, _MAP_TAG = (_STANDARD_TAG + name for name in ("str", "seq", "map"))
+STR_TAG, _SEQ_TAG, _MAP_TAG = (_STANDARD_TAG + name for name in ("str", "seq", "map"))
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
@@ -61,7 +61,7 @@ class _YamlLoader(_SafeLoader):
 
     def resolve(self, kind, value, implicit):
         if kind is ScalarNode:
-            return NULL_TAG if implicit[0] and value in _NULLS else _STR_TAG
+            return NULL_TAG if implicit[0] and value in _NULLS else STR_TAG
         return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
 
 

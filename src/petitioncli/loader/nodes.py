@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from .. import rules
 from ..dates import ISO_DATE
 from ..diagnostics import Diagnostics, Pos
 from ..fields import FieldSpec, Kind, specs
-from .files import NULL_TAG, PLAIN_TAGS, MappingNode, Node, ScalarNode, SequenceNode, tag_name
+from .files import NULL_TAG, PLAIN_TAGS, STR_TAG, MappingNode, Node, ScalarNode, SequenceNode, tag_name
 
 _KIND = {MappingNode: "a mapping", SequenceNode: "a list", ScalarNode: "a single value"}
 
@@ -55,17 +56,25 @@ class RecordValues:
 
     def build(self, record: type, pos: Pos, **extra: Any) -> Any:
         """The record; a required key that is missing or unreadable is an empty text, already reported."""
-        arguments: dict[str, Any] = {}
+        arguments = {key: value for key, value in self.values.items() if value is not None}
         unread = self.unread
-        for key, spec in specs(record).items():
-            value = self.values.get(key)
-            if value is not None:
-                arguments[key] = value
-            elif spec.required:
+        for key in _required(record):
+            if key not in arguments:
                 arguments[key] = ""
                 if key not in self.field_pos:
                     unread = unread | {key}
-        return record(pos=pos, field_pos=self.field_pos, unread=frozenset(unread), **arguments, **extra)
+        # Most records read cleanly: they share one empty set.
+        return record(
+            pos=pos, field_pos=self.field_pos, unread=frozenset(unread) if unread else _NONE, **arguments, **extra
+        )
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+@cache
+def _required(record: type) -> tuple[str, ...]:
+    return tuple(key for key, spec in specs(record).items() if spec.required)
 
 
 class NodeReader:
@@ -156,15 +165,22 @@ class NodeReader:
     ) -> RecordValues:
         """The values of a record's keys, read as `model.py` describes them; `label` names a key in messages."""
         fields = specs(record)
-        self.known_keys(
-            entries, where, what, allowed=fields, required=[key for key, spec in fields.items() if spec.required]
-        )
+        required = _required(record)
+        if not (entries.keys() <= fields.keys() and all(key in entries for key in required)):
+            self.known_keys(entries, where, what, allowed=fields, required=required)
         found = RecordValues()
+        path = self.path
         for key, (_, node) in entries.items():
             spec = fields.get(key)
             if spec is None:
                 continue
-            found.field_pos[key] = self.pos(node)
+            mark = node.start_mark
+            found.field_pos[key] = Pos(path, mark.line + 1, mark.column + 1)
+            if type(node) is ScalarNode and node.tag == STR_TAG and spec.kind is Kind.TEXT and not spec.non_blank:
+                # The common case, a plain text value, read without the general path's checks.
+                text = node.value
+                found.values[key] = text if spec.required or text.strip() else None
+                continue
             if node.tag not in PLAIN_TAGS or not self._fits(node, spec):
                 found.unread.add(key)
             found.values[key] = self.value(node, spec, label(key))
