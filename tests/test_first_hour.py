@@ -121,3 +121,45 @@ def test_a_letter_without_confirmed_signatories_is_warned_about(run_cli, iap_pro
     assert result.exit_code == 0
     assert "signatories.yaml:1:1: warning: no confirmed signatory" in result.stdout
     assert run_cli("check", iap_project, "--strict").exit_code == 1
+
+
+def _text_letter(run_cli, project: Path, tmp_path: Path, *options: str) -> str:
+    out = tmp_path / "letter.txt"
+    result = run_cli("build", project, "-f", "txt", "--output", out, *options)
+    assert result.exit_code == 0, result.stderr
+    return out.read_text(encoding="utf-8")
+
+
+def test_width_bounds_every_line_it_can_break(run_cli, iap_project, tmp_path):
+    text = _text_letter(run_cli, iap_project, tmp_path, "--width", "40")
+    for line in text.splitlines():
+        assert len(line) <= 40 or (" " not in line.strip() and "://" in line), line
+    assert "Petition to the International\nAssociation of Prosecutors\n" in text
+    assert "\nUNITED for Intercultural Action – the\n  European network against nationalism,\n" in text
+
+
+def test_headings_are_underlined_and_images_left_out_say_nothing(run_cli, iap_project, tmp_path):
+    (iap_project / "letter.md").write_text(
+        "# Our demands\n\n## In detail\n\nSee ![a chart from elsewhere](https://example.org/c.png) here.\n",
+        encoding="utf-8",
+    )
+    (iap_project / "footnotes.yaml").unlink()
+    manifest = iap_project / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("footnotes: footnotes.yaml\n", ""), "utf-8")
+    text = _text_letter(run_cli, iap_project, tmp_path)
+    assert "\n\nOur demands\n===========\n\nIn detail\n---------\n\nSee here.\n" in text
+    assert "chart" not in text
+
+
+def test_chinese_text_wraps_between_characters_within_the_width(run_cli, iap_project, tmp_path):
+    sentence = "国际检察官协会应当履行其愿景，加强努力维护这一职业的诚信。"
+    (iap_project / "letter.md").write_text(sentence * 4 + "\n", encoding="utf-8")
+    (iap_project / "footnotes.yaml").unlink()
+    manifest = iap_project / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("footnotes: footnotes.yaml\n", ""), "utf-8")
+    text = _text_letter(run_cli, iap_project, tmp_path, "--width", "30")
+    body = text.split("dear members of the IAP,\n\n")[1].split("\n\n")[0].splitlines()
+    assert "".join(body) == sentence * 4
+    assert all(sum(2 if "\u4e00" <= c <= "\u9fff" or c in "，。" else 1 for c in line) <= 30 for line in body)
+    assert len(body) == 8
+    assert not any(line.startswith(("，", "。")) for line in body)

@@ -21,8 +21,10 @@ from ..markdown import (
     SoftBreak,
     Text,
     ThematicBreak,
+    project_relative_path,
 )
 from ..model import Edition, Signatory, Status
+from .wrapping import display_width, wrap
 
 DEFAULT_WIDTH = 72
 
@@ -49,19 +51,20 @@ class _TextWriter:
         blocks: list[str] = []
         if edition.draft:
             blocks.append("DRAFT - not for circulation")
-        blocks.append(edition.title)
-        blocks.append(edition.place_and_date)
+        blocks.append(self.wrap(edition.title))
+        blocks.append(self.wrap(edition.place_and_date))
         if edition.address:
-            blocks.append("\n".join(edition.address))
-        blocks.append(edition.salutation)
+            blocks.append("\n".join(self.wrap(line) for line in edition.address))
+        blocks.append(self.wrap(edition.salutation))
         blocks.extend(self.blocks(edition.body.document.blocks, indent=""))
         if edition.footnotes:
             notes = [self.footnote(n.number, n.footnote.inlines) for n in edition.footnotes]
             blocks.append("-" * min(20, self.width) + "\n" + "\n".join(notes))
         if edition.signatories:
-            lines = [signatory_line(s, draft=edition.draft) for s in edition.signatories]
+            # A line too long for the width goes on indented, so that each signatory still starts a line.
+            lines = [self.wrap(signatory_line(s, draft=edition.draft), subsequent="  ") for s in edition.signatories]
             if edition.signatories_heading:
-                blocks.append(edition.signatories_heading)
+                blocks.append(self.wrap(edition.signatories_heading))
             blocks.append("\n".join(lines))
         return "\n\n".join(block for block in blocks if block) + "\n"
 
@@ -71,20 +74,7 @@ class _TextWriter:
 
     def wrap(self, text: str, *, initial: str = "", subsequent: str = "") -> str:
         """Wraps at the width without ever breaking a word or URL; hard breaks stay."""
-        lines = []
-        for index, segment in enumerate(text.split("\n")):
-            lines.append(
-                textwrap.fill(
-                    segment,
-                    self.width,
-                    initial_indent=initial if index == 0 else subsequent,
-                    subsequent_indent=subsequent,
-                    break_long_words=False,
-                    break_on_hyphens=False,
-                )
-                or (initial if index == 0 else subsequent).rstrip()
-            )
-        return "\n".join(lines)
+        return wrap(text, self.width, initial, subsequent)
 
     def blocks(self, nodes: tuple[Block, ...], indent: str) -> list[str]:
         out = []
@@ -95,7 +85,12 @@ class _TextWriter:
         return out
 
     def block(self, node: Block, indent: str) -> str:
-        if isinstance(node, Paragraph | Heading):
+        if isinstance(node, Heading):
+            # Set apart as Markdown's own setext headings are: underlined, = for the first level.
+            text = self.wrap(self.inline(node.children), initial=indent, subsequent=indent)
+            rule = "=" if node.level == 1 else "-"
+            return f"{text}\n{indent}{rule * display_width(text.rsplit(chr(10), 1)[-1][len(indent) :])}"
+        if isinstance(node, Paragraph):
             return self.wrap(self.inline(node.children), initial=indent, subsequent=indent)
         if isinstance(node, ListBlock):
             return self.list_block(node, indent)
@@ -134,7 +129,12 @@ class _TextWriter:
                 if not node.autolink and label != node.href and node.href:
                     parts.append(f" <{node.href}>")
             elif isinstance(node, Image):
-                parts.append(node.alt)
+                # An image from outside the project is left out of every letter, its description too,
+                # and with it one of the spaces around it.
+                if project_relative_path(node.src) is not None:
+                    parts.append(node.alt)
+                elif parts and parts[-1].endswith(" "):
+                    parts[-1] = parts[-1][:-1]
             elif isinstance(node, NoteRef):
                 number = self.edition.footnote_numbers.get(node.label or "")
                 if number is not None:
