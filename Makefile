@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test lint format readme bench clean
+.PHONY: demo test lint format readme schemas bench clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ format: $(INSTALLED)
 # The README's rule table, from the rule registry.
 readme: $(INSTALLED)
 	$(BIN)/python scripts/update_readme.py
+
+# The committed JSON Schemas, from the field descriptions in model.py.
+schemas: $(INSTALLED)
+	$(BIN)/petition schema --output schemas
 
 bench: $(INSTALLED)
 	$(BIN)/python bench/run.py

@@ -1,0 +1,36 @@
+"""`petition schema`: the JSON Schemas editors validate a project's YAML files with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import app
+from .common import DebugOpt, guarded
+
+
+@app.command(
+    epilog="Examples: petition schema; petition schema --output my-letter/schemas "
+    "(refreshes the copies `petition init` wrote after an upgrade)."
+)
+def schema(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder the four .schema.json files are written to.")
+    ] = Path("schemas"),
+    debug: DebugOpt = False,
+) -> None:
+    """Write JSON Schemas (draft 2020-12) for petition.yaml, signatories.yaml, footnotes.yaml and recipients.yaml."""
+
+    def run() -> int:
+        from ..diagnostics import PetitionError, display_path
+        from ..schema import write_schemas
+
+        if output.exists() and not output.is_dir():
+            raise PetitionError(f"--output must be a folder, and {output} is a file")
+        for path in write_schemas(output):
+            typer.echo(display_path(path))
+        return 0
+
+    raise typer.Exit(guarded(debug, run))

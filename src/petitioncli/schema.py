@@ -1,0 +1,160 @@
+"""JSON Schemas (draft 2020-12) for a project's YAML files, made from the field descriptions of `model.py`.
+
+Editors validate and explain a letter's YAML files as they are typed with
+these schemas; the loader validates with the same `FieldSpec`s, so a key,
+its type, its choices, whether it is required and its description have one
+home. The schemas accept what the loader accepts: it reads every scalar as
+written, so `name: 1999` is text to it, while an editor reads a number (and
+in YAML 1.1 `country: NO` a boolean); the schemas allow those scalars where
+text belongs. What only the content checks can judge (a country code, a
+URL, a language tag) is left to `petition check`.
+
+Only keywords that draft-07 also knows are used, so editors that implement
+draft-07 alone validate with the same result.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .fields import FieldSpec, Kind, specs
+from .model import Manifest, Recipient, Signatory
+from .output import write_atomic
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# What an editor reads from a scalar the loader takes as text.
+_SCALAR = ["string", "number", "boolean"]
+# Not blank: a string needs a character other than white space.
+_NOT_BLANK = r"\S"
+# The loader strips a date before matching it.
+_DATE = r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$"
+
+
+def value_schema(spec: FieldSpec) -> dict[str, Any]:
+    """The schema of one key's value, as the loader reads it."""
+    # A blank or null value is an error when the key is required, when it names
+    # a file, or when it must not be blank; elsewhere null means "not given".
+    must_hold_text = spec.required or spec.non_blank or spec.kind is Kind.PATH
+    schema: dict[str, Any] = {"description": spec.description}
+    if spec.kind is Kind.CHOICE:
+        schema["enum"] = [*spec.choices, None]
+    elif spec.kind is Kind.DATE:
+        schema["type"] = ["string", "null"]
+        schema["pattern"] = _DATE
+    elif spec.kind is Kind.LINES:
+        # One line may be given as a single value; null items are skipped.
+        line = {"type": [*_SCALAR, "null"]}
+        schema["anyOf"] = [line, {"type": "array", "items": line}]
+    else:
+        schema["type"] = _SCALAR if must_hold_text else [*_SCALAR, "null"]
+        if must_hold_text:
+            schema["pattern"] = _NOT_BLANK
+    if spec.default is not None:
+        schema["default"] = spec.default
+    if spec.example is not None:
+        # A list's example is written as YAML (`[IAP, prosecutors]`); the base
+        # loader reads it as a list of texts, as an editor shows it.
+        example = yaml.load(spec.example, Loader=yaml.BaseLoader) if spec.kind is Kind.LINES else spec.example
+        schema["examples"] = [example]
+    return schema
+
+
+def record_schema(record: type, description: str) -> dict[str, Any]:
+    """A mapping holding a record's keys and no other."""
+    fields = specs(record)
+    return {
+        "type": "object",
+        "description": description,
+        "properties": {key: value_schema(spec) for key, spec in fields.items()},
+        "required": [key for key, spec in fields.items() if spec.required],
+        "additionalProperties": False,
+    }
+
+
+def _document(title: str, body: dict[str, Any]) -> dict[str, Any]:
+    return {"$schema": DIALECT, "title": title, **body}
+
+
+def manifest_schema() -> dict[str, Any]:
+    return _document(
+        "petition.yaml",
+        record_schema(
+            Manifest,
+            "The manifest of a letter project: the letter's title, place, date and language, "
+            "its default recipient, and the files it is made of.",
+        ),
+    )
+
+
+def signatories_schema() -> dict[str, Any]:
+    return _document(
+        "signatories.yaml",
+        {
+            "type": "array",
+            "description": "The organisations and people who signed, one entry each, in the order they are printed.",
+            "items": record_schema(Signatory, "One signatory."),
+        },
+    )
+
+
+def recipients_schema() -> dict[str, Any]:
+    return _document(
+        "recipients.yaml",
+        {
+            "type": "object",
+            "description": "The bodies the letter can be addressed to, by id; the id becomes part of file names.",
+            "additionalProperties": record_schema(Recipient, "One recipient."),
+        },
+    )
+
+
+def footnotes_schema() -> dict[str, Any]:
+    return _document(
+        "footnotes.yaml",
+        {
+            "type": "object",
+            "description": "Footnote id to text; the letter calls a note with [^id].",
+            "additionalProperties": {
+                "description": "The footnote's text, in inline Markdown: emphasis, links and <https://…> addresses.",
+                "type": _SCALAR,
+                "pattern": _NOT_BLANK,
+            },
+        },
+    )
+
+
+# The project's YAML files by the manifest key that names them ("" for the
+# manifest itself), each with the stem of its schema's file name.
+SCHEMAS: dict[str, tuple[str, Callable[[], dict[str, Any]]]] = {
+    "": ("petition", manifest_schema),
+    "footnotes": ("footnotes", footnotes_schema),
+    "signatories": ("signatories", signatories_schema),
+    "recipients": ("recipients", recipients_schema),
+}
+
+
+def schema_file_name(key: str) -> str:
+    """The schema file for the YAML file a manifest key names ("" for the manifest)."""
+    return f"{SCHEMAS[key][0]}.schema.json"
+
+
+def schema_texts() -> dict[str, str]:
+    """Each schema file's name and text, as `petition schema` writes them."""
+    return {
+        schema_file_name(key): json.dumps(make(), indent=2, ensure_ascii=False) + "\n"
+        for key, (_, make) in SCHEMAS.items()
+    }
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    written = []
+    for name, text in schema_texts().items():
+        path = folder / name
+        write_atomic(path, text.encode("utf-8"))
+        written.append(path)
+    return written
