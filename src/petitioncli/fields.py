@@ -3,8 +3,9 @@
 Each record of a letter project (the manifest, a signatory, a recipient) is a
 dataclass in `model.py` whose fields carry a `FieldSpec` in their metadata:
 what the key means, what kind of value it holds, whether it is required. The
-YAML and CSV readers validate with these specs, and `petition schema`
-describes the same specs to editors; nothing else lists a record's keys.
+YAML and CSV readers validate with these specs, `petition schema`
+describes the same specs to editors, and `petition init` explains them in
+the files it writes; nothing else lists a record's keys.
 """
 
 from __future__ import annotations
@@ -48,11 +49,31 @@ class FieldSpec:
     # Shown in the schema and in messages; the model's own default may differ
     # in type (a path is read into the loaded file).
     default: str | None = None
+    # Content rules (`checks/`) that judge this value beyond its shape, so that
+    # `petition init`'s comments can say what `check` reports when it is wrong.
+    checked_by: tuple[Rule, ...] = ()
     name: str = ""
 
     @property
     def choices(self) -> tuple[str, ...]:
         return tuple(str(member.value) for member in self.enum) if self.enum is not None else ()
+
+    @property
+    def reported_under(self) -> tuple[Rule, ...]:
+        """Every rule a wrong value of this key is reported under, reading rules first."""
+        found: list[Rule] = []
+        if self.required:
+            found.append(rules.FIELD_MISSING)
+        if self.non_blank or self.kind is Kind.PATH:
+            found.append(rules.FIELD_EMPTY)
+        if self.kind is Kind.DATE:
+            found.append(rules.DATE_INVALID)
+        if self.kind is Kind.CHOICE:
+            found.append(self.choice_rule)
+        if self.kind is Kind.PATH:
+            found.extend((rules.FILE_MISSING, rules.FILE_OUTSIDE))
+        found.extend(self.checked_by)
+        return tuple(dict.fromkeys(found))
 
 
 def data(
@@ -66,6 +87,7 @@ def data(
     example: str | None = None,
     default: Any = None,
     shown_default: str | None = None,
+    checked_by: tuple[Rule, ...] = (),
 ) -> Any:
     """A dataclass field described for readers, checks and the schema."""
     spec = FieldSpec(
@@ -77,6 +99,7 @@ def data(
         choice_rule=choice_rule,
         example=example,
         default=shown_default,
+        checked_by=checked_by,
     )
     if isinstance(default, list):
         return dataclasses.field(default_factory=list, metadata={"spec": spec})

@@ -60,6 +60,7 @@ class Manifest(Located):
     slug: str | None = data(
         "Names the output files (letters, digits, '.', '_', '-'). Default: the project folder's name.",
         example="iap-2017",
+        checked_by=(rules.ID_INVALID,),
     )
     place: str = data(
         "Where the letter is sent from, printed before the date.",
@@ -71,12 +72,14 @@ class Manifest(Located):
         "The letter's date, YYYY-MM-DD. Default: the day it is built (`--date` overrides both).",
         kind=Kind.DATE,
         example="2017-09-05",
+        checked_by=(rules.DATE_FUTURE,),
     )
     language: str = data(
         "BCP 47 tag of the letter's language: it drives the date format and the quotation marks.",
         default="en-GB",
         shown_default="en-GB",
         example="en-GB",
+        checked_by=(rules.LANGUAGE_INVALID,),
     )
     sender: str | None = data(
         "Who publishes the letter; stored as the PDF's author.",
@@ -97,6 +100,7 @@ class Manifest(Located):
         required=True,
         non_blank=True,
         example="iap-leadership",
+        checked_by=(rules.RECIPIENT_UNKNOWN,),
     )
     signatories_heading: str | None = data(
         "The heading printed above the signatories.",
@@ -123,6 +127,7 @@ class Manifest(Located):
     signatories: str = data(
         "The list of signatories: a .yaml, .yml or .csv file.",
         kind=Kind.PATH,
+        checked_by=(rules.VALUE_UNKNOWN,),
         default="signatories.yaml",
         shown_default="signatories.yaml",
     )
@@ -142,6 +147,7 @@ class Signatory(Located):
         "The organisation or person, as printed.",
         required=True,
         example="Amnesty International",
+        checked_by=(rules.SIGNATORY_NAME_EMPTY, rules.SIGNATORY_DUPLICATE),
     )
     location: str | None = data(
         "Free text printed after the name: a city, a country, 'Baku/Tbilisi'.",
@@ -154,10 +160,12 @@ class Signatory(Located):
     url: str | None = data(
         "The signatory's web site, an absolute http(s) address; the name links to it.",
         example="https://www.amnesty.org",
+        checked_by=(rules.URL_INVALID, rules.URL_INSECURE),
     )
     country: str | None = data(
         "ISO 3166-1 alpha-2 country code, for statistics; quote it in YAML ('NO').",
         example="GB",
+        checked_by=(rules.COUNTRY_UNKNOWN,),
     )
     status: Status = data(
         "Only confirmed signatories are printed; `--draft` adds the pending ones, marked.",

@@ -7,10 +7,10 @@ inside each command so that `petition --help` stays fast.
 
 from __future__ import annotations
 
-from . import cmd_build, cmd_check, cmd_schema
+from . import cmd_build, cmd_check, cmd_init, cmd_schema
 from .app import app
 
-__all__ = ["app", "cmd_build", "cmd_check", "cmd_schema", "main"]
+__all__ = ["app", "cmd_build", "cmd_check", "cmd_init", "cmd_schema", "main"]
 
 
 def main() -> None:

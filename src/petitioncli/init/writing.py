@@ -1,0 +1,67 @@
+"""Writing a new project's files all or nothing, never over a file and never through a link out of the folder."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path, PurePosixPath
+
+from .. import paths
+from ..diagnostics import PetitionError
+from ..output import write_atomic
+
+# Something in the way is the user's to move, like a failed check: exit 1.
+IN_THE_WAY = 1
+
+
+def refuse_existing(root: Path, files: list[PurePosixPath]) -> None:
+    """Refuses, before anything is written, when any file is in the way or a folder leads out of `root`."""
+    if os.path.lexists(root) and not root.is_dir():
+        raise PetitionError(f"{root} is a file, not a folder; nothing was written", IN_THE_WAY)
+    existing, blocked = [], []
+    for relative in files:
+        target = root / relative
+        for folder in reversed(target.parents[: len(relative.parts) - 1]):
+            if not os.path.lexists(folder):
+                break  # a folder still to be made holds nothing in the way
+            if not folder.is_dir() or not paths.inside(root, folder):
+                blocked.append(folder)
+                break
+        else:
+            if os.path.lexists(target):
+                existing.append(target)
+    if blocked:
+        names = ", ".join(str(folder) for folder in dict.fromkeys(blocked))
+        raise PetitionError(
+            f"{names}: not a folder inside {root} (a file, or a link out of it); nothing was written", IN_THE_WAY
+        )
+    if existing:
+        names = ", ".join(str(path) for path in existing)
+        raise PetitionError(f"would overwrite {names}; init never replaces a file, so nothing was written", IN_THE_WAY)
+
+
+def write_all(root: Path, files: dict[PurePosixPath, bytes]) -> list[Path]:
+    """Writes every file, each atomically; when one fails, what this run created is removed again."""
+    created_folders: list[Path] = []
+    written: list[Path] = []
+    try:
+        for relative, data in files.items():
+            target = root / relative
+            for folder in reversed((target.parent, *target.parent.parents)):
+                if not os.path.lexists(folder):
+                    folder.mkdir()
+                    created_folders.append(folder)
+            write_atomic(target, data)
+            written.append(target)
+    except BaseException as exc:
+        for path in reversed(written):
+            with contextlib.suppress(OSError):
+                path.unlink()
+        for folder in reversed(created_folders):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        if isinstance(exc, OSError):
+            where = exc.filename or root
+            raise PetitionError(f"cannot write {where}: {exc.strerror}; nothing was left behind") from exc
+        raise
+    return written
