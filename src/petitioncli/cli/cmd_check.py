@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -35,21 +36,27 @@ def check(
     """Report every problem in a letter project, each with its file, line, column and rule id."""
 
     def run() -> int:
-        from rich.console import Console
-
-        from ..build import validate
         from ..loader import find_manifest
-        from ..report import print_human, to_github, to_json
 
-        result = validate(find_manifest(project))
-        diagnostics = result.diagnostics
-        if output_format is OutputFormat.json:
-            typer.echo(to_json(diagnostics))
-        elif output_format is OutputFormat.github:
-            if diagnostics:
-                typer.echo(to_github(diagnostics))
-        else:
-            print_human(Console(), diagnostics, files_checked=len(result.sources))
-        return diagnostics.exit_code(strict=strict)
+        return check_and_report(find_manifest(project), strict, output_format)
 
     raise typer.Exit(guarded(debug, run))
+
+
+def check_and_report(manifest: Path, strict: bool, output_format: OutputFormat) -> int:
+    """Checks one project, prints its problems on stdout, and returns the exit code they call for."""
+    from rich.console import Console
+
+    from ..build import validate
+    from ..report import print_human, to_github, to_json
+
+    result = validate(manifest)
+    diagnostics = result.diagnostics
+    if output_format is OutputFormat.json:
+        typer.echo(to_json(diagnostics))
+    elif output_format is OutputFormat.github:
+        if diagnostics:
+            typer.echo(to_github(diagnostics))
+    else:
+        print_human(Console(), diagnostics, files_checked=len(result.sources))
+    return diagnostics.exit_code(strict=strict)

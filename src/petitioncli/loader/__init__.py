@@ -16,9 +16,9 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from .project import MANIFEST, LoadResult, ProjectLoader, find_manifest, recipient_ids, slugify
+from .project import MANIFEST, LoadResult, ProjectLoader, find_manifest, manifests_of, recipient_ids, slugify
 
-__all__ = ["MANIFEST", "LoadResult", "find_manifest", "load", "recipient_ids", "slugify"]
+__all__ = ["MANIFEST", "LoadResult", "find_manifest", "load", "manifests_of", "recipient_ids", "slugify"]
 
 
 def load(manifest: Path) -> LoadResult:

@@ -75,6 +75,24 @@ def _refuse_a_project_file(path: Path) -> None:
     raise PetitionError(f"{display_path(path)} is not a {MANIFEST}; {hint}")
 
 
+def manifests_of(files: list[Path], top: Path) -> list[Path]:
+    """The manifests of the projects the files belong to: each file's nearest folder, up to `top`, with one.
+
+    A file in no project (a README beside the letters) belongs to none.
+    """
+    top = top.absolute()
+    found: dict[Path, None] = {}
+    for file in files:
+        file = top / file
+        for folder in (file.parent, *file.parent.parents):
+            if (folder / MANIFEST).is_file():
+                found[folder / MANIFEST] = None
+                break
+            if folder == top:
+                break
+    return list(found)
+
+
 def slugify(text: str) -> str:
     """A file-name part from a folder's name: accents dropped (`Lettre vélo` is `lettre-velo`)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
