@@ -1,7 +1,8 @@
-"""Printing problems for people (`human`), programs (`json`) and GitHub Actions (`github`)."""
+"""Printing problems for people (`human`), programs (`json`), GitHub Actions (`github`) and GitLab (`gitlab`)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -82,6 +83,36 @@ def to_github(diagnostics: Sequence[Diagnostic]) -> str:
         + f"title={_escape_property(d.rule.id)}::{_escape_data(printable(d.message))} [{d.rule.id}]"
         for d in diagnostics
     )
+
+
+# GitLab's scale is info, minor, major, critical, blocker: errors rank above warnings.
+_GITLAB_SEVERITY = {"error": "major", "warning": "minor"}
+
+
+def to_gitlab(diagnostics: Sequence[Diagnostic]) -> str:
+    """A GitLab code quality report (a subset of Code Climate's JSON), shown on merge requests.
+
+    GitLab tells problems apart, and new ones from old, by fingerprint: it is
+    made from the file, rule and message but not the line, so that editing
+    lines above a problem does not make it look new; the same problem twice
+    in one file is told apart by how often it came before.
+    """
+    seen: dict[str, int] = {}
+    issues = []
+    for item in as_dicts(diagnostics):
+        key = "\0".join((item["file"], item["rule"], item["message"]))
+        seen[key] = seen.get(key, 0) + 1
+        fingerprint = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()
+        issues.append(
+            {
+                "description": item["message"],
+                "check_name": item["rule"],
+                "fingerprint": fingerprint,
+                "severity": _GITLAB_SEVERITY[item["severity"]],
+                "location": {"path": item["file"], "lines": {"begin": item["line"]}},
+            }
+        )
+    return json.dumps(issues, ensure_ascii=False, indent=2)
 
 
 def summary(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:

@@ -16,6 +16,7 @@ class OutputFormat(StrEnum):
     human = "human"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
 
 
 @app.command(
@@ -28,7 +29,9 @@ def check(
     output_format: Annotated[
         OutputFormat,
         typer.Option(
-            "--output-format", help="human, json (a list of problems) or github annotations.", case_sensitive=False
+            "--output-format",
+            help="human, json (a list of problems), github annotations or a gitlab code quality report.",
+            case_sensitive=False,
         ),
     ] = OutputFormat.human,
     debug: DebugOpt = False,
@@ -48,7 +51,7 @@ def check_and_report(manifest: Path, strict: bool, output_format: OutputFormat) 
     from rich.console import Console
 
     from ..build import validate
-    from ..report import print_human, to_github, to_json
+    from ..report import print_human, to_github, to_gitlab, to_json
 
     result = validate(manifest)
     diagnostics = result.diagnostics
@@ -57,6 +60,8 @@ def check_and_report(manifest: Path, strict: bool, output_format: OutputFormat) 
     elif output_format is OutputFormat.github:
         if diagnostics:
             typer.echo(to_github(diagnostics))
+    elif output_format is OutputFormat.gitlab:
+        typer.echo(to_gitlab(diagnostics))
     else:
         print_human(Console(), diagnostics, files_checked=len(result.sources))
     return diagnostics.exit_code(strict=strict)
