@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from . import checks, loader
 from .dates import letter_date
@@ -93,6 +94,27 @@ class BuildResult:
 Progress = Callable[[str], None]
 
 
+class Watcher(Protocol):
+    """Whoever shows a build's progress: told how much there is to do, then which letter is being made.
+
+    The step messages within a letter (`Laying out page 3`) go to `progress`.
+    """
+
+    def planned(self, files: int, pdf_signatories: int) -> None:
+        """`files` letters will be made; the PDFs among them print this many signatories (0: no PDF)."""
+
+    def rendering(self, name: str) -> None:
+        """The letter to be written as the file `name` is being made."""
+
+
+class _Unwatched:
+    def planned(self, files: int, pdf_signatories: int) -> None:
+        pass
+
+    def rendering(self, name: str) -> None:
+        pass
+
+
 def output_name(edition: Edition, fmt: str) -> str:
     return f"{edition.letter.slug}_{edition.recipient.id}_{edition.date.isoformat()}.{fmt}"
 
@@ -115,7 +137,12 @@ def render(edition: Edition, fmt: str, options: BuildOptions, diags: Diagnostics
     raise PetitionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
 
 
-def build(manifest: Path, options: BuildOptions, progress: Progress = lambda message: None) -> BuildResult:
+def build(
+    manifest: Path,
+    options: BuildOptions,
+    progress: Progress = lambda message: None,
+    watcher: Watcher | None = None,
+) -> BuildResult:
     """Validates, renders every requested letter in memory, then writes them all.
 
     Nothing is written when the project has an error, and each file is
@@ -130,10 +157,10 @@ def build(manifest: Path, options: BuildOptions, progress: Progress = lambda mes
         raise PetitionError(f"--width must be at least 20 columns, not {options.width}")
 
     with _model_frozen():
-        return _build(manifest, options, progress)
+        return _build(manifest, options, progress, watcher or _Unwatched())
 
 
-def _build(manifest: Path, options: BuildOptions, progress: Progress) -> BuildResult:
+def _build(manifest: Path, options: BuildOptions, progress: Progress, watcher: Watcher) -> BuildResult:
     result = _validate(manifest, options.date)
     outcome = BuildResult(result.diagnostics)
     if outcome.failed:
@@ -147,14 +174,16 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress) -> BuildRe
         )
     date = letter_date(options.date, letter.manifest.date)
 
+    editions = [make_edition(letter, rid, date, draft=options.draft) for rid in ids]
+    pdf_signatories = max((len(e.signatories) for e in editions), default=0) if "pdf" in formats else 0
+    watcher.planned(len(editions) * len(formats), pdf_signatories)
     rendered: list[tuple[Path, bytes, str, str]] = []
-    for rid in ids:
-        edition = make_edition(letter, rid, date, draft=options.draft)
+    for edition in editions:
         for fmt in formats:
-            progress(f"Rendering {fmt.upper()} for {rid}")
-            data = render(edition, fmt, options, outcome.diagnostics, progress)
             path = options.output or options.output_dir / output_name(edition, fmt)
-            rendered.append((path, data, fmt, rid))
+            watcher.rendering(path.name)
+            data = render(edition, fmt, options, outcome.diagnostics, progress)
+            rendered.append((path, data, fmt, edition.recipient.id))
 
     for path, data, fmt, rid in rendered:
         write_atomic(path, data)

@@ -75,37 +75,66 @@ def build(
             paper=paper.value,
             draft=draft,
         )
-        with _status("Building") as progress:
-            result = build_letters(manifest, options, progress)
+        with _ProgressBar(shown=not json_summary) as bar:
+            result = build_letters(manifest, options, bar.step, bar)
         return _report_build(result, json_summary)
 
     raise typer.Exit(guarded(debug, run))
 
 
-class _status:
-    """A Rich status line on a terminal while letters render; silent otherwise."""
+# A PDF of a longer list takes long enough to lay out for a bar to be worth drawing.
+LONG_PDF_SIGNATORIES = 1_000
 
-    def __init__(self, message: str):
-        self.message = message
-        self._status: Any = None
 
-    def __enter__(self):
+class _ProgressBar:
+    """A Rich progress bar on stderr, naming the letter being made, for builds worth watching.
+
+    Drawn only on a terminal and never with --json, and only when the build
+    makes more than one file or a PDF of a long list; otherwise silent.
+    """
+
+    def __init__(self, shown: bool):
+        self.shown = shown
+        self._bar: Any = None
+        self._task: Any = None
+        self._letter = ""
+        self._started = 0
+
+    def __enter__(self) -> _ProgressBar:
         # Rich costs 30 ms to import; a build that no one watches does without it.
-        if sys.stderr.isatty():
-            console = stderr()
-            if console.is_terminal:
-                self._status = console.status(self.message)
-                self._status.__enter__()
-        return self.update
+        self.shown = self.shown and sys.stderr.isatty() and stderr().is_terminal
+        return self
 
-    def update(self, message: str) -> None:
-        if self._status is not None:
-            self._status.update(message)
+    def planned(self, files: int, pdf_signatories: int) -> None:
+        if not self.shown or (files <= 1 and pdf_signatories <= LONG_PDF_SIGNATORIES):
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    def __exit__(self, *exc_info):
-        if self._status is not None:
-            self._status.__exit__(*exc_info)
-        return False
+        self._bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=stderr(),
+            transient=True,
+        )
+        self._task = self._bar.add_task("Building", total=files)
+        self._bar.start()
+
+    def rendering(self, name: str) -> None:
+        self._letter = name
+        if self._bar is not None:
+            self._bar.update(self._task, completed=self._started, description=name)
+            self._started += 1
+
+    def step(self, message: str) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, description=f"{self._letter}: {message}")
+
+    def __exit__(self, *exc_info) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, completed=self._started, description=self._letter)
+            self._bar.stop()
 
 
 def _report_build(result, json_summary: bool) -> int:
