@@ -16,7 +16,7 @@ from .dates import letter_date
 from .diagnostics import Diagnostics, PetitionError
 from .edition import make_edition, recipient_ids
 from .model import Edition
-from .output import write_atomic
+from .output import check_outputs, write_outputs
 from .report import sort_key
 
 FORMATS = ("pdf", "txt", "html")
@@ -176,16 +176,21 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress, watcher: W
 
     editions = [make_edition(letter, rid, date, draft=options.draft) for rid in ids]
     pdf_signatories = max((len(e.signatories) for e in editions), default=0) if "pdf" in formats else 0
-    watcher.planned(len(editions) * len(formats), pdf_signatories)
+    planned = [
+        (edition, fmt, options.output or options.output_dir / output_name(edition, fmt))
+        for edition in editions
+        for fmt in formats
+    ]
+    # Checked before rendering, which can take minutes, and again just before writing.
+    check_outputs([path for _, _, path in planned], sources=result.sources)
+    watcher.planned(len(planned), pdf_signatories)
     rendered: list[tuple[Path, bytes, str, str]] = []
-    for edition in editions:
-        for fmt in formats:
-            path = options.output or options.output_dir / output_name(edition, fmt)
-            watcher.rendering(path.name)
-            data = render(edition, fmt, options, outcome.diagnostics, progress)
-            rendered.append((path, data, fmt, edition.recipient.id))
+    for edition, fmt, path in planned:
+        watcher.rendering(path.name)
+        data = render(edition, fmt, options, outcome.diagnostics, progress)
+        rendered.append((path, data, fmt, edition.recipient.id))
 
+    write_outputs([(path, data) for path, data, _, _ in rendered], sources=result.sources)
     for path, data, fmt, rid in rendered:
-        write_atomic(path, data)
         outcome.files.append(BuiltFile(path, fmt, rid, date, len(data), hashlib.sha256(data).hexdigest()))
     return outcome

@@ -1,0 +1,178 @@
+"""What a build may replace, and what a failed or interrupted build leaves on disk.
+
+Every test compares the files left behind byte for byte: a failed build keeps
+each earlier letter as it was and leaves no hidden `.part` file.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import stat
+from pathlib import Path
+
+import pytest
+
+LEADERSHIP = "iap-2017_iap-leadership_2017-09-05"
+TXT = f"{LEADERSHIP}.txt"
+HTML = f"{LEADERSHIP}.html"
+
+
+@pytest.fixture
+def dist(tmp_path: Path) -> Path:
+    folder = tmp_path / "dist"
+    folder.mkdir()
+    return folder
+
+
+def build(run_cli, project: Path, *extra):
+    return run_cli("build", project, *extra)
+
+
+def snapshot(folder: Path) -> dict[str, bytes | str]:
+    """Every entry of FOLDER: a file's bytes, or what else the entry is."""
+    found: dict[str, bytes | str] = {}
+    for entry in sorted(folder.iterdir()):
+        info = entry.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            found[entry.name] = f"link to {os.readlink(entry)}"
+        elif stat.S_ISREG(info.st_mode):
+            found[entry.name] = entry.read_bytes()
+        else:
+            found[entry.name] = stat.filemode(info.st_mode)[0]
+    return found
+
+
+def one_line_error(result) -> str:
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+# What an output path may be ----------------------------------------------------------
+
+
+def make_device(path: Path) -> None:
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a private twin of /dev/null
+    except PermissionError:
+        pytest.skip("making a device node needs root (CAP_MKNOD), as in CI containers")
+
+
+def make_socket(path: Path) -> None:
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+    except OSError as exc:
+        pytest.skip(f"cannot bind a socket at {path}: {exc}")
+    finally:
+        server.close()
+
+
+NOT_FILES = {
+    "a character device": make_device,
+    "a named pipe": os.mkfifo,
+    "a socket": make_socket,
+    "a folder": os.mkdir,
+}
+
+
+@pytest.mark.parametrize("kind", NOT_FILES)
+def test_an_output_that_is_not_a_regular_file_is_refused_and_left_alone(run_cli, iap_project, dist, kind):
+    target = dist / "letter.txt"
+    NOT_FILES[kind](target)
+    before = snapshot(dist)
+    result = build(run_cli, iap_project, "--format", "txt", "--output", target)
+    assert result.exit_code == 2
+    message = one_line_error(result)
+    assert f"cannot write {target}: it is {kind}" in message
+    assert ".part" not in message
+    assert snapshot(dist) == before
+
+
+@pytest.mark.parametrize("kind", NOT_FILES)
+def test_a_link_to_something_that_is_not_a_regular_file_is_refused(run_cli, iap_project, dist, tmp_path, kind):
+    thing = tmp_path / "thing"
+    NOT_FILES[kind](thing)
+    (dist / "letter.txt").symlink_to(thing)
+    before = snapshot(dist)
+    result = build(run_cli, iap_project, "--format", "txt", "--output", dist / "letter.txt")
+    assert result.exit_code == 2
+    assert f"it is a symbolic link to {thing}, which is {kind}" in one_line_error(result)
+    assert snapshot(dist) == before
+    assert stat.S_IFMT(thing.lstat().st_mode) != stat.S_IFREG
+
+
+def test_a_link_to_a_file_replaces_the_file_it_leads_to_and_stays_a_link(run_cli, iap_project, dist, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "letter.txt").write_bytes(b"last year's letter\n")
+    (dist / "letter.txt").symlink_to("../site/letter.txt")
+    result = build(run_cli, iap_project, "--format", "txt", "--output", dist / "letter.txt")
+    assert result.exit_code == 0, result.stderr
+    assert os.readlink(dist / "letter.txt") == "../site/letter.txt"
+    assert (site / "letter.txt").read_text(encoding="utf-8").startswith("Petition to the International")
+    assert sorted(p.name for p in site.iterdir()) == ["letter.txt"]
+    assert sorted(p.name for p in dist.iterdir()) == ["letter.txt"]
+
+
+def test_a_dangling_link_is_refused(run_cli, iap_project, dist, tmp_path):
+    (dist / "letter.txt").symlink_to(tmp_path / "nowhere" / "letter.txt")
+    result = build(run_cli, iap_project, "--format", "txt", "--output", dist / "letter.txt")
+    assert result.exit_code == 2
+    assert "which does not exist" in one_line_error(result)
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_strangers_link_in_a_shared_sticky_folder_is_not_followed(run_cli, iap_project, tmp_path):
+    # /tmp's classic trap: someone else plants letter.txt -> a file of yours; the
+    # kernel's protected_symlinks rule refuses such links, and so does petition.
+    if os.geteuid() != 0:
+        pytest.skip("giving a link to another user needs root")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    precious = tmp_path / "precious.txt"
+    precious.write_bytes(b"not a letter\n")
+    (shared / "letter.txt").symlink_to(precious)
+    os.lchown(shared / "letter.txt", 65534, 65534)
+    result = build(run_cli, iap_project, "--format", "txt", "--output", shared / "letter.txt")
+    assert result.exit_code == 2
+    assert "belongs to another user" in one_line_error(result)
+    assert precious.read_bytes() == b"not a letter\n"
+    assert (shared / "letter.txt").is_symlink()
+
+
+def test_an_output_under_a_file_says_which_part_is_not_a_folder(run_cli, iap_project, dist):
+    (dist / "notes").write_bytes(b"a file, not a folder\n")
+    result = build(run_cli, iap_project, "--format", "txt", "--output", dist / "notes" / "letter.txt")
+    assert result.exit_code == 2
+    assert f"cannot write {dist / 'notes' / 'letter.txt'}: {dist / 'notes'} is not a folder" in one_line_error(result)
+    assert snapshot(dist) == {"notes": b"a file, not a folder\n"}
+
+
+def test_an_output_dir_that_is_a_file_is_refused(run_cli, iap_project, dist):
+    (dist / "out").write_bytes(b"a file\n")
+    result = build(run_cli, iap_project, "--format", "txt", "--output-dir", dist / "out")
+    assert result.exit_code == 2
+    assert f"{dist / 'out'} is not a folder" in one_line_error(result)
+    assert snapshot(dist) == {"out": b"a file\n"}
+
+
+def test_a_build_never_replaces_a_file_of_its_own_project(run_cli, iap_project):
+    letter = (iap_project / "letter.md").read_bytes()
+    result = build(run_cli, iap_project, "--format", "txt", "--output", iap_project / "letter.md")
+    assert result.exit_code == 2
+    assert "it is a file of the letter project" in one_line_error(result)
+    assert (iap_project / "letter.md").read_bytes() == letter
+
+
+def test_every_output_is_checked_before_any_is_written(run_cli, iap_project, dist):
+    assert build(run_cli, iap_project, "--format", "txt", "--width", "50", "--output-dir", dist).exit_code == 0
+    (dist / HTML).mkdir()
+    before = snapshot(dist)
+    result = build(run_cli, iap_project, "--format", "txt", "--format", "html", "--output-dir", dist)
+    assert result.exit_code == 2
+    assert f"cannot write {dist / HTML}: it is a folder" in one_line_error(result)
+    assert snapshot(dist) == before
