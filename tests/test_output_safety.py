@@ -7,8 +7,12 @@ each earlier letter as it was and leaves no hidden `.part` file.
 from __future__ import annotations
 
 import os
+import resource
+import signal
 import socket
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -176,3 +180,91 @@ def test_every_output_is_checked_before_any_is_written(run_cli, iap_project, dis
     assert result.exit_code == 2
     assert f"cannot write {dist / HTML}: it is a folder" in one_line_error(result)
     assert snapshot(dist) == before
+
+
+def test_two_outputs_that_are_one_file_are_refused(run_cli, iap_project, dist):
+    (dist / HTML).write_bytes(b"an old page\n")
+    (dist / TXT).symlink_to(HTML)
+    before = snapshot(dist)
+    result = build(run_cli, iap_project, "--format", "txt", "--format", "html", "--output-dir", dist)
+    assert result.exit_code == 2
+    assert f"cannot write {dist / HTML}: it is the same file as {dist / TXT}" in one_line_error(result)
+    assert snapshot(dist) == before
+
+
+# A batch of files: all or nothing --------------------------------------------------------
+
+
+def retitle(project: Path) -> None:
+    """Changes the project so that the next build's letters differ from the last build's."""
+    manifest = project / "petition.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("title: Petition to", "title: Second petition to"),
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture
+def earlier(run_cli, iap_project, dist) -> dict[str, bytes | str]:
+    """A text letter and a web page from an earlier build in dist/, and the project changed since."""
+    assert build(run_cli, iap_project, "--format", "txt", "--format", "html", "--output-dir", dist).exit_code == 0
+    retitle(iap_project)
+    return snapshot(dist)
+
+
+def failing_on_call(number: int, function, error: OSError):
+    calls = []
+
+    def failing(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == number:
+            raise error
+        return function(*args, **kwargs)
+
+    return failing
+
+
+def test_a_write_failing_on_the_second_file_keeps_the_first_as_it_was(run_cli, iap_project, dist, earlier, monkeypatch):
+    monkeypatch.setattr(os, "fsync", failing_on_call(2, os.fsync, OSError(28, "No space left on device")))
+    result = build(run_cli, iap_project, "--format", "txt", "--format", "html", "--output-dir", dist)
+    assert result.exit_code == 2
+    assert one_line_error(result) == f"petition: error: cannot write {dist / HTML}: No space left on device"
+    assert snapshot(dist) == earlier
+
+
+def test_a_rename_failing_midway_says_which_files_were_already_replaced(
+    run_cli, iap_project, dist, earlier, monkeypatch
+):
+    monkeypatch.setattr(os, "replace", failing_on_call(2, os.replace, OSError(5, "Input/output error")))
+    result = build(run_cli, iap_project, "--format", "txt", "--format", "html", "--output-dir", dist)
+    assert result.exit_code == 2
+    assert one_line_error(result) == (
+        f"petition: error: cannot write {dist / HTML}: Input/output error; {dist / TXT} had already been replaced"
+    )
+    left = snapshot(dist)
+    assert sorted(left) == [HTML, TXT]
+    assert left[HTML] == earlier[HTML]
+    assert left[TXT] != earlier[TXT]
+
+
+def limit_file_size(limit: int):
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        # Past the limit the kernel sends SIGXFSZ, which kills; ignored, the write fails with EFBIG.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+    return apply
+
+
+def test_a_real_write_failure_names_the_users_file_and_keeps_every_earlier_one(iap_project, dist, earlier):
+    # A file size limit fails a write for root too: the closest thing to a full disk a test can make.
+    result = subprocess.run(
+        [sys.executable, "-m", "petitioncli", "build", iap_project, "-f", "txt", "-f", "html", "--output-dir", dist],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit_file_size(200_000),
+        check=False,
+    )
+    assert result.returncode == 2
+    assert one_line_error(result) == f"petition: error: cannot write {dist / HTML}: File too large"
+    assert snapshot(dist) == earlier

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import PetitionError, display_path
@@ -105,35 +106,110 @@ def check_outputs(paths: Sequence[Path], *, sources: Iterable[Path] = ()) -> lis
         with contextlib.suppress(OSError):
             info = os.stat(source)
             protected.add((info.st_dev, info.st_ino))
-    return [_file_to_replace(path, protected) for path in paths]
+    finals: list[Path] = []
+    claimed: dict[str, Path] = {}
+    for path in paths:
+        final = _file_to_replace(path, protected)
+        # Through links, two outputs can be one file: the second would silently replace the first.
+        where = os.path.realpath(final)
+        if where in claimed:
+            raise _cannot_write(path, f"it is the same file as {display_path(claimed[where])}")
+        claimed[where] = path
+        finals.append(final)
+    return finals
 
 
-def _default_mode() -> int:
-    # mkstemp creates files only the owner can read; outputs are meant to be shared.
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+@dataclass(slots=True)
+class _Staged:
+    path: Path  # as the caller named it, for messages
+    final: Path  # the file it replaces
+    temporary: Path
+    fd: int
 
 
 def write_outputs(files: Sequence[tuple[Path, bytes]], *, sources: Iterable[Path] = ()) -> None:
-    """Writes every (path, data) of FILES, each checked by `check_outputs` before any is written."""
+    """Writes every (path, data) of FILES, all or none.
+
+    Every path is checked first (`check_outputs`); then every file is staged:
+    written and synced to a hidden temporary file beside the one it replaces;
+    only when all are staged are they renamed over their targets, one quick
+    pass. A failure before that pass removes the staged files and leaves every
+    earlier file as it was.
+    """
     finals = check_outputs([path for path, _ in files], sources=sources)
-    for final, (_, data) in zip(finals, files, strict=True):
-        write_atomic(final, data)
+    staged: list[_Staged] = []
+    try:
+        for (path, data), final in zip(files, finals, strict=True):
+            staged.append(_create_temporary(path, final))
+            _write_and_sync(staged[-1], data)
+        _rename_all(staged)
+    except BaseException:
+        for item in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(item.temporary)
+        raise
+    finally:
+        for item in staged:
+            os.close(item.fd)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _create_temporary(path: Path, final: Path) -> _Staged:
+    folder = final.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PetitionError(f"cannot create folder {display_path(folder)}: {_reason(exc)}") from None
+    # Most file systems allow 255 bytes a name: room is kept for what surrounds the target's name.
+    name = os.fsencode(final.name)[:200].decode(errors="ignore")
+    while True:
+        temporary = folder / f".{name}.petition-{secrets.token_hex(4)}.part"
+        try:
+            # The mode asked for is what the umask makes of 0o666: outputs are meant to be shared.
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise _cannot_write(path, _reason(exc)) from None
+        return _Staged(path, final, temporary, fd)
+
+
+def _write_and_sync(item: _Staged, data: bytes) -> None:
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(item.fd, view) :]
+        os.fsync(item.fd)
+    except OSError as exc:
+        raise _cannot_write(item.path, _reason(exc)) from None
+
+
+def _rename_all(staged: Sequence[_Staged]) -> None:
+    """The commit: renames are quick and do not fail for want of space, but they can fail (a disk error)."""
+    for done, item in enumerate(staged):
+        try:
+            os.replace(item.temporary, item.final)
+        except OSError as exc:
+            replaced = ", ".join(display_path(earlier.path) for earlier in staged[:done])
+            already = f"; {replaced} had already been replaced" if replaced else ""
+            raise _cannot_write(item.path, _reason(exc) + already) from None
+    for folder in dict.fromkeys(item.final.parent for item in staged):
+        _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Makes the renames in FOLDER durable; a file system that cannot sync a folder leaves them to chance."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Writes beside the target, then renames over it: readers see the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _default_mode())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    """Writes one file as `write_outputs` writes a batch: checked, staged, renamed."""
+    write_outputs([(path, data)])
