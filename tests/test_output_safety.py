@@ -13,6 +13,8 @@ import socket
 import stat
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -268,3 +270,180 @@ def test_a_real_write_failure_names_the_users_file_and_keeps_every_earlier_one(i
     assert result.returncode == 2
     assert one_line_error(result) == f"petition: error: cannot write {dist / HTML}: File too large"
     assert snapshot(dist) == earlier
+
+
+# Signals: Ctrl-C (SIGINT), a CI cancelling the job (SIGTERM), a closed terminal (SIGHUP) ---------
+
+# Runs the real CLI, made to pause at one moment of a build so that a test can
+# send a signal exactly then: it writes MARKER, then waits for a file named
+# "go" beside it (a signal may arrive instead). "staging" pauses once the first
+# file has been written and synced beside its target; "renaming" before the
+# first rename; "rendering" before the text letter is rendered.
+PAUSING = """
+import os, runpy, signal, sys, time
+from pathlib import Path
+
+marker, moment, ignored = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+# As in a terminal, whatever the test runner ignores; then what the test asks to ignore (nohup).
+signal.signal(signal.SIGINT, signal.default_int_handler)
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
+signal.signal(signal.SIGHUP, signal.SIG_DFL)
+for name in filter(None, ignored.split(",")):
+    signal.signal(getattr(signal, name), signal.SIG_IGN)
+
+def pause():
+    if not marker.exists():
+        marker.write_text(moment)
+        while not marker.with_name("go").exists():
+            time.sleep(0.01)
+
+def after(function):
+    def paused(*args):
+        result = function(*args)
+        pause()
+        return result
+    return paused
+
+def before(function):
+    def paused(*args):
+        pause()
+        return function(*args)
+    return paused
+
+if moment == "staging":
+    os.fsync = after(os.fsync)
+elif moment == "renaming":
+    os.replace = before(os.replace)
+else:
+    import petitioncli.render.text as text
+    text.render_text = before(text.render_text)
+
+sys.argv = ["petition", *sys.argv[4:]]
+runpy.run_module("petitioncli", run_name="__main__")
+"""
+
+
+class PausedBuild:
+    """A `petition build` in another process, paused at MOMENT until a signal or `go()`."""
+
+    def __init__(self, tmp_path: Path, moment: str, *args, ignored: str = ""):
+        self.marker = tmp_path / "paused"
+        command = [sys.executable, "-c", PAUSING, self.marker, moment, ignored, "build", *args]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def wait_until_paused(self) -> None:
+        # Not a measurement: only a bound, so that a build that never pauses fails the test instead of hanging it.
+        give_up = time.monotonic() + 120
+        while not self.marker.exists():
+            if self.process.poll() is not None or time.monotonic() > give_up:
+                self.process.kill()
+                pytest.fail(f"the build never paused: {self.process.communicate()}")
+            time.sleep(0.02)
+
+    def parts(self) -> list[Path]:
+        return sorted(self.marker.parent.rglob("*.part"))
+
+    def go(self) -> None:
+        self.marker.with_name("go").touch()
+
+    def finish(self) -> tuple[int, str]:
+        _, stderr = self.process.communicate(timeout=120)
+        return self.process.returncode, stderr
+
+
+@pytest.fixture
+def paused_build(tmp_path, iap_project, dist):
+    """Starts `petition build -f txt -f html` of the project into dist/, paused at a moment."""
+    started: list[PausedBuild] = []
+
+    def start(moment: str, *, ignored: str = "") -> PausedBuild:
+        build = PausedBuild(
+            tmp_path, moment, iap_project, "-f", "txt", "-f", "html", "--output-dir", dist, ignored=ignored
+        )
+        started.append(build)
+        build.wait_until_paused()
+        return build
+
+    yield start
+    for build in started:
+        if build.process.poll() is None:
+            build.process.kill()
+            build.process.communicate()
+
+
+@pytest.mark.parametrize(("name", "code"), [("SIGINT", 130), ("SIGTERM", 143), ("SIGHUP", 129)])
+def test_a_signal_while_files_are_staged_keeps_every_earlier_file(paused_build, dist, earlier, name, code):
+    build = paused_build("staging")
+    assert len(build.parts()) == 1  # the text letter is staged, the web page not yet
+    build.process.send_signal(getattr(signal, name))
+    returncode, stderr = build.finish()
+    assert returncode == code
+    assert stderr == f"petition: error: interrupted by {name}; files written before were left as they were\n"
+    assert snapshot(dist) == earlier
+
+
+def test_a_signal_while_files_are_renamed_waits_until_all_are(paused_build, dist, earlier):
+    build = paused_build("renaming")
+    build.process.send_signal(signal.SIGINT)
+    build.go()
+    returncode, stderr = build.finish()
+    assert returncode == 130
+    assert stderr == "petition: error: interrupted by SIGINT; every file of this build had been written\n"
+    left = snapshot(dist)
+    assert sorted(left) == [HTML, TXT]
+    assert left[TXT] != earlier[TXT] and left[HTML] != earlier[HTML]
+    assert b"Second petition" in left[TXT]
+
+
+def test_a_signal_while_letters_render_is_reported_like_the_others(paused_build, dist, earlier):
+    build = paused_build("rendering")
+    build.process.send_signal(signal.SIGTERM)
+    returncode, stderr = build.finish()
+    assert returncode == 143
+    assert stderr == "petition: error: interrupted by SIGTERM; files written before were left as they were\n"
+    assert snapshot(dist) == earlier
+
+
+def test_an_ignored_hangup_leaves_the_build_running(paused_build, dist, earlier):
+    # `nohup petition build …` ignores SIGHUP: the build must not start listening to it.
+    build = paused_build("staging", ignored="SIGHUP")
+    build.process.send_signal(signal.SIGHUP)
+    build.go()
+    returncode, stderr = build.finish()
+    assert (returncode, stderr) == (0, "")
+    assert b"Second petition" in snapshot(dist)[TXT]
+
+
+def test_the_library_puts_back_the_signal_handlers_it_found(iap_project, dist):
+    from petitioncli.build import BuildOptions
+    from petitioncli.build import build as build_letters
+
+    def handler(signum, frame):
+        pass
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        build_letters(iap_project / "petition.yaml", BuildOptions(formats=["txt"], output_dir=dist))
+        assert signal.getsignal(signal.SIGTERM) is handler
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert sorted(p.name for p in dist.iterdir()) == [TXT]
+
+
+def test_the_library_builds_in_a_thread_where_signals_cannot_be_handled(iap_project, dist):
+    from petitioncli.build import BuildOptions
+    from petitioncli.build import build as build_letters
+
+    failures: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            build_letters(iap_project / "petition.yaml", BuildOptions(formats=["txt"], output_dir=dist))
+        except BaseException as exc:
+            failures.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    assert failures == []
+    assert sorted(p.name for p in dist.iterdir()) == [TXT]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import signal
 import stat
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,89 @@ _KINDS = {
     stat.S_IFIFO: "a named pipe",
     stat.S_IFSOCK: "a socket",
 }
+
+
+# What asks a program to stop: Ctrl-C, a CI job cancelled (or `kill`), a closed terminal.
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+class Interrupted(KeyboardInterrupt):
+    """A stop signal ended the work; a KeyboardInterrupt, so that code catching Ctrl-C catches it.
+
+    WRITTEN tells whether it came while a batch of files was being renamed, and
+    so took effect only once every file was written.
+    """
+
+    def __init__(self, signum: int, *, written: bool = False):
+        self.signum = signum
+        self.written = written
+        outcome = (
+            "every file of this build had been written" if written else "files written before were left as they were"
+        )
+        super().__init__(f"interrupted by {signal.Signals(signum).name}; {outcome}")
+
+    @property
+    def exit_code(self) -> int:
+        # What a shell reports for a process a signal ended.
+        return 128 + self.signum
+
+
+@contextlib.contextmanager
+def _stop_signals_handled_by(handler: Callable[[int, object], None]) -> Iterator[None]:
+    """HANDLER for every stop signal that is not ignored while the block runs; the previous handlers after."""
+    if threading.current_thread() is not threading.main_thread():
+        # Only the main thread may set handlers, and Python runs them in that thread alone.
+        yield
+        return
+    previous = {}
+    for signum in _STOP_SIGNALS:
+        current = signal.getsignal(signum)
+        # An ignored signal stays ignored (`nohup`, a background job); None is a
+        # handler set outside Python, which could not be put back.
+        if current is not signal.SIG_IGN and current is not None:
+            previous[signum] = signal.signal(signum, handler)
+    try:
+        yield
+    finally:
+        for signum, handler_before in previous.items():
+            signal.signal(signum, handler_before)
+
+
+def _raise_interrupted(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
+def stop_signals_interrupt() -> contextlib.AbstractContextManager[None]:
+    """For a program's main work: SIGINT, SIGTERM and SIGHUP raise Interrupted, unless ignored.
+
+    Python turns only SIGINT into an exception; SIGTERM and SIGHUP would end
+    the process on the spot, without a word.
+    """
+    return _stop_signals_handled_by(_raise_interrupted)
+
+
+class _HeldSignals:
+    """The stop-signal handler while a batch is written.
+
+    While files are staged, the first stop signal raises Interrupted, which
+    removes them; a signal while they are renamed, or while staged files are
+    removed, waits until that is done, so that no signal tears a batch.
+    """
+
+    def __init__(self) -> None:
+        self.holding = False
+        self.held: int | None = None
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.held is None:
+            self.held = signum
+        if not self.holding:
+            self.holding = True
+            raise Interrupted(signum)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
 
 
 def _cannot_write(path: Path, reason: str) -> PetitionError:
@@ -76,7 +161,7 @@ def _file_to_replace(path: Path, sources: set[tuple[int, int]]) -> Path:
         except NotADirectoryError:
             raise _cannot_write(path, f"{display_path(_not_a_folder(final) or final.parent)} is not a folder") from None
         except OSError as exc:
-            raise _cannot_write(path, exc.strerror or str(exc)) from None
+            raise _cannot_write(path, _reason(exc)) from None
         if not stat.S_ISLNK(info.st_mode):
             break
         if not _may_follow(final, info):
@@ -133,28 +218,33 @@ def write_outputs(files: Sequence[tuple[Path, bytes]], *, sources: Iterable[Path
     Every path is checked first (`check_outputs`); then every file is staged:
     written and synced to a hidden temporary file beside the one it replaces;
     only when all are staged are they renamed over their targets, one quick
-    pass. A failure before that pass removes the staged files and leaves every
-    earlier file as it was.
+    pass. A failure or a stop signal before that pass removes the staged files
+    and leaves every earlier file as it was (the signal then raises
+    Interrupted). A stop signal during the pass is held until it is over, then
+    raises Interrupted with `written` set. The previous signal handlers are
+    back when this returns.
     """
     finals = check_outputs([path for path, _ in files], sources=sources)
-    staged: list[_Staged] = []
-    try:
-        for (path, data), final in zip(files, finals, strict=True):
-            staged.append(_create_temporary(path, final))
-            _write_and_sync(staged[-1], data)
-        _rename_all(staged)
-    except BaseException:
-        for item in staged:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(item.temporary)
-        raise
-    finally:
-        for item in staged:
-            os.close(item.fd)
-
-
-def _reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
+    signals = _HeldSignals()
+    with _stop_signals_handled_by(signals):
+        staged: list[_Staged] = []
+        try:
+            for (path, data), final in zip(files, finals, strict=True):
+                staged.append(_create_temporary(path, final))
+                _write_and_sync(staged[-1], data)
+            signals.holding = True
+            _rename_all(staged)
+        except BaseException:
+            signals.holding = True
+            for item in staged:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(item.temporary)
+            raise
+        finally:
+            for item in staged:
+                os.close(item.fd)
+    if signals.held is not None:
+        raise Interrupted(signals.held, written=True)
 
 
 def _create_temporary(path: Path, final: Path) -> _Staged:

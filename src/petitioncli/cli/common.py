@@ -52,12 +52,16 @@ def fail(message: str, code: int) -> typer.Exit:
 def guarded(debug: bool, action):
     """Runs a command; user errors become one line on stderr, never a traceback."""
     from ..diagnostics import PetitionError
+    from ..output import Interrupted, stop_signals_interrupt
 
     try:
-        return action()
+        with stop_signals_interrupt():
+            return action()
     except PetitionError as exc:
         if debug:
             raise
+        raise fail(str(exc), exc.exit_code) from None
+    except Interrupted as exc:
         raise fail(str(exc), exc.exit_code) from None
     except KeyboardInterrupt:
         raise fail("interrupted; files written before were left as they were", 130) from None
