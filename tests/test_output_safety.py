@@ -447,3 +447,67 @@ def test_the_library_builds_in_a_thread_where_signals_cannot_be_handled(iap_proj
     worker.join()
     assert failures == []
     assert sorted(p.name for p in dist.iterdir()) == [TXT]
+
+
+# After SIGKILL or a power cut nothing could clean up: the next build does ---------------------
+
+
+def age(path: Path, seconds: int = 600) -> None:
+    """Makes PATH look SECONDS old: the sweep leaves young files to the build that may be writing them."""
+    then = path.stat().st_mtime - seconds
+    os.utime(path, (then, then))
+
+
+def killed_while_staging(paused_build) -> Path:
+    build = paused_build("staging")
+    build.process.kill()
+    build.finish()
+    (part,) = build.parts()  # nothing can clean up after SIGKILL
+    return part
+
+
+def test_the_next_build_sweeps_what_a_killed_build_left(run_cli, iap_project, dist, earlier, paused_build):
+    part = killed_while_staging(paused_build)
+    assert part.parent == dist and part.name.startswith(f".{TXT}.") and part.name.endswith(".part")
+    age(part)
+    assert build(run_cli, iap_project, "--format", "txt", "--output-dir", dist).exit_code == 0
+    left = snapshot(dist)
+    assert sorted(left) == [HTML, TXT]
+    assert b"Second petition" in left[TXT]
+
+
+def test_a_part_file_younger_than_a_minute_is_left_to_its_build(run_cli, iap_project, dist, earlier, paused_build):
+    part = killed_while_staging(paused_build)
+    assert build(run_cli, iap_project, "--format", "txt", "--output-dir", dist).exit_code == 0
+    assert part.exists()
+
+
+def test_a_running_builds_staged_file_is_never_swept(run_cli, iap_project, dist, earlier, paused_build):
+    # Two builds into one folder: the first, paused with a file staged, holds a
+    # lock on it that ends only with its process.
+    running = paused_build("staging")
+    (part,) = running.parts()
+    age(part)
+    assert build(run_cli, iap_project, "--format", "txt", "--output-dir", dist).exit_code == 0
+    assert part.exists()
+    running.go()
+    assert running.finish() == (0, "")
+    assert sorted(snapshot(dist)) == [HTML, TXT]
+
+
+def test_only_files_named_as_petition_names_them_are_swept(run_cli, iap_project, dist):
+    ours = dist / f".{TXT}.petition-0123abcd.part"
+    others = [
+        dist / f".{TXT}.0123abcd.part",  # another program's
+        dist / f".{TXT}.petition-0123abcd.part.bak",
+        dist / "notes.part",
+    ]
+    for path in [ours, *others]:
+        path.write_bytes(b"half a letter")
+        age(path)
+    folder_named_like_ours = dist / f".{HTML}.petition-89abcdef.part"
+    folder_named_like_ours.mkdir()
+    assert build(run_cli, iap_project, "--format", "txt", "--output-dir", dist).exit_code == 0
+    assert not ours.exists()
+    assert all(path.read_bytes() == b"half a letter" for path in others)
+    assert folder_named_like_ours.is_dir()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
+import re
 import secrets
 import signal
 import stat
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +28,16 @@ _KINDS = {
     stat.S_IFSOCK: "a socket",
 }
 
+
+# A staged file is `.NAME.petition-XXXXXXXX.part` beside the file NAME it will
+# replace: hidden, and marked as ours, so that a build never sweeps away
+# another program's file.
+_PART = re.compile(r"\..+\.petition-[0-9a-f]{8}\.part")
+# A staged file is locked from an instant after its creation until it is
+# renamed, and the kernel drops the lock when its process dies, however it
+# dies. An unlocked one is stale, unless it is younger than this: made that
+# instant ago by a build about to lock it.
+_STALE_AFTER_SECONDS = 60
 
 # What asks a program to stop: Ctrl-C, a CI job cancelled (or `kill`), a closed terminal.
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -225,6 +238,8 @@ def write_outputs(files: Sequence[tuple[Path, bytes]], *, sources: Iterable[Path
     back when this returns.
     """
     finals = check_outputs([path for path, _ in files], sources=sources)
+    for folder in dict.fromkeys(final.parent for final in finals):
+        _sweep_stale_parts(folder)
     signals = _HeldSignals()
     with _stop_signals_handled_by(signals):
         staged: list[_Staged] = []
@@ -264,7 +279,36 @@ def _create_temporary(path: Path, final: Path) -> _Staged:
             continue
         except OSError as exc:
             raise _cannot_write(path, _reason(exc)) from None
+        # Where locks are not supported, the age alone protects the file, for a minute.
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return _Staged(path, final, temporary, fd)
+
+
+def _sweep_stale_parts(folder: Path) -> None:
+    """Removes the staged files that builds killed outright (SIGKILL, a power cut) left in FOLDER.
+
+    Only files named as ours, old enough, and that no living process holds a
+    lock on: a build writing into the same folder at the same time keeps its
+    files. Whatever stands in the way is left alone: sweeping must never fail
+    a build.
+    """
+    try:
+        names = [name for name in os.listdir(folder) if _PART.fullmatch(name)]
+    except OSError:
+        return
+    for name in names:
+        path = folder / name
+        with contextlib.suppress(OSError):
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode) or time.time() - info.st_mtime < _STALE_AFTER_SECONDS:
+                continue
+            fd = os.open(path, os.O_RDWR | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError: its build is alive
+                os.unlink(path)
+            finally:
+                os.close(fd)
 
 
 def _write_and_sync(item: _Staged, data: bytes) -> None:
