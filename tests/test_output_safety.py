@@ -511,3 +511,21 @@ def test_only_files_named_as_petition_names_them_are_swept(run_cli, iap_project,
     assert not ours.exists()
     assert all(path.read_bytes() == b"half a letter" for path in others)
     assert folder_named_like_ours.is_dir()
+
+
+# Folders ---------------------------------------------------------------------------------------
+
+
+def test_a_build_creates_the_output_folder_it_needs(run_cli, iap_project, dist):
+    result = build(run_cli, iap_project, "--format", "txt", "--output-dir", dist / "new" / "letters")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (dist / "new" / "letters").iterdir()) == [TXT]
+
+
+def test_a_failed_build_removes_the_folders_it_created_and_no_others(run_cli, iap_project, dist, monkeypatch):
+    (dist / "kept").mkdir()
+    monkeypatch.setattr(os, "fsync", failing_on_call(1, os.fsync, OSError(28, "No space left on device")))
+    result = build(run_cli, iap_project, "--format", "txt", "--output-dir", dist / "kept" / "new" / "letters")
+    assert result.exit_code == 2
+    assert snapshot(dist) == {"kept": "d"}
+    assert list((dist / "kept").iterdir()) == []

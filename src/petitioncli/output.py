@@ -228,22 +228,26 @@ class _Staged:
 def write_outputs(files: Sequence[tuple[Path, bytes]], *, sources: Iterable[Path] = ()) -> None:
     """Writes every (path, data) of FILES, all or none.
 
-    Every path is checked first (`check_outputs`); then every file is staged:
-    written and synced to a hidden temporary file beside the one it replaces;
-    only when all are staged are they renamed over their targets, one quick
-    pass. A failure or a stop signal before that pass removes the staged files
-    and leaves every earlier file as it was (the signal then raises
-    Interrupted). A stop signal during the pass is held until it is over, then
-    raises Interrupted with `written` set. The previous signal handlers are
-    back when this returns.
+    Every path is checked first (`check_outputs`), and missing folders are
+    made; then every file is staged: written and synced to a hidden temporary
+    file beside the one it replaces. Only when all are staged are they renamed
+    over their targets, in one quick pass. A failure or a stop signal before
+    that pass removes the staged files and the folders made for them, and
+    leaves every earlier file as it was; the signal then raises Interrupted. A
+    stop signal during the pass is held until the pass is over, then raises
+    Interrupted with `written` set. The previous signal handlers are back when
+    this returns.
     """
     finals = check_outputs([path for path, _ in files], sources=sources)
     for folder in dict.fromkeys(final.parent for final in finals):
         _sweep_stale_parts(folder)
     signals = _HeldSignals()
     with _stop_signals_handled_by(signals):
+        created: list[Path] = []
         staged: list[_Staged] = []
         try:
+            for folder in dict.fromkeys(final.parent for final in finals):
+                _make_folders(folder, created)
             for (path, data), final in zip(files, finals, strict=True):
                 staged.append(_create_temporary(path, final))
                 _write_and_sync(staged[-1], data)
@@ -254,6 +258,10 @@ def write_outputs(files: Sequence[tuple[Path, bytes]], *, sources: Iterable[Path
             for item in staged:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(item.temporary)
+            for folder in reversed(created):
+                # Not empty: another build writes there too, and keeps it.
+                with contextlib.suppress(OSError):
+                    os.rmdir(folder)
             raise
         finally:
             for item in staged:
@@ -262,12 +270,25 @@ def write_outputs(files: Sequence[tuple[Path, bytes]], *, sources: Iterable[Path
         raise Interrupted(signals.held, written=True)
 
 
+def _make_folders(folder: Path, created: list[Path]) -> None:
+    """Makes FOLDER and its missing parents, adding to CREATED those this build made."""
+    missing = []
+    for ancestor in [folder, *folder.parents]:
+        if ancestor.exists():
+            break
+        missing.append(ancestor)
+    for making in reversed(missing):
+        try:
+            os.mkdir(making)
+        except FileExistsError:
+            continue  # made by a build running beside this one: not this build's to remove
+        except OSError as exc:
+            raise PetitionError(f"cannot create folder {display_path(making)}: {_reason(exc)}") from None
+        created.append(making)
+
+
 def _create_temporary(path: Path, final: Path) -> _Staged:
     folder = final.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise PetitionError(f"cannot create folder {display_path(folder)}: {_reason(exc)}") from None
     # Most file systems allow 255 bytes a name: room is kept for what surrounds the target's name.
     name = os.fsencode(final.name)[:200].decode(errors="ignore")
     while True:
