@@ -10,7 +10,16 @@ from typing import Annotated, Any
 import typer
 
 from .app import app
-from .common import DebugOpt, ProjectArg, VerboseOpt, complete_recipients, configure_logging, guarded, stderr
+from .common import (
+    DebugOpt,
+    ProjectArg,
+    VerboseOpt,
+    complete_recipients,
+    configure_logging,
+    guarded,
+    printing_results,
+    stderr,
+)
 
 
 class Format(StrEnum):
@@ -161,12 +170,14 @@ def _report_build(result, json_summary: bool) -> int:
             ],
             "diagnostics": as_dicts(result.diagnostics),
         }
-        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        with printing_results():
+            typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     if result.failed:
         errors = len(result.diagnostics.errors)
         stderr().print(f"[bold red]Nothing written:[/] {errors} error{'s' if errors != 1 else ''}.", highlight=False)
         return result.diagnostics.exit_code()
     if not json_summary:
-        for built in result.files:
-            typer.echo(display_path(built.path))
+        with printing_results():
+            for built in result.files:
+                typer.echo(display_path(built.path))
     return 0

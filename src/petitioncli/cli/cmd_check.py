@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from .app import app
-from .common import DebugOpt, ProjectArg, guarded
+from .common import DebugOpt, ProjectArg, guarded, printing_results
 
 
 class OutputFormat(StrEnum):
@@ -55,13 +55,14 @@ def check_and_report(manifest: Path, strict: bool, output_format: OutputFormat) 
 
     result = validate(manifest)
     diagnostics = result.diagnostics
-    if output_format is OutputFormat.json:
-        typer.echo(to_json(diagnostics))
-    elif output_format is OutputFormat.github:
-        if diagnostics:
-            typer.echo(to_github(diagnostics))
-    elif output_format is OutputFormat.gitlab:
-        typer.echo(to_gitlab(diagnostics))
-    else:
-        print_human(Console(), diagnostics, files_checked=len(result.sources))
+    with printing_results():
+        if output_format is OutputFormat.json:
+            typer.echo(to_json(diagnostics))
+        elif output_format is OutputFormat.github:
+            if diagnostics:
+                typer.echo(to_github(diagnostics))
+        elif output_format is OutputFormat.gitlab:
+            typer.echo(to_gitlab(diagnostics))
+        else:
+            print_human(Console(), diagnostics, files_checked=len(result.sources))
     return diagnostics.exit_code(strict=strict)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -45,8 +49,40 @@ def configure_logging(verbose: bool) -> None:
 def fail(message: str, code: int) -> typer.Exit:
     from rich.markup import escape
 
-    stderr().print(f"[bold red]petition: error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    # With stderr on a full disk the message is lost, but the exit code still tells.
+    with contextlib.suppress(OSError):
+        stderr().print(f"[bold red]petition: error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
+
+
+class StdoutFailed(Exception):
+    """Writing a command's results to stdout failed: the disk is full, or the reader has gone."""
+
+    def __init__(self, error: OSError):
+        super().__init__(error)
+        self.error = error
+
+
+@contextlib.contextmanager
+def printing_results() -> Iterator[None]:
+    """Marks what a command prints to stdout, so that a failure there is told apart from any other."""
+    try:
+        yield
+    except OSError as exc:
+        raise StdoutFailed(exc) from exc
+
+
+def stdout_failed(error: OSError) -> typer.Exit:
+    """Ends a command whose stdout cannot be written: quietly when the reader has gone, as after `| head -1`."""
+    # What is still buffered for stdout can never be written; pointed at
+    # /dev/null, Python's own flush at exit passes quietly.
+    with contextlib.suppress(OSError, ValueError):  # a stdout without a descriptor (tests), or none at all
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    if error.errno == errno.EPIPE:
+        return typer.Exit(1)  # as Click does for --help
+    return fail(f"cannot write to standard output: {error.strerror or error}", 2)
 
 
 def guarded(debug: bool, action):
@@ -63,6 +99,8 @@ def guarded(debug: bool, action):
         raise fail(str(exc), exc.exit_code) from None
     except Interrupted as exc:
         raise fail(str(exc), exc.exit_code) from None
+    except StdoutFailed as exc:
+        raise stdout_failed(exc.error) from None
     except KeyboardInterrupt:
         raise fail("interrupted; files written before were left as they were", 130) from None
     except (typer.Exit, typer.Abort):
