@@ -1,7 +1,9 @@
-"""How the CLI ends when things go wrong around it: a full disk or a closed pipe on stdout."""
+"""How the CLI ends when things go wrong around it: a full disk or a closed pipe on
+stdout, Ctrl-C, a bug; and the options that show more (--verbose, --debug, --json)."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -96,3 +98,79 @@ def test_a_build_printing_to_a_reader_that_has_gone_still_writes_its_letters(gon
 def test_a_full_disk_on_stderr_keeps_the_exit_code(full_disk, tmp_path):
     result = petition("build", tmp_path / "nowhere", stderr=full_disk)
     assert result.returncode == 2
+
+
+# The options that show more, and the failures no one planned for ------------------------------
+
+
+def test_verbose_is_accepted_by_a_build_without_a_pdf(run_cli, iap_project, tmp_path):
+    result = run_cli("build", iap_project, "-f", "txt", "--output-dir", tmp_path, "--verbose")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_verbose_shows_what_the_pdf_engine_logs(run_cli, iap_project, tmp_path):
+    result = run_cli("build", iap_project, "-f", "pdf", "--output-dir", tmp_path, "--verbose")
+    assert result.exit_code == 0, result.stderr
+    assert any(line.startswith("weasyprint") for line in result.stderr.splitlines()), result.stderr
+
+
+def render_fails(monkeypatch, error: BaseException) -> None:
+    """The text renderer raises ERROR: how a bug, or Ctrl-C, meets the CLI."""
+    import petitioncli.render.text
+
+    def failing(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(petitioncli.render.text, "render_text", failing)
+
+
+def test_an_unexpected_failure_is_one_line_without_a_traceback(run_cli, iap_project, tmp_path, monkeypatch):
+    render_fails(monkeypatch, ZeroDivisionError("division by zero"))
+    result = run_cli("build", iap_project, "-f", "txt", "--output-dir", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "petition: error: unexpected failure: ZeroDivisionError: division by zero (run with --debug for details)\n"
+    )
+    assert list(tmp_path.iterdir()) == [iap_project]
+
+
+DEBUGGED = """
+import runpy, sys
+import petitioncli.render.text as text
+
+def failing(*args, **kwargs):
+    return 1 / 0
+
+text.render_text = failing
+sys.argv = ["petition", *sys.argv[1:]]
+runpy.run_module("petitioncli", run_name="__main__")
+"""
+
+
+def test_debug_shows_the_traceback_of_an_unexpected_failure(iap_project, tmp_path):
+    command = [sys.executable, "-c", DEBUGGED, "build", iap_project, "-f", "txt", "--output-dir", tmp_path, "--debug"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 1  # Python's own exit code for an uncaught exception
+    assert "Traceback (most recent call last):" in result.stderr
+    assert "in failing" in result.stderr
+    assert result.stderr.rstrip().endswith("ZeroDivisionError: division by zero")
+    assert list(tmp_path.iterdir()) == [iap_project]
+
+
+def test_ctrl_c_exits_130_with_a_message(run_cli, iap_project, tmp_path, monkeypatch):
+    render_fails(monkeypatch, KeyboardInterrupt())
+    result = run_cli("build", iap_project, "-f", "txt", "--output-dir", tmp_path)
+    assert result.exit_code == 130
+    assert result.stderr == "petition: error: interrupted; files written before were left as they were\n"
+    assert list(tmp_path.iterdir()) == [iap_project]
+
+
+def test_json_on_a_failed_build_is_one_document_saying_so(run_cli, broken, tmp_path):
+    result = run_cli("build", broken, "-f", "txt", "--output-dir", tmp_path / "out", "--json")
+    assert result.exit_code == 1
+    summary = json.loads(result.stdout)
+    assert summary["ok"] is False
+    assert summary["files"] == []
+    assert {problem["rule"] for problem in summary["diagnostics"]} >= {"signatory-duplicate"}
+    assert not (tmp_path / "out").exists()

@@ -395,12 +395,13 @@ def test_a_signal_while_files_are_renamed_waits_until_all_are(paused_build, dist
     assert b"Second petition" in left[TXT]
 
 
-def test_a_signal_while_letters_render_is_reported_like_the_others(paused_build, dist, earlier):
+@pytest.mark.parametrize(("name", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_signal_while_letters_render_is_reported_like_the_others(paused_build, dist, earlier, name, code):
     build = paused_build("rendering")
-    build.process.send_signal(signal.SIGTERM)
+    build.process.send_signal(getattr(signal, name))
     returncode, stderr = build.finish()
-    assert returncode == 143
-    assert stderr == "petition: error: interrupted by SIGTERM; files written before were left as they were\n"
+    assert returncode == code
+    assert stderr == f"petition: error: interrupted by {name}; files written before were left as they were\n"
     assert snapshot(dist) == earlier
 
 
