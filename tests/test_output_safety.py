@@ -170,7 +170,7 @@ def test_a_build_never_replaces_a_file_of_its_own_project(run_cli, iap_project):
     letter = (iap_project / "letter.md").read_bytes()
     result = build(run_cli, iap_project, "--format", "txt", "--output", iap_project / "letter.md")
     assert result.exit_code == 2
-    assert "it is a file of the letter project" in one_line_error(result)
+    assert "the letter is read from it" in one_line_error(result)
     assert (iap_project / "letter.md").read_bytes() == letter
 
 

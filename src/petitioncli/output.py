@@ -190,7 +190,7 @@ def _file_to_replace(path: Path, sources: set[tuple[int, int]]) -> Path:
             path, f"it is {kind}" if final == path else f"it is a symbolic link to {_shown(final)}, which is {kind}"
         )
     if (info.st_dev, info.st_ino) in sources:
-        raise _cannot_write(path, "it is a file of the letter project")
+        raise _cannot_write(path, "the letter is read from it")
     return final
 
 
