@@ -272,6 +272,23 @@ def test_a_real_write_failure_names_the_users_file_and_keeps_every_earlier_one(i
     assert snapshot(dist) == earlier
 
 
+def test_a_new_letter_is_as_readable_as_the_umask_allows(run_cli, iap_project, dist):
+    old = os.umask(0o027)
+    try:
+        assert build(run_cli, iap_project, "--format", "txt", "--output-dir", dist).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((dist / TXT).stat().st_mode) == 0o640
+
+
+def test_a_replaced_letter_keeps_the_permissions_it_was_given(run_cli, iap_project, dist, earlier):
+    # Someone made last year's letter private; its replacement must not become readable by all.
+    (dist / TXT).chmod(0o600)
+    assert build(run_cli, iap_project, "--format", "txt", "--output-dir", dist).exit_code == 0
+    assert b"Second petition" in (dist / TXT).read_bytes()
+    assert stat.S_IMODE((dist / TXT).stat().st_mode) == 0o600
+
+
 # Signals: Ctrl-C (SIGINT), a CI cancelling the job (SIGTERM), a closed terminal (SIGHUP) ---------
 
 # Runs the real CLI, made to pause at one moment of a build so that a test can

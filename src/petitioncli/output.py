@@ -337,6 +337,10 @@ def _write_and_sync(item: _Staged, data: bytes) -> None:
         view = memoryview(data)
         while view:
             view = view[os.write(item.fd, view) :]
+        # A letter someone made private stays private: the new file takes the
+        # permissions of the one it replaces.
+        with contextlib.suppress(FileNotFoundError):
+            os.fchmod(item.fd, stat.S_IMODE(os.stat(item.final).st_mode))
         os.fsync(item.fd)
     except OSError as exc:
         raise _cannot_write(item.path, _reason(exc)) from None
