@@ -174,3 +174,11 @@ def test_json_on_a_failed_build_is_one_document_saying_so(run_cli, broken, tmp_p
     assert summary["files"] == []
     assert {problem["rule"] for problem in summary["diagnostics"]} >= {"signatory-duplicate"}
     assert not (tmp_path / "out").exists()
+
+
+def test_an_error_naming_a_path_with_a_line_break_stays_on_one_line(run_cli, iap_project, tmp_path):
+    folder = tmp_path / "a\nb"
+    folder.mkdir()
+    result = run_cli("build", iap_project, "-f", "txt", "--output", folder)
+    assert result.exit_code == 2
+    assert result.stderr == f"petition: error: cannot write {tmp_path}/a\\nb: it is a folder\n"

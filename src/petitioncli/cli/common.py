@@ -49,9 +49,11 @@ def configure_logging(verbose: bool) -> None:
 def fail(message: str, code: int) -> typer.Exit:
     from rich.markup import escape
 
+    from ..report import printable
+
     # With stderr on a full disk the message is lost, but the exit code still tells.
     with contextlib.suppress(OSError):
-        stderr().print(f"[bold red]petition: error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+        stderr().print(f"[bold red]petition: error:[/] {escape(printable(message))}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
