@@ -373,36 +373,36 @@ def paused_build(tmp_path, iap_project, dist):
     started: list[PausedBuild] = []
 
     def start(moment: str, *, ignored: str = "") -> PausedBuild:
-        build = PausedBuild(
+        paused = PausedBuild(
             tmp_path, moment, iap_project, "-f", "txt", "-f", "html", "--output-dir", dist, ignored=ignored
         )
-        started.append(build)
-        build.wait_until_paused()
-        return build
+        started.append(paused)
+        paused.wait_until_paused()
+        return paused
 
     yield start
-    for build in started:
-        if build.process.poll() is None:
-            build.process.kill()
-            build.process.communicate()
+    for paused in started:
+        if paused.process.poll() is None:
+            paused.process.kill()
+            paused.process.communicate()
 
 
 @pytest.mark.parametrize(("name", "code"), [("SIGINT", 130), ("SIGTERM", 143), ("SIGHUP", 129)])
 def test_a_signal_while_files_are_staged_keeps_every_earlier_file(paused_build, dist, earlier, name, code):
-    build = paused_build("staging")
-    assert len(build.parts()) == 1  # the text letter is staged, the web page not yet
-    build.process.send_signal(getattr(signal, name))
-    returncode, stderr = build.finish()
+    paused = paused_build("staging")
+    assert len(paused.parts()) == 1  # the text letter is staged, the web page not yet
+    paused.process.send_signal(getattr(signal, name))
+    returncode, stderr = paused.finish()
     assert returncode == code
     assert stderr == f"petition: error: interrupted by {name}; files written before were left as they were\n"
     assert snapshot(dist) == earlier
 
 
 def test_a_signal_while_files_are_renamed_waits_until_all_are(paused_build, dist, earlier):
-    build = paused_build("renaming")
-    build.process.send_signal(signal.SIGINT)
-    build.go()
-    returncode, stderr = build.finish()
+    paused = paused_build("renaming")
+    paused.process.send_signal(signal.SIGINT)
+    paused.go()
+    returncode, stderr = paused.finish()
     assert returncode == 130
     assert stderr == "petition: error: interrupted by SIGINT; every file of this build had been written\n"
     left = snapshot(dist)
@@ -413,9 +413,9 @@ def test_a_signal_while_files_are_renamed_waits_until_all_are(paused_build, dist
 
 @pytest.mark.parametrize(("name", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
 def test_a_signal_while_letters_render_is_reported_like_the_others(paused_build, dist, earlier, name, code):
-    build = paused_build("rendering")
-    build.process.send_signal(getattr(signal, name))
-    returncode, stderr = build.finish()
+    paused = paused_build("rendering")
+    paused.process.send_signal(getattr(signal, name))
+    returncode, stderr = paused.finish()
     assert returncode == code
     assert stderr == f"petition: error: interrupted by {name}; files written before were left as they were\n"
     assert snapshot(dist) == earlier
@@ -423,10 +423,10 @@ def test_a_signal_while_letters_render_is_reported_like_the_others(paused_build,
 
 def test_an_ignored_hangup_leaves_the_build_running(paused_build, dist, earlier):
     # `nohup petition build …` ignores SIGHUP: the build must not start listening to it.
-    build = paused_build("staging", ignored="SIGHUP")
-    build.process.send_signal(signal.SIGHUP)
-    build.go()
-    returncode, stderr = build.finish()
+    paused = paused_build("staging", ignored="SIGHUP")
+    paused.process.send_signal(signal.SIGHUP)
+    paused.go()
+    returncode, stderr = paused.finish()
     assert (returncode, stderr) == (0, "")
     assert b"Second petition" in snapshot(dist)[TXT]
 
@@ -476,10 +476,10 @@ def age(path: Path, seconds: int = 600) -> None:
 
 
 def killed_while_staging(paused_build) -> Path:
-    build = paused_build("staging")
-    build.process.kill()
-    build.finish()
-    (part,) = build.parts()  # nothing can clean up after SIGKILL
+    paused = paused_build("staging")
+    paused.process.kill()
+    paused.finish()
+    (part,) = paused.parts()  # nothing can clean up after SIGKILL
     return part
 
 
