@@ -95,6 +95,26 @@ def test_a_build_printing_to_a_reader_that_has_gone_still_writes_its_letters(gon
     assert sorted(p.name for p in tmp_path.iterdir()) == [TXT]
 
 
+@pytest.mark.parametrize("command", [["schema", "--output"], ["init"]])
+def test_commands_that_write_files_say_when_stdout_cannot_take_their_list(full_disk, gone_reader, tmp_path, command):
+    full = petition(*command, tmp_path / "full", stdout=full_disk)
+    assert full.returncode == 2
+    assert full.stderr.startswith("petition: error: cannot write to standard output: No space left on device\n")
+    gone = petition(*command, tmp_path / "gone", stdout=gone_reader)
+    assert (gone.returncode, gone.stderr) == (1, "")
+
+
+PRE_COMMIT = "import sys; from petitioncli.cli.precommit import main; sys.argv[0] = 'petition-pre-commit'; main()"
+
+
+def test_the_pre_commit_hook_ends_like_petition_when_stdout_is_full(full_disk):
+    result = subprocess.run(
+        [sys.executable, "-c", PRE_COMMIT, "--help"], stdout=full_disk, stderr=subprocess.PIPE, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert result.stderr == "petition: error: cannot write to standard output: No space left on device\n"
+
+
 def test_a_full_disk_on_stderr_keeps_the_exit_code(full_disk, tmp_path):
     result = petition("build", tmp_path / "nowhere", stderr=full_disk)
     assert result.returncode == 2

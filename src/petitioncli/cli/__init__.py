@@ -7,19 +7,12 @@ inside each command so that `petition --help` stays fast.
 
 from __future__ import annotations
 
-import sys
-
 from . import cmd_build, cmd_check, cmd_init, cmd_schema
 from .app import app
-from .common import stdout_failed
+from .common import run_app
 
 __all__ = ["app", "cmd_build", "cmd_check", "cmd_init", "cmd_schema", "main"]
 
 
 def main() -> None:
-    try:
-        app()
-    except OSError as exc:
-        # Only --help and --version print outside a command's guard: Click
-        # prints them while it reads the options.
-        sys.exit(stdout_failed(exc).exit_code)
+    run_app(app)

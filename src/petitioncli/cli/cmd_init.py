@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .app import app
-from .common import DebugOpt, guarded, stderr
+from .common import DebugOpt, guarded, printing_results, stderr
 
 
 @app.command(
@@ -49,8 +49,10 @@ def init(
         from ..loader import find_manifest
 
         manifest = find_manifest(source) if source is not None else None
-        for path in init_project(folder, title=title, language=language, source=manifest):
-            typer.echo(display_path(path))
+        written = init_project(folder, title=title, language=language, source=manifest)
+        with printing_results():
+            for path in written:
+                typer.echo(display_path(path))
         where = "" if folder == Path(".") else f" {display_path(folder)}"
         stderr().print(
             f"Next: edit the files, then `petition check{where}` and `petition build{where}`.",

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .app import app
-from .common import DebugOpt, guarded
+from .common import DebugOpt, guarded, printing_results
 
 
 @app.command(
@@ -29,8 +29,10 @@ def schema(
 
         if output.exists() and not output.is_dir():
             raise PetitionError(f"--output must be a folder, and {output} is a file")
-        for path in write_schemas(output):
-            typer.echo(display_path(path))
+        written = write_schemas(output)
+        with printing_results():
+            for path in written:
+                typer.echo(display_path(path))
         return 0
 
     raise typer.Exit(guarded(debug, run))

@@ -74,6 +74,16 @@ def printing_results() -> Iterator[None]:
         raise StdoutFailed(exc) from exc
 
 
+def run_app(app: typer.Typer) -> None:
+    """Runs a Typer application as a console script."""
+    try:
+        app()
+    except OSError as exc:
+        # Only --help and --version print outside a command's guard: Click
+        # prints them while it reads the options.
+        sys.exit(stdout_failed(exc).exit_code)
+
+
 def stdout_failed(error: OSError) -> typer.Exit:
     """Ends a command whose stdout cannot be written: quietly when the reader has gone, as after `| head -1`."""
     # What is still buffered for stdout can never be written; pointed at

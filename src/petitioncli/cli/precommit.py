@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from .cmd_check import OutputFormat, check_and_report
-from .common import DebugOpt, guarded
+from .common import DebugOpt, guarded, run_app
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 
@@ -39,4 +39,4 @@ def pre_commit(
 
 
 def main() -> None:
-    app()
+    run_app(app)
