@@ -1,6 +1,6 @@
 """Synthetic letter projects for benchmarks: the IAP letter's text, N generated signatories.
 
-The text files (manifest, letter.md, footnotes.yaml, recipients.yaml) are the
+The text files (manifest, letter, footnotes, recipients, the French edition) are the
 repository's own `data/`, so only the signatory list grows. Signatories are
 drawn from a seeded `random.Random`: the same N and seed give the same bytes on
 every machine, with no clock and no network. Names are unique under the
@@ -32,7 +32,7 @@ FORMATS = ("yaml", "csv")
 SEED = 2017
 FIELDS = ("name", "affiliation", "location", "country", "url", "status")
 DATA = Path(__file__).resolve().parent.parent / "data"
-TEXT_FILES = ("petition.yaml", "letter.md", "footnotes.yaml", "recipients.yaml")
+TEXT_FILES = ("petition.yaml", "letter.md", "footnotes.yaml", "recipients.yaml", "letter.fr.md", "footnotes.fr.yaml")
 # A synthetic name that keeps colliding means a pool is exhausted, not bad luck.
 MAX_ATTEMPTS = 10_000
 

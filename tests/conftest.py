@@ -15,12 +15,43 @@ DATA = REPO / "data"
 SEED = REPO / "tests" / "fixtures" / "seed.txt"
 
 
+# data/'s recipients as a letter in one language writes them: plain text, no mapping by language.
+ENGLISH_RECIPIENTS = """\
+iap-leadership:
+  name: IAP Executive Committee and Senate
+  salutation: |-
+    Dear members of the IAP Executive Committee and the Senate,
+    dear members of the IAP,
+  address:
+    - International Association of Prosecutors
+    - Executive Committee and Senate
+    - The Hague
+iap-members:
+  name: Individual members of the IAP
+  salutation: |-
+    Dear members of the International Association of Prosecutors,
+  address:
+    - Members of the International Association of Prosecutors
+"""
+
+
+def english_only(project: Path) -> Path:
+    """The IAP letter without its French edition, for tests that change its text or language."""
+    manifest = project / "petition.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text[: text.index("translations:")], encoding="utf-8")
+    for name in ("letter.fr.md", "footnotes.fr.yaml"):
+        (project / name).unlink()
+    (project / "recipients.yaml").write_text(ENGLISH_RECIPIENTS, encoding="utf-8")
+    return project
+
+
 @pytest.fixture
 def iap_project(tmp_path: Path) -> Path:
-    """A writable copy of data/, so tests may break it without touching the repository."""
+    """A writable copy of data/ in English only, so tests may break it without touching the repository."""
     target = tmp_path / "iap"
     shutil.copytree(DATA, target)
-    return target
+    return english_only(target)
 
 
 @pytest.fixture

@@ -22,6 +22,20 @@ BASE = Path(__file__).parent / "corpus" / "base"
 MANIFEST = "title: Letter to the Board\nplace: Amsterdam\ndate: 2020-01-15\nrecipient: board\n"
 CSV_MANIFEST = MANIFEST + "signatories: signatories.csv\n"
 CSV_HEADER = "name,location,country,url,status\n"
+TRANSLATION_FR = (
+    "translations:\n  fr:\n    title: Lettre au Conseil\n    place: Amsterdam\n"
+    "    body: letter.fr.md\n    footnotes: footnotes.fr.yaml\n"
+)
+RECIPIENTS_FR = (
+    "board:\n  name: The Board\n  salutation:\n    en: Dear members of the Board,\n"
+    "    fr: Mesdames et Messieurs les membres du Conseil,\n"
+)
+NOTES_FR = "report: Voir *The State of Things*, disponible à l'adresse <https://example.org/report>.\n"
+LETTER_FR = (
+    "Nous vous écrivons au sujet de l'état des choses[^report].\n\nNous demandons au Conseil de :\n\n"
+    "- publier ses procès-verbaux, comme promis dans [la charte](https://example.org/charter) ;\n"
+    "- rencontrer la société civile deux fois par an.\n"
+)
 
 # Rules only rendering can see; each is tested where letters are rendered.
 RENDER_RULES_TESTED_IN = {
@@ -466,6 +480,53 @@ CASES = [
         [("file-missing", "petition.yaml", 5, 14)],
         exit_code=2,
     ),
+    # --- translations ----------------------------------------------------------
+    Case(
+        "translation-without-body-or-title",
+        {
+            "petition.yaml": MANIFEST + "translations:\n  fr:\n    place: Amsterdam\n",
+            "recipients.yaml": RECIPIENTS_FR,
+        },
+        [("translation-missing", "petition.yaml", 6, 3)],
+        messages=["translation 'fr' lacks 'title', 'body', 'footnotes'"],
+    ),
+    Case(
+        "translation-file-missing",
+        {"petition.yaml": MANIFEST + TRANSLATION_FR, "recipients.yaml": RECIPIENTS_FR, "footnotes.fr.yaml": NOTES_FR},
+        [("translation-missing", "petition.yaml", 9, 11)],
+        messages=["file not found: letter.fr.md"],
+    ),
+    Case(
+        "translation-drops-a-list-item-and-a-note",
+        {
+            "petition.yaml": MANIFEST + TRANSLATION_FR,
+            "recipients.yaml": RECIPIENTS_FR,
+            "footnotes.fr.yaml": NOTES_FR,
+            "letter.fr.md": "Nous vous écrivons au sujet de l'état des choses.\n\nNous demandons au Conseil de :\n\n"
+            "- publier ses procès-verbaux.\n",
+        },
+        [
+            ("footnote-unused", "footnotes.fr.yaml", 1, 1),
+            ("translation-mismatch", "letter.fr.md", 1, 1),
+            ("translation-mismatch", "letter.fr.md", 5, 1),
+        ],
+        messages=[
+            "footnote 'report' is never referenced",
+            "this paragraph calls no note where the original's calls [^report]",
+            "has 2 paragraphs and 1 list item where the original has 2 paragraphs and 2 list items",
+        ],
+    ),
+    Case(
+        "translation-in-no-known-language-and-a-salutation-missing",
+        {
+            "petition.yaml": MANIFEST + TRANSLATION_FR.replace("fr:", "xx-bad:"),
+            "recipients.yaml": RECIPIENTS_FR,
+            "footnotes.fr.yaml": NOTES_FR,
+            "letter.fr.md": LETTER_FR,
+        },
+        [("language-invalid", "petition.yaml", 6, 3), ("translation-missing", "recipients.yaml", 4, 5)],
+        messages=["unknown language tag 'xx-bad'", "has no salutation in 'xx-bad'"],
+    ),
     # --- recipients.yaml -----------------------------------------------------
     Case(
         "recipient-missing-salutation",
@@ -488,9 +549,15 @@ CASES = [
         messages=["`--to all` means every recipient"],
     ),
     Case(
-        "recipient-address-a-mapping",
+        "recipient-address-by-a-key-that-is-no-language",
         {"recipients.yaml": "board:\n  name: The Board\n  salutation: Dear all,\n  address: {city: Amsterdam}\n"},
-        [("type-invalid", "recipients.yaml", 4, 12)],
+        [("language-invalid", "recipients.yaml", 4, 13)],
+        messages=["unknown language tag 'city'"],
+    ),
+    Case(
+        "recipient-address-a-mapping-in-a-language",
+        {"recipients.yaml": "board:\n  name: The Board\n  salutation: Dear all,\n  address: {en: {city: Amsterdam}}\n"},
+        [("type-invalid", "recipients.yaml", 4, 17)],
     ),
     Case(
         "recipient-salutation-spacing",
@@ -576,6 +643,8 @@ def test_the_corpus_covers_every_kind_of_file():
         "signatories.yaml",
         "signatories.csv",
         "recipients.yaml",
+        "letter.fr.md",
+        "footnotes.fr.yaml",
     }
 
 

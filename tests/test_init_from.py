@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import DATA
+from conftest import DATA, english_only
 from petitioncli.build import validate
 from test_init import TODAY, snapshot
 
@@ -86,8 +86,7 @@ def test_a_csv_list_keeps_its_header_and_loses_its_rows(run_cli, tmp_path):
 
 
 def test_files_in_folders_and_the_images_the_text_shows_are_copied(run_cli, tmp_path):
-    source = tmp_path / "old"
-    shutil.copytree(DATA, source)
+    source = english_only(Path(shutil.copytree(DATA, tmp_path / "old")))
     (source / "text").mkdir()
     (source / "letter.md").rename(source / "text/letter.md")
     (source / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))

@@ -14,7 +14,7 @@ from typing import Protocol
 from . import checks, loader
 from .dates import letter_date
 from .diagnostics import Diagnostics, PetitionError
-from .edition import make_edition, recipient_ids
+from .edition import languages, make_edition, recipient_ids
 from .model import Edition
 from .output import check_outputs, write_outputs
 from .report import sort_key
@@ -63,6 +63,8 @@ def _validate(manifest: Path, date: dt.date | None) -> loader.LoadResult:
 class BuildOptions:
     formats: list[str] = field(default_factory=lambda: ["pdf"])
     to: str | None = None
+    # `--lang TAG|all`; None: the letter's own language.
+    lang: str | None = None
     date: dt.date | None = None
     output: Path | None = None
     output_dir: Path = Path("dist")
@@ -76,6 +78,7 @@ class BuiltFile:
     path: Path
     format: str
     recipient: str
+    language: str
     date: dt.date
     size: int
     sha256: str
@@ -116,7 +119,9 @@ class _Unwatched:
 
 
 def output_name(edition: Edition, fmt: str) -> str:
-    return f"{edition.letter.slug}_{edition.recipient.id}_{edition.date.isoformat()}.{fmt}"
+    """`slug_recipient_date.fmt`, with `_TAG` before the extension for a translation's edition."""
+    language = f"_{edition.language}" if edition.translated else ""
+    return f"{edition.letter.slug}_{edition.recipient.id}_{edition.date.isoformat()}{language}.{fmt}"
 
 
 def render(edition: Edition, fmt: str, options: BuildOptions, diags: Diagnostics, progress: Progress) -> bytes:
@@ -167,14 +172,14 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress, watcher: W
         return outcome
     letter = result.letter
     ids = recipient_ids(letter, options.to)
+    tags = languages(letter, options.lang)
     formats = list(dict.fromkeys(options.formats))
-    if options.output is not None and len(ids) * len(formats) != 1:
-        raise PetitionError(
-            f"--output names one file, but this build makes {len(ids) * len(formats)}; use --output-dir instead"
-        )
+    count = len(ids) * len(tags) * len(formats)
+    if options.output is not None and count != 1:
+        raise PetitionError(f"--output names one file, but this build makes {count}; use --output-dir instead")
     date = letter_date(options.date, letter.manifest.date)
 
-    editions = [make_edition(letter, rid, date, draft=options.draft) for rid in ids]
+    editions = [make_edition(letter, rid, date, language=tag, draft=options.draft) for tag in tags for rid in ids]
     pdf_signatories = max((len(e.signatories) for e in editions), default=0) if "pdf" in formats else 0
     planned = [
         (edition, fmt, options.output or options.output_dir / output_name(edition, fmt))
@@ -184,13 +189,14 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress, watcher: W
     # Checked before rendering, which can take minutes, and again just before writing.
     check_outputs([path for _, _, path in planned], sources=result.sources)
     watcher.planned(len(planned), pdf_signatories)
-    rendered: list[tuple[Path, bytes, str, str]] = []
+    rendered: list[tuple[Path, bytes, str, Edition]] = []
     for edition, fmt, path in planned:
         watcher.rendering(path.name)
         data = render(edition, fmt, options, outcome.diagnostics, progress)
-        rendered.append((path, data, fmt, edition.recipient.id))
+        rendered.append((path, data, fmt, edition))
 
     write_outputs([(path, data) for path, data, _, _ in rendered], sources=result.sources)
-    for path, data, fmt, rid in rendered:
-        outcome.files.append(BuiltFile(path, fmt, rid, date, len(data), hashlib.sha256(data).hexdigest()))
+    for path, data, fmt, edition in rendered:
+        digest = hashlib.sha256(data).hexdigest()
+        outcome.files.append(BuiltFile(path, fmt, edition.recipient.id, edition.language, date, len(data), digest))
     return outcome

@@ -1,21 +1,23 @@
-"""Choosing what one printed letter holds: recipient, date, numbered notes, signatories."""
+"""Choosing what one printed letter holds: recipient, language, date, numbered notes, signatories."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from . import markdown
 from .dates import long_date
 from .diagnostics import PetitionError
-from .model import Edition, Letter, NumberedFootnote, SignatoryOrder, Status
+from .language import matching
+from .model import Body, Edition, Footnote, Letter, NumberedFootnote, SignatoryOrder, Status
 from .text import sort_key
 
-ALL_RECIPIENTS = "all"
+ALL = "all"
 
 
 def recipient_ids(letter: Letter, choice: str | None) -> list[str]:
     """`--to ID|all`; without it, the manifest's recipient."""
-    if choice == ALL_RECIPIENTS:
+    if choice == ALL:
         return list(letter.recipients)
     rid = choice or letter.manifest.recipient
     if rid not in letter.recipients:
@@ -24,38 +26,76 @@ def recipient_ids(letter: Letter, choice: str | None) -> list[str]:
     return [rid]
 
 
-def make_edition(letter: Letter, recipient_id: str, date: dt.date, *, draft: bool = False) -> Edition:
+def languages(letter: Letter, choice: str | None) -> list[str]:
+    """`--lang TAG|all`: the editions' languages; without it, the letter's own.
+
+    The letter's language comes first; a tag names it or a translation as
+    the manifest writes them, or by its primary language (`fr` for `fr-BE`).
+    """
+    original = letter.manifest.language
+    every = [original, *letter.translations]
+    if choice == ALL:
+        return every
+    if choice is None:
+        return [original]
+    found = matching(every, choice)
+    if found is None:
+        raise PetitionError(f"no edition in '{choice}'; the letter is written in: {', '.join(every)}")
+    return [found]
+
+
+def make_edition(
+    letter: Letter, recipient_id: str, date: dt.date, *, language: str | None = None, draft: bool = False
+) -> Edition:
+    """One letter as printed: the letter's own texts, or a translation's where `language` names one."""
     manifest = letter.manifest
+    recipient = letter.recipients[recipient_id]
+    translated = letter.translations.get(language) if language is not None else None
+    body: Body = translated.body if translated else letter.body
+    notes: dict[str, Footnote] = translated.footnotes if translated else letter.footnotes
+    texts: dict[str, Any] = translated.translation.values if translated else {}
+    for_recipient: dict[str, Any] = {}
+    if translated is not None:
+        tag = matching(recipient.translated, translated.translation.language)
+        for_recipient = recipient.translated[tag] if tag is not None else {}
+
+    def text(key: str) -> Any:
+        """The translation's value of a manifest key, else the letter's own."""
+        value = texts.get(key)
+        return value if value not in (None, []) else getattr(manifest, key)
+
     numbers: dict[str, int] = {}
-    for label in markdown.note_labels(letter.body.document.blocks):
-        if label in letter.footnotes and label not in numbers:
+    for label in markdown.note_labels(body.document.blocks):
+        if label in notes and label not in numbers:
             numbers[label] = len(numbers) + 1
-    footnotes = [NumberedFootnote(n, letter.footnotes[label]) for label, n in numbers.items()]
+    footnotes = [NumberedFootnote(n, notes[label]) for label, n in numbers.items()]
 
     shown = {Status.CONFIRMED, Status.PENDING} if draft else {Status.CONFIRMED}
     signatories = [s for s in letter.signatories if s.status in shown]
     if manifest.signatories_order is SignatoryOrder.ALPHABETICAL:
         signatories.sort(key=lambda s: sort_key(s.name))
 
-    recipient = letter.recipients[recipient_id]
-    date_text = long_date(date, manifest.language)
+    edition_language = language or manifest.language
+    date_text = long_date(date, edition_language)
+    place = text("place")
     return Edition(
         letter=letter,
         recipient=recipient,
-        language=manifest.language,
-        title=manifest.title,
-        sender=manifest.sender,
-        subject=manifest.subject,
-        keywords=manifest.keywords,
+        language=edition_language,
+        translated=translated is not None,
+        title=text("title"),
+        sender=text("sender"),
+        subject=text("subject"),
+        keywords=text("keywords"),
         date=date,
         date_text=date_text,
-        place_and_date=f"{manifest.place}, {date_text}" if manifest.place else date_text,
-        address=recipient.address,
-        salutation=recipient.salutation,
-        body=letter.body,
+        place_and_date=f"{place}, {date_text}" if place else date_text,
+        address=for_recipient.get("address") or recipient.address,
+        salutation=for_recipient.get("salutation") or recipient.salutation,
+        body=body,
         footnotes=footnotes,
         footnote_numbers=numbers,
-        signatories_heading=manifest.signatories_heading,
+        signatories_heading=text("signatories_heading"),
         signatories=signatories,
         draft=draft,
     )

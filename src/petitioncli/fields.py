@@ -30,6 +30,8 @@ class Kind(enum.StrEnum):
     CHOICE = "choice"
     # A file inside the project, relative to the manifest.
     PATH = "path"
+    # Language tag to the translatable keys of the same record (SPEC §9).
+    TRANSLATIONS = "translations"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,11 @@ class FieldSpec:
     # Content rules (`checks/`) that judge this value beyond its shape, so that
     # `petition init`'s comments can say what `check` reports when it is wrong.
     checked_by: tuple[Rule, ...] = ()
+    # A translation (`translations: fr: …`) may give this key in its language.
+    translatable: bool = False
+    # The value may be written once, in the letter's language, or as a
+    # mapping from language tags to values (a recipient's salutation).
+    per_language: bool = False
     name: str = ""
 
     @property
@@ -88,6 +95,8 @@ def data(
     default: Any = None,
     shown_default: str | None = None,
     checked_by: tuple[Rule, ...] = (),
+    translatable: bool = False,
+    per_language: bool = False,
 ) -> Any:
     """A dataclass field described for readers, checks and the schema."""
     spec = FieldSpec(
@@ -100,12 +109,20 @@ def data(
         example=example,
         default=shown_default,
         checked_by=checked_by,
+        translatable=translatable,
+        per_language=per_language,
     )
-    if isinstance(default, list):
-        return dataclasses.field(default_factory=list, metadata={"spec": spec})
+    if isinstance(default, list | dict):
+        return dataclasses.field(default_factory=type(default), metadata={"spec": spec})
     if required:
         return dataclasses.field(metadata={"spec": spec})
     return dataclasses.field(default=default, metadata={"spec": spec})
+
+
+@cache
+def translatable_specs(record: type) -> dict[str, FieldSpec]:
+    """The keys a translation of the record may give, none of them required there."""
+    return {key: dataclasses.replace(spec, required=False) for key, spec in specs(record).items() if spec.translatable}
 
 
 @cache

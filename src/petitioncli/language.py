@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 Quotes = tuple[str, str, str, str]
 
 # Typographic quotation marks (CLDR's: opening and closing double, then
@@ -19,8 +21,37 @@ _QUOTES: dict[str, Quotes] = {
     "pl": ("„", "”", "«", "»"),
     "ru": ("«", "»", "„", "“"),
     "uk": ("«", "»", "„", "“"),
+    "ar": ("”", "“", "’", "‘"),
+    "he": ("”", "”", "’", "’"),
 }
 
 
 def quotes(language: str) -> Quotes:
     return _QUOTES.get(language.split("-")[0].lower(), _QUOTES["en"])
+
+
+def _normal(tag: str) -> str:
+    return tag.replace("_", "-").casefold()
+
+
+def matching(tags: Iterable[str], language: str) -> str | None:
+    """The tag among `tags` that stands for `language`: the same tag, else the same primary language.
+
+    `fr` in a recipient's salutations serves an edition in `fr-BE`, and `en-GB`
+    serves one in `en` when no tag says `en` itself.
+    """
+    tags = list(tags)
+    wanted = _normal(language)
+    for tag in tags:
+        if _normal(tag) == wanted:
+            return tag
+    primary = wanted.split("-")[0]
+    candidates = [tag for tag in tags if _normal(tag).split("-")[0] == primary]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def is_right_to_left(language: str) -> bool:
+    """Arabic, Hebrew, Persian, Urdu…: Babel's CLDR data knows each language's direction."""
+    from .dates import babel_locale
+
+    return babel_locale(language).character_order == "right-to-left"

@@ -15,6 +15,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import rules
 from .diagnostics import Pos
@@ -56,6 +57,7 @@ class Manifest(Located):
         required=True,
         non_blank=True,
         example="Petition to the International Association of Prosecutors",
+        translatable=True,
     )
     slug: str | None = data(
         "Names the output files (letters, digits, '.', '_', '-'). Default: the project folder's name.",
@@ -67,6 +69,7 @@ class Manifest(Located):
         required=True,
         non_blank=True,
         example="The Hague",
+        translatable=True,
     )
     date: dt.date | None = data(
         "The letter's date, YYYY-MM-DD. Default: the day it is built (`--date` overrides both).",
@@ -84,16 +87,19 @@ class Manifest(Located):
     sender: str | None = data(
         "Who publishes the letter; stored as the PDF's author.",
         example="Netherlands Helsinki Committee",
+        translatable=True,
     )
     subject: str | None = data(
         "What the letter is about, in one line; stored as the PDF's subject.",
         example="Human rights compliance at the International Association of Prosecutors",
+        translatable=True,
     )
     keywords: list[str] = data(
         "Keywords stored in the PDF's metadata.",
         kind=Kind.LINES,
         default=[],
         example="[IAP, prosecutors, human rights]",
+        translatable=True,
     )
     recipient: str = data(
         "The id (in recipients.yaml) of the recipient a build addresses by default.",
@@ -105,6 +111,7 @@ class Manifest(Located):
     signatories_heading: str | None = data(
         "The heading printed above the signatories.",
         example="Supporting organisations:",
+        translatable=True,
     )
     signatories_order: SignatoryOrder = data(
         "The order signatories are printed in: as listed in the file, or alphabetical (accents and case ignored).",
@@ -117,12 +124,14 @@ class Manifest(Located):
         kind=Kind.PATH,
         default="letter.md",
         shown_default="letter.md",
+        translatable=True,
     )
     footnotes: str = data(
         "The footnotes' texts, by id. May be left out when the letter has no notes.",
         kind=Kind.PATH,
         default="footnotes.yaml",
         shown_default="footnotes.yaml",
+        translatable=True,
     )
     signatories: str = data(
         "The list of signatories: a .yaml, .yml or .csv file.",
@@ -137,6 +146,22 @@ class Manifest(Located):
         default="recipients.yaml",
         shown_default="recipients.yaml",
     )
+    translations: dict[str, Translation] = data(
+        "The letter in other languages, by BCP 47 tag: each gives its own title, place, body, footnotes and "
+        "signatories heading (and may give sender, subject and keywords); the signatories are the same.",
+        kind=Kind.TRANSLATIONS,
+        default={},
+        example="{fr: {title: Pétition …, place: La Haye, body: letter.fr.md, footnotes: footnotes.fr.yaml}}",
+        checked_by=(rules.LANGUAGE_INVALID, rules.TRANSLATION_MISSING, rules.TRANSLATION_MISMATCH),
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class Translation(Located):
+    """One entry of the manifest's `translations`: the translatable keys given in `language`."""
+
+    language: str
+    values: dict[str, Any]
 
 
 @dataclass(slots=True, kw_only=True)
@@ -182,23 +207,30 @@ class Recipient(Located):
 
     id: str
     name: str = data(
-        "The body addressed, as a person would name it.",
+        "The body addressed, as a person would name it. Per language: {en: …, fr: …}.",
         required=True,
         non_blank=True,
         example="IAP Executive Committee and Senate",
+        per_language=True,
     )
     salutation: str = data(
-        "The salutation, on as many lines as it needs (use a `|-` block for several).",
+        "The salutation, on as many lines as it needs (use a `|-` block for several). "
+        "Per language: {en: …, fr: …}; every edition needs its own.",
         required=True,
         non_blank=True,
         example="Dear members of the IAP Executive Committee and the Senate,",
+        per_language=True,
     )
     address: list[str] = data(
-        "The address block's lines, printed above the salutation.",
+        "The address block's lines, printed above the salutation. Per language: {en: […], fr: […]}.",
         kind=Kind.LINES,
         default=[],
         example="[International Association of Prosecutors, The Hague]",
+        per_language=True,
     )
+    # Values given per language for other editions: language tag to key to value.
+    # The letter's own language is read into the fields above.
+    translated: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -220,6 +252,15 @@ class Body:
 
 
 @dataclass(slots=True)
+class TranslatedTexts:
+    """A translation's files, read: what an edition in its language prints instead of the original's."""
+
+    translation: Translation
+    body: Body
+    footnotes: dict[str, Footnote]
+
+
+@dataclass(slots=True)
 class Letter:
     root: Path
     manifest_path: Path
@@ -230,6 +271,8 @@ class Letter:
     footnotes: dict[str, Footnote]
     signatories: list[Signatory]
     recipients: dict[str, Recipient]
+    # By language tag, as the manifest's `translations` names them.
+    translations: dict[str, TranslatedTexts] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -245,6 +288,8 @@ class Edition:
     letter: Letter
     recipient: Recipient
     language: str
+    # A translation's edition (its file names carry the language tag).
+    translated: bool
     title: str
     sender: str | None
     subject: str | None

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .fields import FieldSpec, Kind, specs
+from .fields import FieldSpec, Kind, specs, translatable_specs
 from .model import Manifest, Recipient, Signatory
 from .output import write_atomic
 
@@ -35,8 +36,24 @@ _NOT_BLANK = r"\S"
 _DATE = r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$"
 
 
-def value_schema(spec: FieldSpec) -> dict[str, Any]:
-    """The schema of one key's value, as the loader reads it."""
+def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
+    """The schema of one key's value, as the loader reads it (`record`: the record the key belongs to)."""
+    if spec.kind is Kind.TRANSLATIONS and record is not None:
+        return {
+            "description": spec.description,
+            "type": ["object", "null"],
+            "additionalProperties": {
+                "type": "object",
+                "description": "One translation: the keys of the original it gives in its own language.",
+                "properties": {key: value_schema(inner) for key, inner in translatable_specs(record).items()},
+                "additionalProperties": False,
+            },
+        }
+    if spec.per_language:
+        one = value_schema(replace(spec, per_language=False))
+        description = one.pop("description")
+        by_language = {"type": "object", "description": "By language tag.", "additionalProperties": one}
+        return {"description": description, "anyOf": [one, by_language]}
     # A blank or null value is an error when the key is required, when it names
     # a file, or when it must not be blank; elsewhere null means "not given".
     must_hold_text = spec.required or spec.non_blank or spec.kind is Kind.PATH
@@ -70,7 +87,7 @@ def record_schema(record: type, description: str) -> dict[str, Any]:
     return {
         "type": "object",
         "description": description,
-        "properties": {key: value_schema(spec) for key, spec in fields.items()},
+        "properties": {key: value_schema(spec, record) for key, spec in fields.items()},
         "required": [key for key, spec in fields.items() if spec.required],
         "additionalProperties": False,
     }

@@ -14,13 +14,21 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostics
 from ..model import Letter
-from . import body, footnotes, manifest, recipients, signatories, text
+from . import body, footnotes, manifest, recipients, signatories, text, translations
 from .context import Context
 from .noqa import without_suppressed
 
 __all__ = ["run_checks", "without_suppressed"]
 
-_CHECKS = (manifest.check, text.check_controls, body.check, footnotes.check, recipients.check, signatories.check)
+_CHECKS = (
+    manifest.check,
+    text.check_controls,
+    body.check,
+    footnotes.check,
+    recipients.check,
+    signatories.check,
+    translations.check,
+)
 
 
 def run_checks(

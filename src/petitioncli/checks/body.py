@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -11,13 +12,31 @@ from .. import markdown, paths, rules
 from ..diagnostics import Diagnostics, Pos
 from ..loader.files import split_lines
 from ..markdown import Code, Emphasis, HardBreak, Image, Inline, Link, NoteRef, RawHtml, SoftBreak, Text
-from ..model import Letter
+from ..model import Body, Footnote, Letter
 from .context import Context
 from .text import SPACING, check_url
 
 
 def check(context: Context) -> None:
-    body = context.letter.body
+    letter = context.letter
+    check_body(context, letter.body, Notes(letter.footnotes, "footnotes" in context.unusable))
+    for tag, texts in letter.translations.items():
+        unusable = f"translations.{tag}.footnotes" in context.unusable
+        check_body(context, texts.body, Notes(texts.footnotes, unusable, original=letter.footnotes, language=tag))
+
+
+@dataclass(frozen=True, slots=True)
+class Notes:
+    """The footnotes a body's references must find; a translation's, with the original's beside them."""
+
+    notes: dict[str, Footnote]
+    # Could not be read at all: a reference to it is no news.
+    unusable: bool
+    original: dict[str, Footnote] | None = None
+    language: str | None = None
+
+
+def check_body(context: Context, body: Body, notes: Notes) -> None:
     diags = context.diags
     for block in body.document.blocks:
         _check_block(block, body.path, diags)
@@ -26,7 +45,7 @@ def check(context: Context) -> None:
     lines = split_lines(body.source)
     for container in markdown.inline_containers(body.document.blocks):
         located = _Located(body.path, lines, container.source, container.line)
-        _Inlines(context, located).walk(container.children)
+        _Inlines(context, located, notes).walk(container.children)
 
 
 def _check_block(block: markdown.Block, path: Path, diags: Diagnostics) -> None:
@@ -125,11 +144,12 @@ class _Located:
 class _Inlines:
     """Walks one block's inline nodes, reporting each problem where it is written."""
 
-    def __init__(self, context: Context, located: _Located):
+    def __init__(self, context: Context, located: _Located, notes: Notes):
         self.context = context
         self.letter = context.letter
         self.diags = context.diags
         self.at = located
+        self.notes = notes
 
     def walk(self, nodes: tuple[Inline, ...]) -> None:
         for node in nodes:
@@ -178,13 +198,21 @@ class _Inlines:
                 at.pos(start),
                 "inline footnote '^[…]': put its text in footnotes.yaml and refer to it as [^id]",
             )
-        elif label not in self.letter.footnotes and "footnotes" not in self.context.unusable:
-            known = ", ".join(self.letter.footnotes) or "none"
-            self.diags.report(
-                rules.FOOTNOTE_UNDEFINED,
-                at.pos(start),
-                f"footnote '{label}' is not defined in footnotes.yaml (defined: {known})",
-            )
+        elif label not in self.notes.notes and not self.notes.unusable:
+            original = self.notes.original
+            if original is not None and label in original:
+                self.diags.report(
+                    rules.TRANSLATION_MISSING,
+                    at.pos(start),
+                    f"footnote '{label}' has no text in the '{self.notes.language}' translation's footnotes",
+                )
+            else:
+                known = ", ".join(self.notes.notes) or "none"
+                self.diags.report(
+                    rules.FOOTNOTE_UNDEFINED,
+                    at.pos(start),
+                    f"footnote '{label}' is not defined in footnotes.yaml (defined: {known})",
+                )
         at.cursor = max(at.cursor, end)
 
     def text(self, content: str) -> None:

@@ -10,18 +10,26 @@ from .. import markdown, rules
 from ..diagnostics import Pos
 from ..loader.files import yaml_lines
 from ..markdown import Image, Link, RawHtml
-from ..model import Footnote
+from ..model import Body, Footnote
 from .context import Context
 from .text import check_url, warn_spacing
 
 
 def check(context: Context) -> None:
-    letter, diags = context.letter, context.diags
-    referenced = set(markdown.note_labels(letter.body.document.blocks))
-    notes = list(letter.footnotes.values())
+    letter = context.letter
+    check_notes(context, letter.footnotes, letter.body, body_usable="body" not in context.unusable)
+    for tag, texts in letter.translations.items():
+        usable = f"translations.{tag}.body" not in context.unusable
+        check_notes(context, texts.footnotes, texts.body, body_usable=usable)
+
+
+def check_notes(context: Context, footnotes: dict[str, Footnote], body: Body, *, body_usable: bool) -> None:
+    diags = context.diags
+    referenced = set(markdown.note_labels(body.document.blocks))
+    notes = list(footnotes.values())
     finder = _Finder(notes, context)
     for index, note in enumerate(notes):
-        if "body" not in context.unusable and note.id not in referenced:
+        if body_usable and note.id not in referenced:
             diags.report(rules.FOOTNOTE_UNUSED, note.pos, f"footnote '{note.id}' is never referenced in the letter")
         source = context.yaml_lines(note.pos.file)
         warn_spacing(diags, note.where("text"), f"footnote '{note.id}'", note.text, source=source)

@@ -69,10 +69,11 @@ def _in_source(source: list[str], pos: Pos, line: str, problem: str) -> Pos | No
 
 
 def check_controls(context: Context) -> None:
-    """The first control character of each line of letter.md and a CSV list."""
-    body_path = context.letter.body.path
+    """The first control character of each line of the letter's Markdown and a CSV list."""
+    letter = context.letter
+    markdown_files = {letter.body.path, *(texts.body.path for texts in letter.translations.values())}
     for path, text in context.sources.items():
-        if path != body_path and path.suffix.lower() != ".csv":
+        if path not in markdown_files and path.suffix.lower() != ".csv":
             continue
         if _CONTROL.search(text) is None:
             continue

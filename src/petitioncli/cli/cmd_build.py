@@ -50,6 +50,12 @@ def build(
             autocompletion=complete_recipients,
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", help="The edition's language: the letter's own, a translation's tag, or 'all'. Default: its own."
+        ),
+    ] = None,
     date: Annotated[
         str | None, typer.Option("--date", help="The letter's date, YYYY-MM-DD or 'today'. Default: the manifest's.")
     ] = None,
@@ -77,6 +83,7 @@ def build(
         options = BuildOptions(
             formats=[f.value for f in formats],
             to=to,
+            lang=lang,
             date=parse_date_option(date) if date is not None else None,
             output=output,
             output_dir=output_dir,
@@ -162,6 +169,7 @@ def _report_build(result, json_summary: bool) -> int:
                     "path": display_path(f.path),
                     "format": f.format,
                     "recipient": f.recipient,
+                    "language": f.language,
                     "date": f.date.isoformat(),
                     "bytes": f.size,
                     "sha256": f.sha256,

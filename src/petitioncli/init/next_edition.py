@@ -72,13 +72,19 @@ def _named_files(letter: Letter) -> list[tuple[str, str]]:
         if key in OPTIONAL_FILES and key not in letter.manifest.field_pos and not (letter.root / name).exists():
             continue
         named.append((key, name))
+    # A translation's body and footnotes are the next edition's as much as the original's.
+    for translation in letter.manifest.translations.values():
+        for key in ("body", "footnotes"):
+            if name := translation.values.get(key):
+                named.append((key, name))
     return named
 
 
 def _images(letter: Letter) -> list[str]:
     """The project's images that the text shows, which a copy of the text needs beside it."""
     found = []
-    for container in markdown.inline_containers(letter.body.document.blocks):
+    bodies = [letter.body.document.blocks, *(texts.body.document.blocks for texts in letter.translations.values())]
+    for container in (c for blocks in bodies for c in markdown.inline_containers(blocks)):
         for node in markdown.walk_inlines(container.children):
             if isinstance(node, markdown.Image) and (name := markdown.project_relative_path(node.src)):
                 path = letter.root / name

@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import rules
 from ..diagnostics import Diagnostics, Pos
+from ..rules import Rule
 
 if TYPE_CHECKING:
     _SafeLoader = yaml.SafeLoader
@@ -87,19 +88,25 @@ def tag_name(tag: str) -> str:
 
 
 def read_text(
-    path: Path, diags: Diagnostics, *, referenced_at: Pos | None = None, name: str | None = None
+    path: Path,
+    diags: Diagnostics,
+    *,
+    referenced_at: Pos | None = None,
+    name: str | None = None,
+    missing: Rule = rules.FILE_MISSING,
 ) -> str | None:
     """The file's text, or None after recording why it cannot be used.
 
     A file that is missing or not a file at all is reported where it is
-    named (`referenced_at`, a manifest value); problems inside it, in it.
+    named (`referenced_at`, a manifest value) under the rule `missing`; problems
+    inside it, in it.
     """
     name = name or path.name or str(path)
     where = referenced_at or Pos(path)
     try:
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
-        diags.report(rules.FILE_MISSING, where, f"file not found: {name}")
+        diags.report(missing, where, f"file not found: {name}")
         return None
     except OSError as exc:
         diags.report(rules.FILE_UNREADABLE, where, f"cannot read '{name}': {exc.strerror}")

@@ -17,7 +17,7 @@ from typing import Any
 from .. import rules
 from ..dates import ISO_DATE
 from ..diagnostics import Diagnostics, Pos
-from ..fields import FieldSpec, Kind, specs
+from ..fields import FieldSpec, Kind, specs, translatable_specs
 from .files import NULL_TAG, PLAIN_TAGS, STR_TAG, MappingNode, Node, ScalarNode, SequenceNode, tag_name
 
 _KIND = {MappingNode: "a mapping", SequenceNode: "a list", ScalarNode: "a single value"}
@@ -53,6 +53,8 @@ class RecordValues:
     values: dict[str, Any] = field(default_factory=dict)
     field_pos: dict[str, Pos] = field(default_factory=dict)
     unread: set[str] = field(default_factory=set)
+    # Keys written per language: key to language tag to value (positions as `key.tag`).
+    languages: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def build(self, record: type, pos: Pos, **extra: Any) -> Any:
         """The record; a required key that is missing or unreadable is an empty text, already reported."""
@@ -70,6 +72,10 @@ class RecordValues:
 
 
 _NONE: frozenset[str] = frozenset()
+
+
+def _translation_label(tag: str) -> Callable[[str], str]:
+    return lambda key: f"'{key}' ({tag})"
 
 
 @cache
@@ -161,11 +167,21 @@ class NodeReader:
                 self.diags.report(rules.FIELD_MISSING, where, f"{what} lacks the required key '{key}'")
 
     def record(
-        self, entries: Entries, record: type, where: Pos, what: str, label: Callable[[str], str]
+        self,
+        entries: Entries,
+        record: type | dict[str, FieldSpec],
+        where: Pos,
+        what: str,
+        label: Callable[[str], str],
     ) -> RecordValues:
-        """The values of a record's keys, read as `model.py` describes them; `label` names a key in messages."""
-        fields = specs(record)
-        required = _required(record)
+        """The values of a record's keys, read as `model.py` describes them; `label` names a key in messages.
+
+        `record` is a record type, or the described keys themselves (a translation's).
+        """
+        if isinstance(record, dict):
+            fields, required = record, tuple(key for key, spec in record.items() if spec.required)
+        else:
+            fields, required = specs(record), _required(record)
         if not (entries.keys() <= fields.keys() and all(key in entries for key in required)):
             self.known_keys(entries, where, what, allowed=fields, required=required)
         found = RecordValues()
@@ -181,9 +197,48 @@ class NodeReader:
                 text = node.value
                 found.values[key] = text if spec.required or text.strip() else None
                 continue
+            if spec.kind is Kind.TRANSLATIONS and isinstance(record, type):
+                found.values[key] = self.translations(node, record, label(key))
+                continue
+            if spec.per_language and isinstance(node, MappingNode):
+                found.languages[key] = self.per_language(node, spec, label(key), found.field_pos, key)
+                continue
             if node.tag not in PLAIN_TAGS or not self._fits(node, spec):
                 found.unread.add(key)
             found.values[key] = self.value(node, spec, label(key))
+        return found
+
+    def translations(self, node: Node, record: type, what: str) -> dict[str, Any]:
+        """`translations:` — language tag to the translatable keys of `record`, each a `Translation`."""
+        from ..model import Translation
+
+        entries = self.mapping(node, what)
+        found: dict[str, Any] = {}
+        fields = translatable_specs(record)
+        for tag, (key_node, value_node) in (entries or {}).items():
+            where = self.pos(key_node)
+            inner = self.mapping(value_node, f"the translation '{tag}'")
+            if inner is None:
+                continue
+            what_here = f"the translation '{tag}'"
+            values = self.record(inner, fields, where, what_here, label=_translation_label(tag))
+            found[tag] = Translation(
+                language=tag,
+                values=values.values,
+                pos=where,
+                field_pos=values.field_pos,
+                unread=frozenset(values.unread),
+            )
+        return found
+
+    def per_language(
+        self, node: MappingNode, spec: FieldSpec, what: str, positions: dict[str, Pos], key: str
+    ) -> dict[str, Any]:
+        """A value given per language tag: `{en: …, fr: …}`; each is placed at its tag."""
+        found: dict[str, Any] = {}
+        for tag, (tag_node, value_node) in (self.mapping(node, what) or {}).items():
+            positions[f"{key}.{tag}"] = self.pos(tag_node)
+            found[tag] = self.value(value_node, spec, f"{what} ({tag})")
         return found
 
     @staticmethod

@@ -12,9 +12,10 @@ from pathlib import Path
 from .. import markdown, paths, rules
 from ..diagnostics import Diagnostics, PetitionError, Pos, display_path
 from ..fields import Kind, specs
-from ..model import Body, Letter, Manifest
+from ..model import Body, Letter, Manifest, Recipient, TranslatedTexts, Translation
+from ..rules import Rule
 from . import records
-from .files import compose_yaml, read_text
+from .files import Node, compose_yaml, read_text
 from .nodes import Entries, NodeReader, RecordValues
 
 MANIFEST = "petition.yaml"
@@ -41,6 +42,8 @@ class Located:
     path: Path
     named_at: Pos
     name: str
+    # A translation's missing file is a missing translation, not unreadable input.
+    missing: Rule = rules.FILE_MISSING
 
 
 def find_manifest(project: Path | None, cwd: Path | None = None) -> Path:
@@ -109,7 +112,12 @@ def recipient_ids(manifest: Path) -> list[str]:
         return []
     values = reader.record(entries, Manifest, loader._manifest_start, "the manifest", label=str)
     located = loader._locate_files(values.build(Manifest, loader._manifest_start), values)
-    return list(loader._yaml("recipients", located.get("recipients"), records.recipients, {}))
+    manifest_values = values.build(Manifest, loader._manifest_start)
+
+    def recipients(reader: NodeReader, node: Node) -> dict[str, Recipient] | None:
+        return records.recipients(reader, node, manifest_values.language)
+
+    return list(loader._yaml("recipients", located.get("recipients"), recipients, {}))
 
 
 class ProjectLoader:
@@ -161,6 +169,10 @@ class ProjectLoader:
 
     def _letter(self, manifest: Manifest, located: dict[str, Located | None]) -> Letter:
         body = self._body(located.get("body"))
+
+        def recipients(reader: NodeReader, node: Node) -> dict[str, Recipient] | None:
+            return records.recipients(reader, node, manifest.language)
+
         return Letter(
             root=self.root,
             manifest_path=self.manifest,
@@ -169,7 +181,22 @@ class ProjectLoader:
             body=body,
             footnotes=self._yaml("footnotes", located.get("footnotes"), records.footnotes, {}),
             signatories=self._signatories(located.get("signatories")),
-            recipients=self._yaml("recipients", located.get("recipients"), records.recipients, {}),
+            recipients=self._yaml("recipients", located.get("recipients"), recipients, {}),
+            translations={tag: self._translated(translation) for tag, translation in manifest.translations.items()},
+        )
+
+    def _translated(self, translation: Translation) -> TranslatedTexts:
+        """A translation's own body and footnotes; a file it names but lacks is `translation-missing`."""
+        files: dict[str, Located | None] = {}
+        for key in ("body", "footnotes"):
+            name = translation.values.get(key)
+            where = translation.where(key)
+            files[key] = self._project_file(key, name, where, rules.TRANSLATION_MISSING) if name else None
+        tag = translation.language
+        return TranslatedTexts(
+            translation=translation,
+            body=self._body(files["body"], f"translations.{tag}.body"),
+            footnotes=self._yaml(f"translations.{tag}.footnotes", files["footnotes"], records.footnotes, {}),
         )
 
     def _locate_files(self, manifest: Manifest, given: RecordValues) -> dict[str, Located | None]:
@@ -188,7 +215,7 @@ class ProjectLoader:
                 self.unusable.add(key)
         return located
 
-    def _project_file(self, key: str, name: str, where: Pos) -> Located | None:
+    def _project_file(self, key: str, name: str, where: Pos, missing: Rule = rules.FILE_MISSING) -> Located | None:
         """The file a manifest key names, if it stays inside the project."""
         if "\0" in name:
             self.diags.report(
@@ -211,21 +238,23 @@ class ProjectLoader:
                 "a letter project may only use files inside its own folder",
             )
             return None
-        return Located(path, where, name)
+        return Located(path, where, name, missing)
 
     def _read(self, located: Located | None) -> str | None:
         if located is None:
             return None
-        text = read_text(located.path, self.diags, referenced_at=located.named_at, name=located.name)
+        text = read_text(
+            located.path, self.diags, referenced_at=located.named_at, name=located.name, missing=located.missing
+        )
         if text is not None:
             self.sources[located.path] = text
         return text
 
-    def _body(self, located: Located | None) -> Body:
+    def _body(self, located: Located | None, key: str = "body") -> Body:
         text = self._read(located)
         if located is None or text is None:
             if located is not None:
-                self.unusable.add("body")
+                self.unusable.add(key)
             path = located.path if located else self.root / str(specs(Manifest)["body"].default)
             return Body(path, "", markdown.Document())
         return Body(located.path, text, markdown.parse_document(text))

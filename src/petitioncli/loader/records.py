@@ -8,8 +8,10 @@ records so that rules comparing files stay silent about it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from .. import markdown, rules
+from ..language import matching
 from ..model import Footnote, Recipient, Signatory
 from .files import Node, ScalarNode
 from .nodes import NodeReader
@@ -34,7 +36,8 @@ def footnotes(reader: NodeReader, root: Node) -> dict[str, Footnote] | None:
     return found
 
 
-def recipients(reader: NodeReader, root: Node) -> dict[str, Recipient] | None:
+def recipients(reader: NodeReader, root: Node, language: str) -> dict[str, Recipient] | None:
+    """Recipients by id; a text given per language serves `language`, the letter's, and its translations."""
     entries = reader.mapping(root, "recipients.yaml (recipient id to recipient)")
     if entries is None:
         return None
@@ -48,7 +51,16 @@ def recipients(reader: NodeReader, root: Node) -> dict[str, Recipient] | None:
             found[rid] = Recipient(id=rid, name="", salutation="", pos=pos)
             continue
         values = reader.record(fields, Recipient, pos, what, label=_recipient_label(what))
-        found[rid] = values.build(Recipient, pos, id=rid)
+        translated: dict[str, dict[str, Any]] = {}
+        for key, by_language in values.languages.items():
+            own = matching(by_language, language)
+            if own is not None:
+                values.values[key] = by_language[own]
+                values.field_pos[key] = values.field_pos[f"{key}.{own}"]
+            for tag, value in by_language.items():
+                if tag != own:
+                    translated.setdefault(tag, {})[key] = value
+        found[rid] = values.build(Recipient, pos, id=rid, translated=translated)
     return found
 
 

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .. import __version__, markdown
 from ..diagnostics import Diagnostics, Pos
+from ..language import is_right_to_left
 from ..language import quotes as language_quotes
 from ..model import Edition, Status
 from .html_body import HtmlWriter
@@ -87,6 +88,7 @@ def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
         .get_template("letter.html")
         .render(
             language=edition.language,
+            right_to_left=is_right_to_left(edition.language),
             title=typeset(edition.title),
             author=edition.sender,
             subject=edition.subject,

@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import logging
 import os
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -224,6 +225,13 @@ def _missing_glyphs() -> Iterator[dict[str, None]]:
         logger.removeHandler(collector)
 
 
+def font_package(characters: set[str]) -> str:
+    """The Noto package (Debian's name; the same fonts exist everywhere) that draws these characters."""
+    if any(unicodedata.east_asian_width(char) in "WF" for char in characters):
+        return "fonts-noto-cjk (Noto Serif CJK) for Chinese, Japanese and Korean"
+    return "fonts-noto-core (Noto's fonts for most other scripts)"
+
+
 def _report_missing_glyphs(edition: Edition, missing: dict[str, None], found: Diagnostics) -> None:
     """Empty boxes in a printed letter must not pass unnoticed: name the characters and the first place."""
     if not missing:
@@ -241,7 +249,7 @@ def _report_missing_glyphs(edition: Edition, missing: dict[str, None], found: Di
         where,
         f"{len(missing)} character{'s' if len(missing) != 1 else ''} (first in {what}) "
         f"have no glyph in the PDF's fonts and print as empty boxes: {shown}; "
-        "install a font that covers them (e.g. Noto Serif CJK for Chinese, Japanese and Korean)",
+        f"install a font that covers them: {font_package(characters)}",
     )
 
 

@@ -126,3 +126,18 @@ SIGNATORIES_NONE_CONFIRMED = define(
     "no signatory is confirmed (an empty list, or only pending and withdrawn entries): the letter would be printed "
     "without signatures",
 )
+TRANSLATION_MISSING = define(
+    "translation-missing",
+    ERROR,
+    Stage.CHECK,
+    "a translation lacks what its edition would print: its body, footnotes, title, place or signatories heading "
+    "where the original has one, a file it names, a footnote the letter calls, or a recipient's salutation in its "
+    "language",
+)
+TRANSLATION_MISMATCH = define(
+    "translation-mismatch",
+    ERROR,
+    Stage.CHECK,
+    "a translation's body differs from the original in its shape: another number of paragraphs or list items, "
+    "or other footnote ids; points at the first place they part",
+)

@@ -1,0 +1,190 @@
+"""Rules about translated editions (SPEC §9): each has what it prints, in the original's shape.
+
+A translation keeps the original's placeholders as gettext's `msgfmt --check`
+and Weblate's checks do: the same footnote ids, called from the same
+paragraphs, and the same number of paragraphs and list items, so that a
+reader of either edition finds the same note in the same place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import markdown, rules
+from ..dates import babel_locale
+from ..diagnostics import PetitionError, Pos
+from ..language import matching
+from ..markdown import Block, BlockQuote, Heading, ListBlock, ListItem, Paragraph
+from ..model import Letter, TranslatedTexts
+from .context import Context
+from .text import warn_spacing
+
+# What each edition must say in its own language when the original says it.
+_REQUIRED = ("title", "place", "body", "footnotes", "signatories_heading")
+_TEXT_KEYS = ("title", "place", "sender", "subject", "signatories_heading")
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A paragraph, heading or list item of a body, in reading order, with the notes it calls."""
+
+    kind: str
+    line: int
+    labels: tuple[str, ...]
+
+
+def check(context: Context) -> None:
+    letter = context.letter
+    original = letter.manifest.language
+    for tag, texts in letter.translations.items():
+        translation = texts.translation
+        _language(context, translation.pos, tag)
+        if matching([original], tag) is not None:
+            context.diags.report(
+                rules.LANGUAGE_INVALID,
+                translation.pos,
+                f"translation '{tag}' is in the letter's own language ({original}); translations are other languages",
+            )
+        _required(context, texts)
+        for key in _TEXT_KEYS:
+            warn_spacing(context.diags, translation.where(key), f"'{key}' ({tag})", translation.values.get(key))
+        has_body = translation.values.get("body") and f"translations.{tag}.body" not in context.unusable
+        if has_body and "body" not in context.unusable:
+            _same_shape(context, texts)
+    _recipients(context)
+
+
+def _language(context: Context, pos: Pos, tag: str) -> None:
+    try:
+        babel_locale(tag)
+    except PetitionError as exc:
+        context.diags.report(rules.LANGUAGE_INVALID, pos, str(exc))
+
+
+def _required(context: Context, texts: TranslatedTexts) -> None:
+    letter = context.letter
+    translation = texts.translation
+    has = {
+        "title": True,
+        "place": bool(letter.manifest.place),
+        "body": True,
+        "footnotes": bool(letter.footnotes),
+        "signatories_heading": bool(letter.manifest.signatories_heading),
+    }
+    missing = [key for key in _REQUIRED if has[key] and translation.values.get(key) in (None, "")]
+    # A key given but unreadable is reported where it is.
+    missing = [key for key in missing if key not in translation.unread]
+    if missing:
+        keys = ", ".join(f"'{key}'" for key in missing)
+        context.diags.report(
+            rules.TRANSLATION_MISSING,
+            translation.pos,
+            f"translation '{translation.language}' lacks {keys}; its edition would print the original's",
+        )
+    for note in texts.footnotes.values():
+        if note.id not in letter.footnotes:
+            context.diags.report(
+                rules.TRANSLATION_MISMATCH,
+                note.pos,
+                f"footnote '{note.id}' of the '{translation.language}' translation is not one of the original's "
+                f"({', '.join(letter.footnotes) or 'none'})",
+            )
+
+
+def _same_shape(context: Context, texts: TranslatedTexts) -> None:
+    letter = context.letter
+    ours, theirs = _parts(letter.body.document.blocks), _parts(texts.body.document.blocks)
+    path = texts.body.path
+    name = f"the '{texts.translation.language}' translation"
+    for index, (original, translated) in enumerate(zip(ours, theirs, strict=False)):
+        if original.kind != translated.kind:
+            context.diags.report(
+                rules.TRANSLATION_MISMATCH,
+                Pos(path, translated.line + 1),
+                f"{name} has a {translated.kind} where the original has a {original.kind} "
+                f"(the {_ordinal(index + 1)} part of the body): {_counts(theirs)} against {_counts(ours)}",
+            )
+            return
+        if original.labels != translated.labels:
+            context.diags.report(
+                rules.TRANSLATION_MISMATCH,
+                Pos(path, translated.line + 1),
+                f"this {translated.kind} calls {_calls(translated.labels)} where the original's calls "
+                f"{_calls(original.labels)}",
+            )
+    if len(ours) != len(theirs):
+        # Where the translation goes on past the original, or where it stops short of it.
+        at = theirs[len(ours)] if len(theirs) > len(ours) else (theirs[-1] if theirs else None)
+        where = Pos(path, at.line + 1) if at is not None else Pos(path, 1)
+        context.diags.report(
+            rules.TRANSLATION_MISMATCH,
+            where,
+            f"{name} has {_counts(theirs)} where the original has {_counts(ours)}",
+        )
+
+
+def _parts(blocks: tuple[Block, ...]) -> list[_Part]:
+    """Paragraphs, headings and list items in reading order; a list item counts once, whatever it holds."""
+    found: list[_Part] = []
+    for block in blocks:
+        if isinstance(block, Paragraph | Heading):
+            kind = "heading" if isinstance(block, Heading) else "paragraph"
+            found.append(_Part(kind, block.line, tuple(markdown.note_labels((block,)))))
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                found.append(_Part("list item", _first_line(item), tuple(markdown.note_labels(item.children))))
+        elif isinstance(block, BlockQuote):
+            found.extend(_parts(block.children))
+    return found
+
+
+def _first_line(item: ListItem) -> int:
+    return next((c.line for c in markdown.inline_containers(item.children)), 0)
+
+
+def _counts(parts: list[_Part]) -> str:
+    paragraphs = sum(1 for part in parts if part.kind != "list item")
+    items = len(parts) - paragraphs
+    return f"{paragraphs} paragraph{'s' if paragraphs != 1 else ''} and {items} list item{'s' if items != 1 else ''}"
+
+
+def _calls(labels: tuple[str, ...]) -> str:
+    return ", ".join(f"[^{label}]" for label in labels) if labels else "no note"
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _recipients(context: Context) -> None:
+    """Every edition needs a salutation in its language; a tag must be a language."""
+    letter: Letter = context.letter
+    if "recipients" in context.unusable:
+        return
+    original = letter.manifest.language
+    for recipient in letter.recipients.values():
+        for key in recipient.field_pos:
+            if "." in key:
+                field, tag = key.split(".", 1)
+                _language(context, recipient.where(key), tag)
+                value = recipient.translated.get(tag, {}).get(field)
+                if isinstance(value, str):
+                    warn_spacing(
+                        context.diags, recipient.where(key), f"recipient '{recipient.id}' {field} ({tag})", value
+                    )
+        if "salutation" not in recipient.unread and not recipient.salutation and "salutation" in recipient.field_pos:
+            context.diags.report(
+                rules.TRANSLATION_MISSING,
+                recipient.where("salutation"),
+                f"recipient '{recipient.id}' has no salutation in the letter's own language ({original})",
+            )
+        for tag in letter.translations:
+            own = matching(recipient.translated, tag)
+            if own is None or not recipient.translated[own].get("salutation"):
+                context.diags.report(
+                    rules.TRANSLATION_MISSING,
+                    recipient.where("salutation"),
+                    f"recipient '{recipient.id}' has no salutation in '{tag}': give it as "
+                    f"salutation: {{{original}: …, {tag}: …}}",
+                )
