@@ -179,23 +179,23 @@ def test_a_dangling_link_is_in_the_way_too(run_cli, tmp_path):
 
 
 def test_a_failed_write_removes_what_the_run_created(run_cli, tmp_path, monkeypatch):
-    from petitioncli.init import writing
+    from petitioncli import output
 
-    written = []
+    synced = []
+    real_fsync = output.os.fsync
 
-    def fail_on_the_fourth(path: Path, data: bytes) -> None:
-        if len(written) == 3:
-            raise OSError(28, "No space left on device", str(path))
-        written.append(path)
-        real_write(path, data)
+    def disk_full_at_the_fourth_file(fd: int) -> None:
+        if len(synced) == 3:
+            raise OSError(28, "No space left on device")
+        synced.append(fd)
+        real_fsync(fd)
 
-    real_write = writing.write_atomic
-    monkeypatch.setattr(writing, "write_atomic", fail_on_the_fourth)
+    monkeypatch.setattr(output.os, "fsync", disk_full_at_the_fourth_file)
     (tmp_path / "kept").mkdir()
     result = run_cli("init", tmp_path / "kept" / "new" / "letter")
     assert result.exit_code == 2
     assert "No space left on device" in result.stderr
-    assert len(written) == 3
+    assert len(synced) == 3
     assert snapshot(tmp_path) == {"kept": "folder"}
 
 

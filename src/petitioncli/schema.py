@@ -25,7 +25,7 @@ import yaml
 
 from .fields import FieldSpec, Kind, specs, translatable_specs
 from .model import Manifest, Recipient, Signatory
-from .output import write_atomic
+from .output import write_outputs
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # What an editor reads from a scalar the loader takes as text.
@@ -169,9 +169,7 @@ def schema_texts() -> dict[str, str]:
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    written = []
-    for name, text in schema_texts().items():
-        path = folder / name
-        write_atomic(path, text.encode("utf-8"))
-        written.append(path)
-    return written
+    """Writes the four schemas, all or none."""
+    files = [(folder / name, text.encode("utf-8")) for name, text in schema_texts().items()]
+    write_outputs(files)
+    return [path for path, _ in files]

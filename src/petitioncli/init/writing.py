@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path, PurePosixPath
 
 from .. import paths
 from ..diagnostics import PetitionError
-from ..output import write_atomic
+from ..output import write_outputs
 
 # Something in the way is the user's to move, like a failed check: exit 1.
 IN_THE_WAY = 1
@@ -41,27 +40,7 @@ def refuse_existing(root: Path, files: list[PurePosixPath]) -> None:
 
 
 def write_all(root: Path, files: dict[PurePosixPath, bytes]) -> list[Path]:
-    """Writes every file, each atomically; when one fails, what this run created is removed again."""
-    created_folders: list[Path] = []
-    written: list[Path] = []
-    try:
-        for relative, data in files.items():
-            target = root / relative
-            for folder in reversed((target.parent, *target.parent.parents)):
-                if not os.path.lexists(folder):
-                    folder.mkdir()
-                    created_folders.append(folder)
-            write_atomic(target, data)
-            written.append(target)
-    except BaseException as exc:
-        for path in reversed(written):
-            with contextlib.suppress(OSError):
-                path.unlink()
-        for folder in reversed(created_folders):
-            with contextlib.suppress(OSError):
-                folder.rmdir()
-        if isinstance(exc, OSError):
-            where = exc.filename or root
-            raise PetitionError(f"cannot write {where}: {exc.strerror}; nothing was left behind") from exc
-        raise
-    return written
+    """Writes every file, all or none, as a build writes its letters (folders made as needed)."""
+    targets = [(root / relative, data) for relative, data in files.items()]
+    write_outputs(targets)
+    return [path for path, _ in targets]
