@@ -163,3 +163,70 @@ def test_chinese_text_wraps_between_characters_within_the_width(run_cli, iap_pro
     assert all(sum(2 if "\u4e00" <= c <= "\u9fff" or c in "，。" else 1 for c in line) <= 30 for line in body)
     assert len(body) == 8
     assert not any(line.startswith(("，", "。")) for line in body)
+
+
+def test_output_without_format_takes_the_format_from_its_name(run_cli, iap_project, tmp_path):
+    result = run_cli("build", iap_project, "--output", tmp_path / "x.txt")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "x.txt").read_text(encoding="utf-8").startswith("Petition to the International Association")
+
+
+def test_output_whose_name_says_another_format_or_none_is_refused(run_cli, iap_project, tmp_path):
+    result = run_cli("build", iap_project, "-f", "txt", "-o", tmp_path / "a.html")
+    assert result.exit_code == 2
+    assert "--format txt contradicts --output" in result.stderr and "which names a html file" in result.stderr
+    result = run_cli("build", iap_project, "-o", tmp_path / "notes.md")
+    assert result.exit_code == 2
+    assert "cannot tell the format of" in result.stderr and "add --format pdf, txt or html" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["iap"]
+
+
+def test_output_and_output_dir_together_are_refused(run_cli, iap_project, tmp_path):
+    result = run_cli("build", iap_project, "-o", tmp_path / "x.txt", "--output-dir", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "--output names the file itself; leave out --output-dir" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["iap"]
+
+
+def test_output_dash_writes_the_letter_to_standard_output(run_cli, iap_project, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("build", iap_project, "-f", "html", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("<!DOCTYPE html>") and result.stdout.endswith("</html>\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["iap"]
+    result = run_cli("build", iap_project, "-f", "txt", "-o", "-", "--json")
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["error"].startswith("--json and --output - would both print")
+
+
+def test_a_pdf_is_not_poured_onto_a_terminal(iap_project, tmp_path):
+    import pty
+
+    controller, terminal = pty.openpty()
+    petition = Path(sys.executable).parent / "petition"
+    done = subprocess.run(
+        [petition, "build", iap_project, "-o", "-"], stdout=terminal, stderr=subprocess.PIPE, cwd=tmp_path, check=False
+    )
+    os.close(terminal)
+    os.close(controller)
+    assert done.returncode == 2
+    assert b"a PDF is not written to a terminal; redirect it (> letter.pdf) or add --format txt" in done.stderr
+
+
+def test_with_json_every_outcome_is_one_json_document(run_cli, iap_project, tmp_path):
+    result = run_cli("build", iap_project, "--to", "nobody", "--json", "--output-dir", tmp_path / "out")
+    assert result.exit_code == 2
+    assert json.loads(result.stdout) == {
+        "ok": False,
+        "error": "unknown recipient 'nobody'; known recipients: iap-leadership, iap-members",
+        "exit_code": 2,
+    }
+    # Usage errors Typer finds itself, before the command runs, as a user's shell sees them.
+    petition = Path(sys.executable).parent / "petition"
+    done = subprocess.run(
+        [petition, "build", iap_project, "--paper", "b5", "--json"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2
+    document = json.loads(done.stdout)
+    assert document["ok"] is False and "'b5' is not one of 'a4', 'letter'" in document["error"]
+    assert "Usage: petition build" in done.stderr

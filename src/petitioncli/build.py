@@ -7,7 +7,7 @@ import gc
 import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -59,15 +59,24 @@ def _validate(manifest: Path, date: dt.date | None) -> loader.LoadResult:
     return result
 
 
+# `--output -`: the one letter goes to standard output.
+STDOUT = Path("-")
+DEFAULT_OUTPUT_DIR = Path("dist")
+# What a file's name says its format is, for `--output` without `--format`.
+_FORMAT_OF_SUFFIX = {".pdf": "pdf", ".txt": "txt", ".html": "html", ".htm": "html"}
+
+
 @dataclass(slots=True)
 class BuildOptions:
-    formats: list[str] = field(default_factory=lambda: ["pdf"])
+    # Empty: the format `--output`'s name says, else PDF.
+    formats: list[str] = field(default_factory=list)
     to: str | None = None
     # `--lang TAG|all`; None: the letter's own language.
     lang: str | None = None
     date: dt.date | None = None
     output: Path | None = None
-    output_dir: Path = Path("dist")
+    # None: dist/, unless --output names the file itself.
+    output_dir: Path | None = None
     width: int = 72
     paper: str = "a4"
     draft: bool = False
@@ -88,6 +97,8 @@ class BuiltFile:
 class BuildResult:
     diagnostics: Diagnostics
     files: list[BuiltFile] = field(default_factory=list)
+    # The one letter, when `--output -` asks for it on standard output rather than in a file.
+    standard_output: bytes | None = None
 
     @property
     def failed(self) -> bool:
@@ -142,6 +153,23 @@ def render(edition: Edition, fmt: str, options: BuildOptions, diags: Diagnostics
     raise PetitionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
 
 
+def requested_formats(options: BuildOptions) -> list[str]:
+    """`--format`, else the format `--output`'s name says, else PDF; a name saying another format is refused."""
+    for fmt in options.formats:
+        if fmt not in FORMATS:
+            raise PetitionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+    output = options.output
+    named = _FORMAT_OF_SUFFIX.get(output.suffix.lower()) if output is not None and output != STDOUT else None
+    if not options.formats:
+        if output is not None and output != STDOUT and output.suffix and named is None:
+            raise PetitionError(f"cannot tell the format of '{output}' from its name; add --format pdf, txt or html")
+        return [named or "pdf"]
+    if named is not None and options.formats != [named]:
+        asked = ", ".join(options.formats)
+        raise PetitionError(f"--format {asked} contradicts --output '{output}', which names a {named} file")
+    return list(dict.fromkeys(options.formats))
+
+
 def build(
     manifest: Path,
     options: BuildOptions,
@@ -153,9 +181,9 @@ def build(
     Nothing is written when the project has an error, and each file is
     replaced atomically, so an interrupted build leaves earlier files intact.
     """
-    for fmt in options.formats:
-        if fmt not in FORMATS:
-            raise PetitionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+    options = replace(options, formats=requested_formats(options))
+    if options.output is not None and options.output_dir is not None:
+        raise PetitionError("--output names the file itself; leave out --output-dir, or name a folder alone")
     if options.paper not in PAPERS:
         raise PetitionError(f"unknown paper size '{options.paper}'; choose from {', '.join(PAPERS)}")
     if options.width < 20:
@@ -173,7 +201,7 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress, watcher: W
     letter = result.letter
     ids = recipient_ids(letter, options.to)
     tags = languages(letter, options.lang)
-    formats = list(dict.fromkeys(options.formats))
+    formats = options.formats
     count = len(ids) * len(tags) * len(formats)
     if options.output is not None and count != 1:
         raise PetitionError(f"--output names one file, but this build makes {count}; use --output-dir instead")
@@ -181,13 +209,14 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress, watcher: W
 
     editions = [make_edition(letter, rid, date, language=tag, draft=options.draft) for tag in tags for rid in ids]
     pdf_signatories = max((len(e.signatories) for e in editions), default=0) if "pdf" in formats else 0
+    folder = options.output_dir or DEFAULT_OUTPUT_DIR
     planned = [
-        (edition, fmt, options.output or options.output_dir / output_name(edition, fmt))
-        for edition in editions
-        for fmt in formats
+        (edition, fmt, options.output or folder / output_name(edition, fmt)) for edition in editions for fmt in formats
     ]
+    to_stdout = options.output == STDOUT
     # Checked before rendering, which can take minutes, and again just before writing.
-    check_outputs([path for _, _, path in planned], sources=result.sources)
+    if not to_stdout:
+        check_outputs([path for _, _, path in planned], sources=result.sources)
     watcher.planned(len(planned), pdf_signatories)
     rendered: list[tuple[Path, bytes, str, Edition]] = []
     for edition, fmt, path in planned:
@@ -195,7 +224,10 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress, watcher: W
         data = render(edition, fmt, options, outcome.diagnostics, progress)
         rendered.append((path, data, fmt, edition))
 
-    write_outputs([(path, data) for path, data, _, _ in rendered], sources=result.sources)
+    if to_stdout:
+        outcome.standard_output = rendered[0][1]
+    else:
+        write_outputs([(path, data) for path, data, _, _ in rendered], sources=result.sources)
     for path, data, fmt, edition in rendered:
         digest = hashlib.sha256(data).hexdigest()
         outcome.files.append(BuiltFile(path, fmt, edition.recipient.id, edition.language, date, len(data), digest))

@@ -40,8 +40,15 @@ class Paper(StrEnum):
 def build(
     project: ProjectArg = None,
     formats: Annotated[
-        list[Format], typer.Option("--format", "-f", help="Output format; repeat for several.", case_sensitive=False)
-    ] = [Format.pdf],
+        list[Format] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format; repeat for several. Default: what --output's name says, else pdf.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
     to: Annotated[
         str | None,
         typer.Option(
@@ -59,8 +66,12 @@ def build(
     date: Annotated[
         str | None, typer.Option("--date", help="The letter's date, YYYY-MM-DD or 'today'. Default: the manifest's.")
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the one output to this file.")] = None,
-    output_dir: Annotated[Path, typer.Option("--output-dir", help="Folder for the outputs.")] = Path("dist"),
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the one output to this file; '-': to stdout.")
+    ] = None,
+    output_dir: Annotated[
+        Path | None, typer.Option("--output-dir", help="Folder for the outputs. Default: dist/", show_default=False)
+    ] = None,
     width: Annotated[int, typer.Option("--width", help="Text letters: wrap paragraphs at this many columns.")] = 72,
     paper: Annotated[Paper, typer.Option("--paper", help="PDF paper size.", case_sensitive=False)] = Paper.a4,
     draft: Annotated[
@@ -74,14 +85,17 @@ def build(
     configure_logging(verbose)
 
     def run() -> int:
-        from ..build import BuildOptions
+        from ..build import STDOUT, BuildOptions, requested_formats
         from ..build import build as build_letters
         from ..dates import parse_date_option
+        from ..diagnostics import PetitionError
         from ..loader import find_manifest
 
+        if output == STDOUT and json_summary:
+            raise PetitionError("--json and --output - would both print to standard output; choose one")
         manifest = find_manifest(project)
         options = BuildOptions(
-            formats=[f.value for f in formats],
+            formats=[f.value for f in formats or ()],
             to=to,
             lang=lang,
             date=parse_date_option(date) if date is not None else None,
@@ -91,11 +105,13 @@ def build(
             paper=paper.value,
             draft=draft,
         )
+        if output == STDOUT and "pdf" in requested_formats(options) and sys.stdout.isatty():
+            raise PetitionError("a PDF is not written to a terminal; redirect it (> letter.pdf) or add --format txt")
         with _ProgressBar(shown=not json_summary) as bar:
             result = build_letters(manifest, options, bar.step, bar)
         return _report_build(result, json_summary)
 
-    raise typer.Exit(guarded(debug, run))
+    raise typer.Exit(guarded(debug, run, json_errors=json_summary))
 
 
 # A PDF of a longer list takes long enough to lay out for a bar to be worth drawing.
@@ -184,7 +200,11 @@ def _report_build(result, json_summary: bool) -> int:
         errors = len(result.diagnostics.errors)
         stderr().print(f"[bold red]Nothing written:[/] {errors} error{'s' if errors != 1 else ''}.", highlight=False)
         return result.diagnostics.exit_code()
-    if not json_summary:
+    if result.standard_output is not None:
+        with printing_results():
+            sys.stdout.buffer.write(result.standard_output)
+            sys.stdout.flush()
+    elif not json_summary:
         with printing_results():
             for built in result.files:
                 typer.echo(display_path(built.path))

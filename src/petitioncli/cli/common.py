@@ -75,13 +75,31 @@ def printing_results() -> Iterator[None]:
 
 
 def run_app(app: typer.Typer) -> None:
-    """Runs a Typer application as a console script."""
+    """Runs a Typer application as a console script.
+
+    Usage errors (an unknown option, a value not among the choices) are
+    Typer's to find; they are printed here, as Typer would, and also as JSON
+    when the command was asked for --json.
+    """
     try:
-        app()
+        code = app(standalone_mode=False)
+    except typer.TyperException as exc:
+        if "--json" in sys.argv[1:]:
+            print_json_error(exc.format_message(), exc.exit_code)
+        # Usage errors know how to show themselves with the command's usage line.
+        show = getattr(exc, "show", None)
+        if show is not None:
+            show()
+        else:
+            fail(exc.format_message(), exc.exit_code)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(fail("interrupted", 130).exit_code)
     except OSError as exc:
         # Only --help and --version print outside a command's guard: Click
         # prints them while it reads the options.
         sys.exit(stdout_failed(exc).exit_code)
+    sys.exit(code or 0)
 
 
 def stdout_failed(error: OSError) -> typer.Exit:
@@ -97,10 +115,19 @@ def stdout_failed(error: OSError) -> typer.Exit:
     return fail(f"cannot write to standard output: {error.strerror or error}", 2)
 
 
-def guarded(debug: bool, action):
-    """Runs a command; user errors become one line on stderr, never a traceback."""
+def guarded(debug: bool, action, *, json_errors: bool = False):
+    """Runs a command; user errors become one line on stderr, never a traceback.
+
+    With `json_errors` (a command run with --json), a failure is also one JSON
+    document on stdout, so that every outcome of such a command is one.
+    """
     from ..diagnostics import PetitionError
     from ..output import Interrupted, stop_signals_interrupt
+
+    def failed(message: str, code: int) -> typer.Exit:
+        if json_errors:
+            print_json_error(message, code)
+        return fail(message, code)
 
     try:
         with stop_signals_interrupt():
@@ -108,19 +135,27 @@ def guarded(debug: bool, action):
     except PetitionError as exc:
         if debug:
             raise
-        raise fail(str(exc), exc.exit_code) from None
+        raise failed(str(exc), exc.exit_code) from None
     except Interrupted as exc:
-        raise fail(str(exc), exc.exit_code) from None
+        raise failed(str(exc), exc.exit_code) from None
     except StdoutFailed as exc:
         raise stdout_failed(exc.error) from None
     except KeyboardInterrupt:
-        raise fail("interrupted; files written before were left as they were", 130) from None
+        raise failed("interrupted; files written before were left as they were", 130) from None
     except (typer.Exit, typer.Abort):
         raise
     except Exception as exc:
         if debug:
             raise
-        raise fail(f"unexpected failure: {type(exc).__name__}: {exc} (run with --debug for details)", 2) from None
+        raise failed(f"unexpected failure: {type(exc).__name__}: {exc} (run with --debug for details)", 2) from None
+
+
+def print_json_error(message: str, code: int) -> None:
+    """A failure as the one JSON document a --json command prints: `ok` false, the error and the exit code."""
+    import json
+
+    with contextlib.suppress(OSError):
+        typer.echo(json.dumps({"ok": False, "error": message, "exit_code": code}, ensure_ascii=False, indent=2))
 
 
 def complete_recipients(ctx: typer.Context, incomplete: str) -> list[str]:
