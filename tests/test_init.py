@@ -179,10 +179,10 @@ def test_a_dangling_link_is_in_the_way_too(run_cli, tmp_path):
 
 
 def test_a_failed_write_removes_what_the_run_created(run_cli, tmp_path, monkeypatch):
-    from petitioncli import output
+    from petitioncli.output import staging
 
     synced = []
-    real_fsync = output.os.fsync
+    real_fsync = staging.os.fsync
 
     def disk_full_at_the_fourth_file(fd: int) -> None:
         if len(synced) == 3:
@@ -190,7 +190,7 @@ def test_a_failed_write_removes_what_the_run_created(run_cli, tmp_path, monkeypa
         synced.append(fd)
         real_fsync(fd)
 
-    monkeypatch.setattr(output.os, "fsync", disk_full_at_the_fourth_file)
+    monkeypatch.setattr(staging.os, "fsync", disk_full_at_the_fourth_file)
     (tmp_path / "kept").mkdir()
     result = run_cli("init", tmp_path / "kept" / "new" / "letter")
     assert result.exit_code == 2
