@@ -343,6 +343,16 @@ CASES = [
         messages=["already listed at signatories.yaml:1:3", "double space"],
     ),
     Case(
+        "signatory-duplicates-punctuation-as-space",
+        {
+            "signatories.yaml": "- name: Asian Forum for Human Rights and Development (FORUM-ASIA)\n"
+            "- name: Asian Forum for Human Rights and Development – Forum Asia\n"
+            "- name: Droits de l'Homme\n- name: Droits de LHomme\n"
+        },
+        [("signatory-duplicate", "signatories.yaml", 2, 3)],
+        messages=["already listed at signatories.yaml:1:3"],
+    ),
+    Case(
         "signatory-bad-values",
         {
             "signatories.yaml": "- name: Article 19\n  status: confirmd\n  country: UK\n"

@@ -5,26 +5,33 @@ from __future__ import annotations
 import string
 import unicodedata
 
-_ASCII_PUNCTUATION = str.maketrans("", "", "".join(c for c in string.punctuation if unicodedata.category(c)[0] == "P"))
+# Punctuation reads as a space: dropped instead, "FORUM-ASIA" would fold to
+# "forumasia" and miss "FORUM ASIA"; as a space, both are "forum asia".
+_ASCII_PUNCTUATION = str.maketrans({c: " " for c in string.punctuation if unicodedata.category(c)[0] == "P"})
+_SPACE = ord(" ")
 
 
-class _DroppedCharacters(dict):
-    """A str.translate table that learns each code point once: marks and punctuation map to None."""
+class _FoldedCharacters(dict):
+    """A str.translate table that learns each code point once: marks vanish, punctuation becomes a space."""
 
     def __missing__(self, code: int) -> int | None:
         category = unicodedata.category(chr(code))
-        self[code] = None if category == "Mn" or category[0] == "P" else code
+        self[code] = None if category == "Mn" else _SPACE if category[0] == "P" else code
         return self[code]
 
 
-_DROPPED = _DroppedCharacters()
+_FOLDED = _FoldedCharacters()
 
 
 def normalise_name(name: str) -> str:
-    """SPEC §5's comparison: NFKD, accents and punctuation dropped, case folded, spaces collapsed."""
+    """The duplicate key of SPEC §5: NFKD, accents dropped, punctuation as spaces, case folded, spaces collapsed.
+
+    `check`, `signatories add`, `signatories import` and `diff` all compare
+    names with this one function.
+    """
     if name.isascii():
         return " ".join(name.translate(_ASCII_PUNCTUATION).casefold().split())
-    return " ".join(unicodedata.normalize("NFKD", name).translate(_DROPPED).casefold().split())
+    return " ".join(unicodedata.normalize("NFKD", name).translate(_FOLDED).casefold().split())
 
 
 def sort_key(name: str) -> tuple[str, str]:

@@ -66,7 +66,7 @@ SIGNATORY_DUPLICATE = define(
     ERROR,
     Stage.CHECK,
     "a signatory listed twice, compared after Unicode normalisation (NFKD), case folding, with accents "
-    "and punctuation removed and spaces collapsed; names both places",
+    "removed, punctuation read as a space and spaces collapsed (`FORUM-ASIA` is `Forum Asia`); names both places",
 )
 
 COUNTRY_UNKNOWN = define(
