@@ -65,3 +65,28 @@ def run_cli(monkeypatch):
         return runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=False)
 
     return run
+
+
+CORPUS_BASE = REPO / "tests" / "corpus" / "base"
+
+
+@pytest.fixture
+def make_letter(tmp_path: Path):
+    """A copy of the corpus's clean base letter with the signatories file given, byte for byte.
+
+    `make_letter("signatories.csv", text, order="alphabetical")` returns the
+    project folder; the manifest names the file and the order.
+    """
+
+    def make(name: str, content: str | bytes, *, order: str | None = None, folder: str = "letter") -> Path:
+        root = tmp_path / folder
+        shutil.copytree(CORPUS_BASE, root)
+        (root / "signatories.yaml").unlink()
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (root / name).write_bytes(data)
+        manifest = root / "petition.yaml"
+        extra = f"signatories: {name}\n" + (f"signatories_order: {order}\n" if order else "")
+        manifest.write_text(manifest.read_text(encoding="utf-8") + extra, encoding="utf-8")
+        return root
+
+    return make

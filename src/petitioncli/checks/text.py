@@ -78,12 +78,17 @@ def check_controls(context: Context) -> None:
         if _CONTROL.search(text) is None:
             continue
         for number, line in enumerate(split_lines(text), start=1):
-            if match := _CONTROL.search(line):
-                context.diags.report(
-                    rules.TEXT_CONTROL,
-                    Pos(path, number, match.start() + 1),
-                    f"invisible control character U+{ord(match.group()):04X}; delete it",
-                )
+            if found := control_character(line):
+                index, message = found
+                context.diags.report(rules.TEXT_CONTROL, Pos(path, number, index + 1), message)
+
+
+def control_character(text: str) -> tuple[int, str] | None:
+    """Where the first invisible control character of `text` is, and what to say about it."""
+    match = _CONTROL.search(text)
+    if match is None:
+        return None
+    return match.start(), f"invisible control character U+{ord(match.group()):04X}; delete it"
 
 
 def check_url(

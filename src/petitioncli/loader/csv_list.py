@@ -23,7 +23,7 @@ _OTHER_DELIMITERS = (";", "\t")
 def read_signatories(path: Path, text: str, diags: Diagnostics) -> list[Signatory]:
     fields = specs(Signatory)
     lines = list(io.StringIO(text, newline=""))
-    delimiter = _delimiter(lines[0] if lines else "")
+    delimiter = delimiter_of(lines[0] if lines else "")
     records = _records(path, lines, diags, delimiter)
     start, _, header = next(records, (0, 0, []))
     if start != 1:
@@ -80,7 +80,8 @@ def read_signatories(path: Path, text: str, diags: Diagnostics) -> list[Signator
     return signatories
 
 
-def _delimiter(header: str) -> str:
+def delimiter_of(header: str) -> str:
+    """The delimiter of a signatories CSV file, from its header row: `,`, else Excel's `;` or tab."""
     if "," in header:
         return ","
     return next((d for d in _OTHER_DELIMITERS if d in header), ",")

@@ -1,0 +1,75 @@
+"""`petition signatories add|import|stats`: the officer's commands for the list of signatories."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .app import app
+from .common import DebugOpt, ProjectArg, fail, guarded, stderr
+
+signatories_app = typer.Typer(
+    name="signatories",
+    help="Add, import and count a letter's signatories.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(signatories_app, name="signatories")
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
+
+
+def _refusing(action):
+    """Runs a command that changes the list; a list that cannot be read cleanly is shown, problem by problem."""
+    from ..report import print_human
+    from ..signatories.listfile import Refused
+
+    try:
+        return action()
+    except Refused as refused:
+        print_human(stderr(), refused.diagnostics)
+        raise fail(str(refused), refused.exit_code) from None
+
+
+@signatories_app.command(
+    "add",
+    epilog="Example: petition signatories add data --name 'Article 19' --location London --country GB "
+    "--url article19.org. Exit code 1: refused (a duplicate, an invalid value), nothing written.",
+)
+def add(
+    name: Annotated[str, typer.Option("--name", help="The organisation or person, as printed.")],
+    project: ProjectArg = None,
+    location: Annotated[str | None, typer.Option("--location", help="City, country or region.")] = None,
+    affiliation: Annotated[
+        str | None, typer.Option("--affiliation", help="For individuals: the organisation they belong to.")
+    ] = None,
+    url: Annotated[str | None, typer.Option("--url", help="Web site; https:// is added when left out.")] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="ISO 3166-1 alpha-2 code (GB) or English name.")
+    ] = None,
+    status: Annotated[str | None, typer.Option("--status", help="confirmed (default), pending or withdrawn.")] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Add a signatory, checked like `petition check` checks the list, without changing the rest of the file."""
+
+    def run() -> int:
+        from ..diagnostics import display_path
+        from ..loader import find_manifest
+        from ..report import print_human
+        from ..signatories.add import add as add_entry
+
+        given = {"name": name, "location": location, "affiliation": affiliation, "url": url}
+        given |= {"country": country, "status": status}
+        added = add_entry(find_manifest(project), {key: value for key, value in given.items() if value is not None})
+        print_human(stderr(), added.diagnostics)
+        if added.line is None:
+            raise fail(f"'{name}' was not added; {display_path(added.path)} is unchanged", 1)
+        details = ", ".join(f"{key}: {value}" for key, value in added.values.items() if key != "name")
+        typer.echo(
+            f"Added '{added.values['name']}' at {display_path(added.path)}:{added.line}"
+            + (f" ({details})" if details else "")
+        )
+        return 0
+
+    raise typer.Exit(guarded(debug, lambda: _refusing(run)))

@@ -1,0 +1,112 @@
+"""The signatories file opened for editing: read as `check` reads it, and refused unless that reading is clean."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import loader, paths, rules
+from ..diagnostics import Diagnostics, PetitionError, display_path
+from ..model import Letter, Signatory, SignatoryOrder
+from ..output import write_atomic
+from ..text import normalise_name
+
+_BOM = b"\xef\xbb\xbf"
+_FIRST_BREAK = re.compile("\r\n|\r|\n")
+
+
+class Refused(PetitionError):
+    """The project cannot be changed safely; `diagnostics` says why, each at its place."""
+
+    def __init__(self, message: str, diagnostics: Diagnostics):
+        super().__init__(message, diagnostics.exit_code() or 1)
+        self.diagnostics = diagnostics
+
+
+@dataclass(slots=True)
+class ListFile:
+    path: Path
+    # The bytes read, to notice another program changing the file before it is replaced.
+    data: bytes
+    # The text without its byte-order mark, which is written back when there was one.
+    text: str
+    bom: bool
+    letter: Letter
+    sources: Mapping[Path, str]
+    # The entries of this file in file order, and the duplicate key of each.
+    entries: list[Signatory]
+    keys: list[str]
+    # No entry yet: an empty file, or one holding only comments.
+    empty: bool
+
+    @property
+    def is_csv(self) -> bool:
+        return self.path.suffix.lower() == ".csv"
+
+    @property
+    def alphabetical(self) -> bool:
+        return self.letter.manifest.signatories_order is SignatoryOrder.ALPHABETICAL
+
+    @property
+    def newline(self) -> str:
+        """The file's own line break, taken from its first line; a file of one line gets "\\n"."""
+        found = _FIRST_BREAK.search(self.text)
+        return found.group() if found else "\n"
+
+    def write(self, text: str) -> None:
+        """Replaces the file atomically, unless it changed since it was read."""
+        try:
+            current = self.path.read_bytes()
+        except OSError as exc:
+            raise PetitionError(f"cannot read {self.path}: {exc.strerror}; nothing written") from None
+        if current != self.data:
+            raise PetitionError(f"{self.path} changed while petition was working on it; nothing written", 1)
+        # A symbolic link inside the project stays a link: the file it points to is replaced.
+        target = paths.real_path(self.path) or self.path
+        write_atomic(target, (_BOM if self.bom else b"") + text.encode("utf-8"))
+
+
+def open_list(manifest: Path) -> ListFile:
+    """The project's signatories file, read with the loader; refused when any error stops a clean reading.
+
+    An error in the manifest or the list (syntax, an unknown key, a broken
+    CSV row) means the positions the loader recorded cannot be trusted to
+    guide an insertion; problems elsewhere (the letter, the footnotes) and
+    content problems (`check`'s rules) do not stand in the way. An empty list
+    is fine: the first entry starts it.
+    """
+    result = loader.load(manifest)
+    letter = result.letter
+    path = letter.root / letter.manifest.signatories
+    blocking = Diagnostics(
+        d
+        for d in result.diagnostics
+        if d.is_error
+        and d.rule.stage is rules.Stage.READ
+        and d.pos.file in (manifest, path)
+        and not (d.rule is rules.FILE_EMPTY and d.pos.file == path)
+    )
+    if blocking:
+        name = display_path(path)
+        raise Refused(f"{name} cannot be read cleanly; nothing written: fix the problems above first", blocking)
+    try:
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PetitionError(f"cannot read {path}: {exc}") from None
+    if path in result.sources and result.sources[path] != text:
+        raise PetitionError(f"{path} changed while petition was reading it; try again")
+    entries = [s for s in letter.signatories if s.pos.file == path]
+    return ListFile(
+        path=path,
+        data=data,
+        text=text,
+        bom=data.startswith(_BOM),
+        letter=letter,
+        sources=result.sources,
+        entries=entries,
+        keys=[normalise_name(s.name) for s in entries],
+        empty=any(d.rule is rules.FILE_EMPTY and d.pos.file == path for d in result.diagnostics),
+    )

@@ -1,0 +1,101 @@
+"""Judging new entries by `check`'s own rules, run on records made for them, before a byte is written."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .. import rules
+from ..checks import signatories as signatory_checks
+from ..checks.context import Context
+from ..diagnostics import Diagnostic, Diagnostics, Pos
+from ..model import Signatory
+from ..text import normalise_name
+from .listfile import ListFile
+
+
+@dataclass(slots=True)
+class Verdict:
+    entry: Signatory
+    errors: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    # For a duplicate: the entry already listed, or the earlier new one.
+    duplicate_of: Signatory | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return not self.errors
+
+    @property
+    def duplicate(self) -> bool:
+        return any(d.rule is rules.SIGNATORY_DUPLICATE for d in self.errors)
+
+
+def vet(
+    listing: ListFile, candidates: Sequence[Signatory], found: Sequence[Diagnostics] | None = None
+) -> list[Verdict]:
+    """`check`'s verdict on each candidate, as if it were added after the entries already listed.
+
+    `found` holds the problems already found in reading each candidate (an
+    unknown status). First each candidate's own problems (a blank name, an invalid URL); then,
+    among the candidates left, duplicates, against the list and against each
+    other, so that a refused row is never the "first" of a name. The second
+    run sees only the listed entries that share a key with a candidate: the
+    duplicate rule compares names by that key alone, and the run stays small
+    on a list of 100,000.
+    """
+    verdicts = [Verdict(candidate) for candidate in candidates]
+    for verdict, problems in zip(verdicts, found or (), strict=False):
+        for d in problems:
+            _add(verdict, d)
+    owner = _owners(candidates)
+    for d in _check(listing, candidates):
+        index = _owner(owner, d.pos)
+        if index is not None and d.rule is not rules.SIGNATORY_DUPLICATE:
+            _add(verdicts[index], d)
+    accepted = [v.entry for v in verdicts if v.accepted]
+    wanted = {normalise_name(entry.name) for entry in accepted}
+    same_name = [s for s, key in zip(listing.entries, listing.keys, strict=True) if key in wanted]
+    for d in _check(listing, [*same_name, *accepted]):
+        index = _owner(owner, d.pos)
+        if index is not None:
+            _add(verdicts[index], d)
+    first: dict[str, Signatory] = {}
+    for entry in [*same_name, *accepted]:
+        first.setdefault(normalise_name(entry.name), entry)
+    for verdict in verdicts:
+        if verdict.duplicate:
+            verdict.duplicate_of = first.get(normalise_name(verdict.entry.name))
+    return verdicts
+
+
+def _check(listing: ListFile, records: Sequence[Signatory]) -> Diagnostics:
+    letter = dataclasses.replace(listing.letter, signatories=list(records))
+    context = Context(letter, listing.sources, frozenset(), None)
+    signatory_checks.check(context)
+    return context.diags
+
+
+def _owners(candidates: Sequence[Signatory]) -> dict[tuple, int]:
+    """Every place a candidate's problems can be reported at: its values, or its row of an export."""
+    owner: dict[tuple, int] = {}
+    for index, candidate in enumerate(candidates):
+        for pos in (candidate.pos, *candidate.field_pos.values()):
+            owner[_place(pos)] = index
+    return owner
+
+
+def _place(pos: Pos) -> tuple:
+    # A row of an export is one candidate whichever cell a problem names; an option is its own place.
+    return (pos.file, pos.line) if pos.in_file else (pos.file,)
+
+
+def _owner(owner: dict[tuple, int], pos: Pos) -> int | None:
+    return owner.get(_place(pos))
+
+
+def _add(verdict: Verdict, diagnostic: Diagnostic) -> None:
+    found = verdict.errors if diagnostic.is_error else verdict.warnings
+    if diagnostic not in found:
+        found.append(diagnostic)
