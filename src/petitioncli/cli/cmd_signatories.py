@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -71,5 +72,47 @@ def add(
             + (f" ({details})" if details else "")
         )
         return 0
+
+    raise typer.Exit(guarded(debug, lambda: _refusing(run)))
+
+
+@signatories_app.command(
+    "import",
+    epilog="Examples: petition signatories import responses.csv data --dry-run; "
+    "petition signatories import export.csv --map 'Your organisation=name' --map 'Name='. "
+    "Exit code 1: some rows were rejected (the others were added).",
+)
+def import_(
+    export: Annotated[Path, typer.Argument(help="The CSV export of a form or spreadsheet.", show_default=False)],
+    project: ProjectArg = None,
+    mapping: Annotated[
+        list[str],
+        typer.Option(
+            "--map",
+            help="COLUMN=field reads COLUMN as a field (name, location, affiliation, url, country, status); "
+            "COLUMN= leaves it out. Repeatable.",
+        ),
+    ] = [],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Report what would happen; write nothing.")] = False,
+    json_output: JsonOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Merge a form's CSV export into the signatories: each row added, a duplicate, or rejected with its reason."""
+
+    def run() -> int:
+        from rich.console import Console
+
+        from ..loader import find_manifest
+        from ..report import coloured
+        from ..signatories import import_report
+        from ..signatories.importer import import_export
+
+        imported = import_export(export, find_manifest(project), mapping, dry_run=dry_run)
+        if json_output:
+            typer.echo(import_report.to_json(imported, dry_run=dry_run))
+        else:
+            console = Console()
+            console.file.write(import_report.to_text(imported, dry_run=dry_run, styled=coloured(console)))
+        return 1 if imported.of("rejected") else 0
 
     raise typer.Exit(guarded(debug, lambda: _refusing(run)))

@@ -20,8 +20,8 @@ _FIRST_BREAK = re.compile("\r\n|\r|\n")
 class Refused(PetitionError):
     """The project cannot be changed safely; `diagnostics` says why, each at its place."""
 
-    def __init__(self, message: str, diagnostics: Diagnostics):
-        super().__init__(message, diagnostics.exit_code() or 1)
+    def __init__(self, message: str, diagnostics: Diagnostics, exit_code: int | None = None):
+        super().__init__(message, exit_code or diagnostics.exit_code() or 1)
         self.diagnostics = diagnostics
 
 
