@@ -116,3 +116,32 @@ def import_(
         return 1 if imported.of("rejected") else 0
 
     raise typer.Exit(guarded(debug, lambda: _refusing(run)))
+
+
+@signatories_app.command("stats", epilog="Examples: petition signatories stats data; petition signatories stats --json")
+def stats(project: ProjectArg = None, json_output: JsonOpt = False, debug: DebugOpt = False) -> None:
+    """Count the signatories by status, country and location, and those with a URL."""
+
+    def run() -> int:
+        import json
+
+        from rich.console import Console
+
+        from ..loader import find_manifest
+        from ..signatories.stats import count, print_tables
+
+        found = count(find_manifest(project))
+        if found.problems:
+            errors = len(found.problems)
+            stderr().print(
+                f"note: the list has {errors} error{'s' if errors != 1 else ''} (petition check shows them); "
+                "entries that could not be read are not counted",
+                highlight=False,
+            )
+        if json_output:
+            typer.echo(json.dumps(found.as_json(), ensure_ascii=False, indent=2))
+        else:
+            print_tables(Console(), found)
+        return 0
+
+    raise typer.Exit(guarded(debug, lambda: _refusing(run)))

@@ -1,0 +1,99 @@
+"""`petition signatories stats`: how many signed, by status, by country and by location, and how many have a URL."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import loader
+from ..diagnostics import Diagnostics, display_path
+from ..model import Status
+from .listfile import Refused
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# The human tables show the most frequent countries and locations; JSON has them all.
+TOP = 20
+
+
+@dataclass(slots=True)
+class Stats:
+    total: int
+    by_status: dict[str, int]
+    # Countries, locations and URLs are counted over the entries not withdrawn,
+    # the ones that stand behind the letter, most frequent first.
+    counted: int
+    by_country: dict[str, int]
+    by_location: dict[str, int]
+    with_url: int
+    # Problems in the list: entries that could not be read are not counted.
+    problems: Diagnostics
+
+    def as_json(self) -> dict:
+        return {
+            "signatories": self.total,
+            "status": self.by_status,
+            "counted": self.counted,
+            "with_url": self.with_url,
+            "without_url": self.counted - self.with_url,
+            "country": self.by_country,
+            "without_country": self.counted - sum(self.by_country.values()),
+            "location": self.by_location,
+            "without_location": self.counted - sum(self.by_location.values()),
+        }
+
+
+def count(manifest: Path) -> Stats:
+    result = loader.load(manifest)
+    path = result.letter.root / result.letter.manifest.signatories
+    problems = Diagnostics(d for d in result.diagnostics if d.is_error and d.pos.file in (manifest, path))
+    if "signatories" in result.unusable:
+        raise Refused(f"cannot count the signatories of {display_path(manifest)}", problems)
+    entries = result.letter.signatories
+    statuses = Counter(s.status for s in entries)
+    standing = [s for s in entries if s.status is not Status.WITHDRAWN]
+    return Stats(
+        total=len(entries),
+        by_status={status.value: statuses[status] for status in Status},
+        counted=len(standing),
+        by_country=_most_first(s.country for s in standing),
+        by_location=_most_first(s.location for s in standing),
+        with_url=sum(1 for s in standing if s.url),
+        problems=problems,
+    )
+
+
+def _most_first(values) -> dict[str, int]:
+    counts = Counter(value.strip() for value in values if value and value.strip())
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def print_tables(console: Console, stats: Stats) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    def table(column: str, counts: dict[str, int], rest: str | None) -> Table:
+        found = Table()
+        found.add_column(column)
+        found.add_column("signatories", justify="right")
+        for key, number in list(counts.items())[:TOP]:
+            found.add_row(Text(key), f"{number:,}")  # a location may hold [brackets], which are not markup
+        if len(counts) > TOP:
+            others = sum(list(counts.values())[TOP:])
+            found.add_row(f"{len(counts) - TOP:,} more", f"{others:,}", style="dim")
+        if rest is not None:
+            found.add_row(rest, f"{stats.counted - sum(counts.values()):,}", style="dim")
+        return found
+
+    console.print(
+        f"{stats.total:,} signatories; countries, locations and URLs count the {stats.counted:,} not withdrawn.",
+        highlight=False,
+    )
+    console.print(table("status", stats.by_status, None))
+    console.print(table("country", stats.by_country, "(none given)"))
+    console.print(table("location", stats.by_location, "(none given)"))
+    share = f" ({stats.with_url / stats.counted:.0%})" if stats.counted else ""
+    console.print(f"With a URL: {stats.with_url:,} of {stats.counted:,}{share}.", highlight=False)
