@@ -99,3 +99,11 @@ def display_path(path: Path, base: Path | None = None) -> str:
             return str(path.resolve().relative_to(base.resolve()))
         except ValueError:
             return str(path)
+
+
+class Refused(PetitionError):
+    """A user error that comes with the problems behind it, each at its place: the CLI prints them first."""
+
+    def __init__(self, message: str, diagnostics: Diagnostics, exit_code: int | None = None):
+        super().__init__(message, exit_code or diagnostics.exit_code() or 1)
+        self.diagnostics = diagnostics

@@ -21,18 +21,6 @@ app.add_typer(signatories_app, name="signatories")
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
 
 
-def _refusing(action):
-    """Runs a command that changes the list; a list that cannot be read cleanly is shown, problem by problem."""
-    from ..report import print_human
-    from ..signatories.listfile import Refused
-
-    try:
-        return action()
-    except Refused as refused:
-        print_human(stderr(), refused.diagnostics)
-        raise fail(str(refused), refused.exit_code) from None
-
-
 @signatories_app.command(
     "add",
     epilog="Example: petition signatories add data --name 'Article 19' --location London --country GB "
@@ -73,7 +61,7 @@ def add(
         )
         return 0
 
-    raise typer.Exit(guarded(debug, lambda: _refusing(run)))
+    raise typer.Exit(guarded(debug, run))
 
 
 @signatories_app.command(
@@ -115,7 +103,7 @@ def import_(
             console.file.write(import_report.to_text(imported, dry_run=dry_run, styled=coloured(console)))
         return 1 if imported.of("rejected") else 0
 
-    raise typer.Exit(guarded(debug, lambda: _refusing(run)))
+    raise typer.Exit(guarded(debug, run))
 
 
 @signatories_app.command("stats", epilog="Examples: petition signatories stats data; petition signatories stats --json")
@@ -144,4 +132,4 @@ def stats(project: ProjectArg = None, json_output: JsonOpt = False, debug: Debug
             print_tables(Console(), found)
         return 0
 
-    raise typer.Exit(guarded(debug, lambda: _refusing(run)))
+    raise typer.Exit(guarded(debug, run))

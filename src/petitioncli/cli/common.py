@@ -121,7 +121,7 @@ def guarded(debug: bool, action, *, json_errors: bool = False):
     With `json_errors` (a command run with --json), a failure is also one JSON
     document on stdout, so that every outcome of such a command is one.
     """
-    from ..diagnostics import PetitionError
+    from ..diagnostics import PetitionError, Refused
     from ..output import Interrupted, stop_signals_interrupt
 
     def failed(message: str, code: int) -> typer.Exit:
@@ -135,6 +135,10 @@ def guarded(debug: bool, action, *, json_errors: bool = False):
     except PetitionError as exc:
         if debug:
             raise
+        if isinstance(exc, Refused):
+            from ..report import print_human
+
+            print_human(stderr(), exc.diagnostics)
         raise failed(str(exc), exc.exit_code) from None
     except Interrupted as exc:
         raise failed(str(exc), exc.exit_code) from None

@@ -32,7 +32,7 @@ def add(manifest: Path, given: dict[str, str]) -> Added:
     """Adds one signatory to the project's list, at the end or at its alphabetical place.
 
     Refused, with nothing written, when the list cannot be read cleanly
-    (`listfile.Refused`), when the file has no column for a value (CSV), or
+    (`Refused`, with the problems), when the file has no column for a value (CSV), or
     when `check` would report an error for the new entry, such as a duplicate.
     """
     listing = open_list(manifest)

@@ -19,13 +19,13 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from .. import paths, rules
-from ..diagnostics import Diagnostics, PetitionError, Pos, display_path
+from ..diagnostics import Diagnostics, PetitionError, Pos, Refused, display_path
 from ..loader.files import read_text
 from ..model import Signatory
 from .columns import Columns, match_columns
 from .entry import NewEntry, clean, new_entry
 from .insert import insert
-from .listfile import Refused, open_list
+from .listfile import open_list
 from .vetting import vet
 
 Outcome = Literal["added", "duplicate", "rejected"]

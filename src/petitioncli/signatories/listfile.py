@@ -8,21 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import loader, paths, rules
-from ..diagnostics import Diagnostics, PetitionError, display_path
+from ..diagnostics import Diagnostics, PetitionError, Refused, display_path
 from ..model import Letter, Signatory, SignatoryOrder
 from ..output import write_atomic
 from ..text import normalise_name
 
 _BOM = b"\xef\xbb\xbf"
 _FIRST_BREAK = re.compile("\r\n|\r|\n")
-
-
-class Refused(PetitionError):
-    """The project cannot be changed safely; `diagnostics` says why, each at its place."""
-
-    def __init__(self, message: str, diagnostics: Diagnostics, exit_code: int | None = None):
-        super().__init__(message, exit_code or diagnostics.exit_code() or 1)
-        self.diagnostics = diagnostics
 
 
 @dataclass(slots=True)

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import loader
-from ..diagnostics import Diagnostics, display_path
+from ..diagnostics import Diagnostics, Refused, display_path
 from ..model import Status
-from .listfile import Refused
 
 if TYPE_CHECKING:
     from rich.console import Console
