@@ -1,0 +1,62 @@
+"""`petition diff OLD NEW`: the reviewer's view of what changed between two editions of a letter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import app
+from .common import DebugOpt, guarded, stderr
+
+_Edition = Annotated[
+    Path, typer.Argument(help="A project folder or its petition.yaml (a git worktree of another commit works).")
+]
+
+
+@app.command(
+    epilog="Examples: petition diff ../letter-2017 data; "
+    "git worktree add /tmp/before HEAD~3 && petition diff /tmp/before/data data --exit-code. "
+    "Exit code 0 (with --exit-code: 0 no differences, 1 differences); 2: a project cannot be read.",
+)
+def diff(
+    old: _Edition,
+    new: _Edition,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the differences as JSON on stdout.")] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when there are differences, as `git diff --exit-code`.")
+    ] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Show what changed between two editions: signatories, footnotes, the letter's text, recipients, manifest."""
+
+    def run() -> int:
+        from rich.console import Console
+
+        from ..diagnostics import display_path
+        from ..diff import compare, load_edition
+        from ..diff.show import to_json, to_text
+        from ..report import coloured
+
+        editions = []
+        for label, project in (("OLD", old), ("NEW", new)):
+            letter, errors = load_edition(project)
+            if errors:
+                count = len(errors)
+                stderr().print(
+                    f"note: {label} ({display_path(project)}) has {count} error{'s' if count != 1 else ''}; "
+                    f"`petition check {display_path(project)}` shows them",
+                    highlight=False,
+                    soft_wrap=True,
+                )
+            editions.append(letter)
+        found = compare(*editions)
+        if json_output:
+            typer.echo(to_json(found, display_path(old), display_path(new)))
+        else:
+            console = Console()
+            console.file.write(to_text(found, styled=coloured(console)))
+        return 1 if exit_code and found else 0
+
+    raise typer.Exit(guarded(debug, run))

@@ -1,0 +1,197 @@
+"""`petition diff OLD NEW`: exactly what changed between two editions, and nothing else."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import DATA
+
+
+@pytest.fixture
+def editions(tmp_path):
+    """data/ and a copy to change: last year's letter and this year's."""
+    old, new = tmp_path / "2017", tmp_path / "2018"
+    shutil.copytree(DATA, old)
+    shutil.copytree(DATA, new)
+    return old, new
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def reviewers_changes(new) -> None:
+    """Two organisations removed, one added, one location changed, one footnote reworded."""
+    signatories = new / "signatories.yaml"
+    edit(signatories, "- name: Amnesty International\n", "")
+    edit(signatories, '- name: Article 19\n  location: London\n  country: "GB"\n', "")
+    edit(signatories, "  location: Kwekwe\n", "  location: Harare\n")
+    with signatories.open("a", encoding="utf-8") as out:
+        out.write('- name: Front Line Defenders\n  location: Dublin\n  country: "IE"\n')
+    edit(new / "footnotes.yaml", "Defenders*, Helsinki Foundation", "Defenders*, the Helsinki Foundation")
+
+
+def test_the_reviewers_changes_and_nothing_else(run_cli, editions):
+    old, new = editions
+    reviewers_changes(new)
+    result = run_cli("diff", old, new, "--json")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["differences"] is True
+    assert report["signatories"] == {
+        "joined": [{"name": "Front Line Defenders", "location": "Dublin", "country": "IE", "status": "confirmed"}],
+        "left": [
+            {"name": "Amnesty International", "status": "confirmed"},
+            {"name": "Article 19", "location": "London", "country": "GB", "status": "confirmed"},
+        ],
+        "status_changed": [],
+        "changed": [
+            {
+                "name": "Anti-Corruption Trust of Southern Africa",
+                "fields": {"location": {"old": "Kwekwe", "new": "Harare"}},
+            }
+        ],
+    }
+    footnotes = report["footnotes"]
+    assert (footnotes["added"], footnotes["removed"]) == ([], [])
+    assert [note["id"] for note in footnotes["reworded"]] == ["azerbaijan-judiciary"]
+    assert [run for run in footnotes["reworded"][0]["words"] if run["op"] != "equal"] == [
+        {"op": "insert", "text": "the"}
+    ]
+    assert (report["body"], report["translations"], report["recipients"], report["manifest"]) == (
+        [],
+        {},
+        {"added": [], "removed": [], "changed": []},
+        {},
+    )
+
+
+def test_the_reviewers_view_for_people(run_cli, editions):
+    old, new = editions
+    reviewers_changes(new)
+    result = run_cli("diff", old, new)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Signatories: 1 joined, 2 left, 1 changed\n"
+        "  + Front Line Defenders, Dublin\n"
+        "  - Amnesty International\n"
+        "  - Article 19, London\n"
+        "  ~ Anti-Corruption Trust of Southern Africa: location 'Kwekwe' → 'Harare'\n"
+        "\n"
+        "Footnotes: 1 reworded\n"
+        "  ~ azerbaijan-judiciary: … Fair Trial of Human Rights Defenders*, {+the+} Helsinki Foundation for Human "
+        "Rights and …\n"
+    )
+
+
+def test_exit_code_makes_differences_fail_as_git_diff_does(run_cli, editions):
+    old, new = editions
+    assert run_cli("diff", old, new, "--exit-code").exit_code == 0
+    same = run_cli("diff", old, new)
+    assert (same.exit_code, same.stdout) == (0, "No differences.\n")
+    edit(new / "petition.yaml", "date: 2017-09-05", "date: 2018-09-05")
+    assert run_cli("diff", old, new).exit_code == 0
+    changed = run_cli("diff", old / "petition.yaml", new / "petition.yaml", "--exit-code")
+    assert changed.exit_code == 1
+    assert changed.stdout == "Manifest: 1 field changed\n  ~ date: '2017-09-05' → '2018-09-05'\n"
+
+
+def test_signatories_are_matched_by_the_duplicate_key(run_cli, editions):
+    old, new = editions
+    signatories = new / "signatories.yaml"
+    edit(signatories, "(FORUM-ASIA)\n", "(Forum Asia)\n  status: withdrawn\n")
+    edit(signatories, "- name: Article 19\n", "- name: ARTICLE-19\n  status: pending\n")
+    report = json.loads(run_cli("diff", old, new, "--json").stdout)["signatories"]
+    assert (report["joined"], report["left"]) == ([], [])
+    assert report["status_changed"] == [
+        {"name": "ARTICLE-19", "fields": {"status": {"old": "confirmed", "new": "pending"}}},
+        {
+            "name": "Asian Forum for Human Rights and Development (Forum Asia)",
+            "fields": {"status": {"old": "confirmed", "new": "withdrawn"}},
+        },
+    ]
+    assert [c["fields"] for c in report["changed"]] == [
+        {"name": {"old": "Article 19", "new": "ARTICLE-19"}},
+        {
+            "name": {
+                "old": "Asian Forum for Human Rights and Development (FORUM-ASIA)",
+                "new": "Asian Forum for Human Rights and Development (Forum Asia)",
+            }
+        },
+    ]
+
+
+def test_paragraphs_are_compared_word_by_word_whatever_their_line_breaks(run_cli, editions):
+    old, new = editions
+    letter = new / "letter.md"
+    edit(letter, "in Beijing, China, the undersigned", "in Beijing, the\nundersigned")
+    edit(letter, "We call on individual members of the IAP to:\n", "We call on every member of the IAP to:\n")
+    letter.write_text(letter.read_text(encoding="utf-8") + "\nSigned in The Hague.\n", encoding="utf-8")
+    result = run_cli("diff", old, new)
+    assert result.stdout.startswith("Letter text, paragraphs: 2 reworded, 1 added\n")
+    assert "  ~ line 1: … Association of Prosecutors (IAP) in Beijing, [-China,-] the undersigned civil" in (
+        result.stdout
+    )
+    assert "  ~ line 18: We call on [-individual members-] {+every member+} of the IAP to:\n" in result.stdout
+    assert result.stdout.endswith("  + line 23: Signed in The Hague.\n")
+
+
+def test_recipients_and_footnotes_added_and_removed(run_cli, editions):
+    old, new = editions
+    edit(new / "recipients.yaml", "    en: IAP Executive Committee and Senate\n", "    en: IAP Executive Committee\n")
+    recipients = (new / "recipients.yaml").read_text(encoding="utf-8")
+    un = "un:\n  name: United Nations\n  salutation:\n    en: Dear all,\n    fr: Mesdames et Messieurs,\n"
+    (new / "recipients.yaml").write_text(recipients + un, encoding="utf-8")
+    footnotes = (new / "footnotes.yaml").read_text(encoding="utf-8")
+    (new / "footnotes.yaml").write_text(footnotes + "new-note: A new note.\n", encoding="utf-8")
+    report = json.loads(run_cli("diff", old, new, "--json").stdout)
+    assert report["recipients"] == {
+        "added": ["un"],
+        "removed": [],
+        "changed": [
+            {
+                "id": "iap-leadership",
+                "fields": {"name": {"old": "IAP Executive Committee and Senate", "new": "IAP Executive Committee"}},
+            }
+        ],
+    }
+    assert report["footnotes"]["added"] == [{"id": "new-note", "text": "A new note."}]
+
+
+def test_an_edition_that_cannot_be_read_is_refused(run_cli, editions):
+    old, new = editions
+    (new / "signatories.yaml").write_text("- name: [Amnesty\n", encoding="utf-8")
+    result = run_cli("diff", old, new)
+    assert result.exit_code == 1
+    assert "signatories.yaml:2:1: error: YAML syntax error" in result.stderr
+    assert "cannot compare" in result.stderr and result.stdout == ""
+    (new / "signatories.yaml").unlink()
+    assert run_cli("diff", old, new).exit_code == 2
+
+
+def test_a_new_edition_with_no_signatory_yet(run_cli, editions):
+    old, new = editions
+    (new / "signatories.yaml").write_text("# Nobody has signed yet.\n", encoding="utf-8")
+    report = json.loads(run_cli("diff", old, new, "--json").stdout)
+    assert len(report["signatories"]["left"]) == 130
+
+
+def test_a_translation_is_compared_like_the_original(run_cli, editions):
+    old, new = editions
+    edit(new / "petition.yaml", "    place: La Haye\n", "    place: Den Haag\n")
+    edit(new / "letter.fr.md", "Pékin", "Beijing")
+    edit(new / "recipients.yaml", "fr: Comité exécutif et Sénat de l'AIPP", "fr: Comité exécutif de l'AIPP")
+    result = run_cli("diff", old, new)
+    assert "  ~ iap-leadership: name (fr) 'Comité exécutif et Sénat de l'AIPP' → 'Comité exécutif de l'AIPP'\n" in (
+        result.stdout
+    )
+    assert "Letter text (fr), paragraphs: 1 reworded\n  ~ line 1: " in result.stdout
+    assert "[-Pékin,-] {+Beijing,+}" in result.stdout
+    assert result.stdout.endswith("Manifest: 1 field changed\n  ~ translations.fr.place: 'La Haye' → 'Den Haag'\n")
+    report = json.loads(run_cli("diff", old, new, "--json").stdout)
+    assert list(report["translations"]) == ["fr"] and report["translations"]["fr"]["footnotes"]["reworded"] == []
