@@ -35,23 +35,20 @@ def diff(
         from rich.console import Console
 
         from ..diagnostics import display_path
-        from ..diff import compare, load_edition
+        from ..diff import compare_projects
         from ..diff.show import to_json, to_text
         from ..report import coloured
 
-        editions = []
-        for label, project in (("OLD", old), ("NEW", new)):
-            letter, errors = load_edition(project)
-            if errors:
-                count = len(errors)
+        found, errors = compare_projects(old, new)
+        for label, project, problems in (("OLD", old, errors[0]), ("NEW", new, errors[1])):
+            if problems:
+                count = len(problems)
                 stderr().print(
                     f"note: {label} ({display_path(project)}) has {count} error{'s' if count != 1 else ''}; "
                     f"`petition check {display_path(project)}` shows them",
                     highlight=False,
                     soft_wrap=True,
                 )
-            editions.append(letter)
-        found = compare(*editions)
         if json_output:
             typer.echo(to_json(found, display_path(old), display_path(new)))
         else:

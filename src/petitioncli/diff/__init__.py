@@ -7,25 +7,33 @@ from pathlib import Path
 from .. import loader, rules
 from ..diagnostics import Diagnostics, Refused, display_path
 from ..fields import Kind, specs
-from ..model import Letter, Manifest
+from ..model import Manifest
 from .compare import LetterDiff, compare
 
-__all__ = ["LetterDiff", "compare", "load_edition"]
+__all__ = ["LetterDiff", "compare", "compare_projects"]
 
 
-def load_edition(project: Path) -> tuple[Letter, Diagnostics]:
-    """The letter in a project folder or manifest, and the errors it has that do not stop a comparison.
+def compare_projects(old: Path, new: Path) -> tuple[LetterDiff, list[Diagnostics]]:
+    """What changed from the project `old` (a folder or manifest) to `new`, and the errors of each.
 
-    A part that cannot be read at all (a list that does not parse) would
-    show up as everything removed or added: that is refused. A list with no
-    entry yet, as a new edition starts, is just empty.
+    Errors that leave a part readable are the reviewer's to see with
+    `petition check`; a part that cannot be read at all is refused.
     """
-    manifest = loader.find_manifest(project)
-    result = loader.load(manifest)
+    with loader.loaded(loader.find_manifest(old)) as before, loader.loaded(loader.find_manifest(new)) as after:
+        errors = [_usable(before, old), _usable(after, new)]
+        return compare(before.letter, after.letter), errors
+
+
+def _usable(result: loader.LoadResult, project: Path) -> Diagnostics:
+    """The edition's errors; refused when a part cannot be read at all.
+
+    Such a part would show up as everything in it removed or added. A list
+    with no entry yet, as a new edition starts, is just empty.
+    """
     letter = result.letter
     files = {key for key, spec in specs(Manifest).items() if spec.kind is Kind.PATH}
     # Every file unusable: the manifest itself could not be read.
-    paths = {manifest} if files <= result.unusable else set()
+    paths = {letter.manifest_path} if files <= result.unusable else set()
     paths |= {letter.root / str(getattr(letter.manifest, key)) for key in result.unusable}
     blocking = Diagnostics(
         d
@@ -34,4 +42,4 @@ def load_edition(project: Path) -> tuple[Letter, Diagnostics]:
     )
     if blocking:
         raise Refused(f"cannot compare {display_path(project)}: a part of it cannot be read", blocking)
-    return letter, Diagnostics(result.diagnostics.errors)
+    return Diagnostics(result.diagnostics.errors)

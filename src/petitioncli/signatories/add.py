@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import loader
 from ..diagnostics import Diagnostics, Pos
 from .entry import clean, new_entry
 from .insert import insert, line_of
@@ -35,19 +36,20 @@ def add(manifest: Path, given: dict[str, str]) -> Added:
     (`Refused`, with the problems), when the file has no column for a value (CSV), or
     when `check` would report an error for the new entry, such as a duplicate.
     """
-    listing = open_list(manifest)
-    reading = Diagnostics()
-    values = {key: value for key, text in given.items() if (value := clean(key, text)) is not None}
-    where = {key: Pos.of_option(option(key)) for key in given}
-    entry = new_entry(values, where.get("name", Pos.of_option("--name")), where, reading)
-    if listing.is_csv:
-        from .csv_file import require_columns
+    with loader.loaded(manifest) as result:
+        listing = open_list(manifest, result)
+        reading = Diagnostics()
+        values = {key: value for key, text in given.items() if (value := clean(key, text)) is not None}
+        where = {key: Pos.of_option(option(key)) for key in given}
+        entry = new_entry(values, where.get("name", Pos.of_option("--name")), where, reading)
+        if listing.is_csv:
+            from .csv_file import require_columns
 
-        require_columns(listing, set(values), lambda missing: "leave out " + ", ".join(map(option, missing)))
-    (verdict,) = vet(listing, [entry.record], [reading])
-    problems = Diagnostics(verdict.errors + verdict.warnings)
-    if verdict.errors:
-        return Added(problems, listing.path, values)
-    inserted = insert(listing, [entry])
-    listing.write(inserted.text)
-    return Added(problems, listing.path, values, line_of(inserted.text, inserted.offsets[0]))
+            require_columns(listing, set(values), lambda missing: "leave out " + ", ".join(map(option, missing)))
+        (verdict,) = vet(listing, [entry.record], [reading])
+        problems = Diagnostics(verdict.errors + verdict.warnings)
+        if verdict.errors:
+            return Added(problems, listing.path, values)
+        inserted = insert(listing, [entry])
+        listing.write(inserted.text)
+        return Added(problems, listing.path, values, line_of(inserted.text, inserted.offsets[0]))

@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from .. import paths, rules
+from .. import loader, paths, rules
 from ..diagnostics import Diagnostics, PetitionError, Pos, Refused, display_path
 from ..loader.files import read_text
 from ..model import Signatory
 from .columns import Columns, match_columns
 from .entry import NewEntry, clean, new_entry
 from .insert import insert
-from .listfile import open_list
+from .listfile import ListFile, open_list
 from .vetting import vet
 
 Outcome = Literal["added", "duplicate", "rejected"]
@@ -64,7 +64,11 @@ class Imported:
 
 
 def import_export(export: Path, manifest: Path, mapping: list[str], *, dry_run: bool = False) -> Imported:
-    listing = open_list(manifest)
+    with loader.loaded(manifest) as result:
+        return _import(export, open_list(manifest, result), mapping, dry_run)
+
+
+def _import(export: Path, listing: ListFile, mapping: list[str], dry_run: bool) -> Imported:
     if paths.real_path(export) == paths.real_path(listing.path):
         raise PetitionError(f"{display_path(export)} is the project's own list of signatories")
     header, data = read_export(export)

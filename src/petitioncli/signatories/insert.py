@@ -44,10 +44,15 @@ def placements(listing: ListFile, entries: list[NewEntry]) -> Placed:
         return []
     if not listing.alphabetical:
         return [(len(listing.entries), list(entries))]
-    keys = [(key, entry.name) for key, entry in zip(listing.keys, listing.entries, strict=True)]
+    keys, listed = listing.keys, listing.entries
+
+    def listed_key(index: int) -> tuple[str, str]:
+        return keys[index], listed[index].name
+
     groups: dict[int, list[NewEntry]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: sort_key(e.record.name)):
-        groups[bisect.bisect_right(keys, sort_key(entry.record.name))].append(entry)
+        point = bisect.bisect_right(range(len(listed)), sort_key(entry.record.name), key=listed_key)
+        groups[point].append(entry)
     return sorted(groups.items())
 
 

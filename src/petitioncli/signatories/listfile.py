@@ -60,8 +60,8 @@ class ListFile:
         write_atomic(target, (_BOM if self.bom else b"") + text.encode("utf-8"))
 
 
-def open_list(manifest: Path) -> ListFile:
-    """The project's signatories file, read with the loader; refused when any error stops a clean reading.
+def open_list(manifest: Path, result: loader.LoadResult) -> ListFile:
+    """The project's signatories file as `result` loaded it; refused when any error stops a clean reading.
 
     An error in the manifest or the list (syntax, an unknown key, a broken
     CSV row) means the positions the loader recorded cannot be trusted to
@@ -69,7 +69,6 @@ def open_list(manifest: Path) -> ListFile:
     content problems (`check`'s rules) do not stand in the way. An empty list
     is fine: the first entry starts it.
     """
-    result = loader.load(manifest)
     letter = result.letter
     path = letter.root / letter.manifest.signatories
     blocking = Diagnostics(

@@ -46,7 +46,11 @@ class Stats:
 
 
 def count(manifest: Path) -> Stats:
-    result = loader.load(manifest)
+    with loader.loaded(manifest) as result:
+        return _count(manifest, result)
+
+
+def _count(manifest: Path, result: loader.LoadResult) -> Stats:
     path = result.letter.root / result.letter.manifest.signatories
     problems = Diagnostics(d for d in result.diagnostics if d.is_error and d.pos.file in (manifest, path))
     if "signatories" in result.unusable:
