@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import DATA
 from petitioncli import loader
 from petitioncli.text import normalise_name
 
@@ -161,7 +162,10 @@ def test_problems_elsewhere_in_the_letter_do_not_stop_an_addition(run_cli, make_
     [
         pytest.param("", "- name: Zeta Trust\n", id="empty-file"),
         pytest.param("# Nobody yet.\n", "# Nobody yet.\n- name: Zeta Trust\n", id="only-comments"),
-        pytest.param("[]\n", "[{name: Zeta Trust}]\n", id="empty-flow-list"),
+        pytest.param("[]\n", "- name: Zeta Trust\n", id="empty-flow-list-becomes-a-block-list"),
+        pytest.param(
+            "# To come:\n  []  # none yet\n", "# To come:\n  - name: Zeta Trust  # none yet\n", id="[]-indented"
+        ),
         pytest.param(
             "[{name: Amnesty International}, {name: Article 19, location: London}]\n",
             "[{name: Amnesty International}, {name: Article 19, location: London}, {name: Zeta Trust}]\n",
@@ -307,3 +311,15 @@ def test_a_csv_duplicate_names_the_row(run_cli, make_letter):
     result = add(run_cli, project, "--name", "article 19 london")
     assert result.exit_code == 1
     assert "already listed at row 3 of signatories.csv" in result.stderr
+
+
+def test_the_next_edition_that_init_starts_takes_its_first_signatories(run_cli, tmp_path):
+    assert run_cli("init", tmp_path / "2018", "--from", DATA).exit_code == 0
+    listed = (tmp_path / "2018" / "signatories.yaml").read_text(encoding="utf-8")
+    assert listed.endswith("\n[]\n")
+    assert add(run_cli, tmp_path / "2018", "--name", "Amnesty International").exit_code == 0
+    assert add(run_cli, tmp_path / "2018", "--name", "Article 19", "--location", "London").exit_code == 0
+    assert (tmp_path / "2018" / "signatories.yaml").read_text(encoding="utf-8") == listed.replace(
+        "\n[]\n", "\n- name: Amnesty International\n- name: Article 19\n  location: London\n"
+    )
+    assert run_cli("check", tmp_path / "2018").exit_code == 0

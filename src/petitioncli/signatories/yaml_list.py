@@ -9,6 +9,8 @@ written.
 
 from __future__ import annotations
 
+import itertools
+
 from ..diagnostics import Diagnostics, PetitionError
 from ..loader.files import SequenceNode, compose_yaml
 from ..model import Signatory
@@ -182,6 +184,19 @@ class _FlowList:
     def insert(self, placed: Placed) -> Inserted:
         text, entries = self.listing.text, self.listing.entries
         style = learn_style(self.lines, entries, placed[0][0], self.listing.newline)
+        start, end = self.offset(self.node.start_mark), self.offset(self.node.end_mark)
+        column = self.node.start_mark.column
+        if not entries and not self.lines[self.node.start_mark.line][:column].strip():
+            # `[]` holds the place of a list to come (`petition init` writes one):
+            # entries written in it would grow one long line, every addition a
+            # merge conflict, so the first entries replace it as a block list.
+            first = [entry for _, group in placed for entry in group]
+            blocks = [block_entry(entry, style, column, column + 2) for entry in first]
+            starts = [0, *itertools.accumulate(map(len, blocks[:-1]))]
+            chunk = "".join(blocks)[column : -len(style.newline)]
+            result = text[:start] + chunk + text[end:]
+            read_back(result, self.listing.path, [entry.record for entry in first])
+            return Inserted(result, [start - column + offset for offset in starts])
         pieces: list[str] = []
         offsets: list[int] = []
         expected: list[Signatory] = []
