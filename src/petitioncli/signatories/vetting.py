@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -38,12 +39,12 @@ def vet(
     """`check`'s verdict on each candidate, as if it were added after the entries already listed.
 
     `found` holds the problems already found in reading each candidate (an
-    unknown status). First each candidate's own problems (a blank name, an invalid URL); then,
-    among the candidates left, duplicates, against the list and against each
-    other, so that a refused row is never the "first" of a name. The second
-    run sees only the listed entries that share a key with a candidate: the
-    duplicate rule compares names by that key alone, and the run stays small
-    on a list of 100,000.
+    unknown status). First each candidate's own problems (a blank name, an
+    invalid URL); then, among the candidates left, duplicates, against the
+    list and against each other, so that a refused row is never the "first"
+    of a name. The duplicate rule compares names by their key alone, so the
+    second run sees only the names whose key is listed already or repeated
+    among the candidates: it stays small on a list of 100,000.
     """
     verdicts = [Verdict(candidate) for candidate in candidates]
     for verdict, problems in zip(verdicts, found or (), strict=False):
@@ -54,17 +55,20 @@ def vet(
         index = _owner(owner, d.pos)
         if index is not None and d.rule is not rules.SIGNATORY_DUPLICATE:
             _add(verdicts[index], d)
-    accepted = [v.entry for v in verdicts if v.accepted]
-    wanted = {normalise_name(entry.name) for entry in accepted}
-    same_name = [s for s, key in zip(listing.entries, listing.keys, strict=True) if key in wanted]
-    for d in _check(listing, [*same_name, *accepted]):
+    accepted = [(normalise_name(v.entry.name), v) for v in verdicts if v.accepted]
+    repeated = Counter(key for key, _ in accepted)
+    listed = set(listing.keys)
+    suspect = {key for key, count in repeated.items() if count > 1 or key in listed}
+    same_name = [s for s, key in zip(listing.entries, listing.keys, strict=True) if key in suspect]
+    judged = [v for key, v in accepted if key in suspect]
+    for d in _check(listing, [*same_name, *(v.entry for v in judged)]):
         index = _owner(owner, d.pos)
         if index is not None:
             _add(verdicts[index], d)
     first: dict[str, Signatory] = {}
-    for entry in [*same_name, *accepted]:
+    for entry in [*same_name, *(v.entry for v in judged)]:
         first.setdefault(normalise_name(entry.name), entry)
-    for verdict in verdicts:
+    for verdict in judged:
         if verdict.duplicate:
             verdict.duplicate_of = first.get(normalise_name(verdict.entry.name))
     return verdicts

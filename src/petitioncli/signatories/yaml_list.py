@@ -42,15 +42,12 @@ def _is_flow(lines: list[str]) -> bool:
 def _into_empty(listing: ListFile, lines: list[str], placed: Placed) -> Inserted:
     """A file of comments or nothing: the entries follow whatever it holds."""
     style = learn_style(lines, [], 0, listing.newline)
-    chunk = listing.newline if listing.text and not ends_line(listing.text) else ""
-    offsets = []
     new = [entry for _, group in placed for entry in group]
-    for entry in new:
-        offsets.append(len(listing.text) + len(chunk))
-        chunk += block_entry(entry, style, 0, 2)
+    lead = listing.newline if listing.text and not ends_line(listing.text) else ""
+    chunk, starts = _joined([block_entry(entry, style, 0, 2) for entry in new], lead, "", "")
     text = listing.text + chunk
     read_back(text, listing.path, [entry.record for entry in new])
-    return Inserted(text, offsets)
+    return Inserted(text, [len(listing.text) + start for start in starts])
 
 
 def _indent(line: str) -> int:
@@ -154,13 +151,8 @@ class _BlockList:
         dash = self.dash(near)[1]
         keys = self.entries[near].pos.column - 1
         between = style.newline if separated else ""
-        chunk = between if point > 0 else ""
-        starts = []
-        for index, entry in enumerate(group):
-            chunk += between if index else ""
-            starts.append(len(chunk))
-            chunk += block_entry(entry, style, dash, keys)
-        return chunk + (between if point == 0 else ""), starts
+        blocks = [block_entry(entry, style, dash, keys) for entry in group]
+        return _joined(blocks, between if point > 0 else "", between, between if point == 0 else "")
 
 
 class _FlowList:
@@ -239,9 +231,10 @@ class _FlowList:
 
 
 def _joined(items: list[str], lead: str, separator: str, tail: str) -> tuple[str, list[int]]:
-    text, starts = lead, []
+    """`lead`, the items with `separator` between them, and `tail`; with where each item starts."""
+    starts, length = [], len(lead)
     for index, item in enumerate(items):
-        text += separator if index else ""
-        starts.append(len(text))
-        text += item
-    return text + tail, starts
+        length += len(separator) if index else 0
+        starts.append(length)
+        length += len(item)
+    return lead + separator.join(items) + tail, starts
