@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import officer
 from generate import SIZES, generate_project, project_name
 
 BENCH = Path(__file__).resolve().parent
@@ -287,6 +288,10 @@ def run_all(args: argparse.Namespace) -> list[Measurement]:
             for name in (RAW_WEASYPRINT, TAGGED_WEASYPRINT):
                 m = new(project, name, [*weasyprint, "<the html build's output>"])
                 m.status, m.message = "unavailable", "needs the HTML that `build --format html` writes"
+    # The officer's and the reviewer's commands, on the largest YAML list (bench/officer.py).
+    largest = max((p for p in found if p.format == "yaml"), key=lambda p: p.signatories)
+    steps = officer.commands(petition, largest.path, largest.signatories, args.projects_dir)
+    measure_all(largest, [new(largest, step, command) for step, command in steps], min(args.repeat, LARGE_REPEAT))
     return measurements
 
 
@@ -398,6 +403,7 @@ def budgets(measurements: list[Measurement]) -> list[Budget]:
         pdf("build pdf, 10,000 YAML", pdf_yaml),
         seconds("build pdf, 10,000 YAML: time", pdf_yaml, "build pdf", 40),
         memory("build pdf, 10,000 YAML: memory", pdf_yaml, "build pdf", 400 * MB, "400 MB"),
+        *officer.budgets(seconds, relative, big_yaml),
     ]
 
 
