@@ -83,6 +83,7 @@ def make_letter(tmp_path: Path):
         shutil.copytree(CORPUS_BASE, root)
         (root / "signatories.yaml").unlink()
         data = content.encode("utf-8") if isinstance(content, str) else content
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes(data)
         manifest = root / "petition.yaml"
         extra = f"signatories: {name}\n" + (f"signatories_order: {order}\n" if order else "")

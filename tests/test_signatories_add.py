@@ -323,3 +323,13 @@ def test_the_next_edition_that_init_starts_takes_its_first_signatories(run_cli, 
         "\n[]\n", "\n- name: Amnesty International\n- name: Article 19\n  location: London\n"
     )
     assert run_cli("check", tmp_path / "2018").exit_code == 0
+
+
+def test_a_list_that_is_a_symbolic_link_in_the_project_stays_one(run_cli, make_letter):
+    project = make_letter("lists/2017.yaml", "- name: Amnesty International\n")
+    manifest = project / "petition.yaml"
+    manifest.write_text(manifest.read_text().replace("lists/2017.yaml", "signatories.yaml"))
+    (project / "signatories.yaml").symlink_to("lists/2017.yaml")
+    assert add(run_cli, project, "--name", "Article 19").exit_code == 0
+    assert (project / "signatories.yaml").is_symlink()
+    assert (project / "lists" / "2017.yaml").read_text() == "- name: Amnesty International\n- name: Article 19\n"

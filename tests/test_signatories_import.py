@@ -108,7 +108,7 @@ def test_the_human_report_names_every_row_and_the_totals(run_cli, make_letter, t
         "Columns of export.csv: 'Organisation name' → name, 'Website' → url",
         "Ignored: 'Timestamp'",
         "row 2: added: Article 19",
-        "row 3: duplicate: duplicate signatory 'amnesty-international': already listed at signatories.yaml:1:3",
+        "row 3: duplicate: 'amnesty-international' is already listed at signatories.yaml:1:3",
         "row 4: rejected: signatory name is empty [signatory-name-empty]",
         "row 5: rejected: 'X': url 'ftp://x' is not an absolute http(s) address [url-invalid]",
         "1 added, 1 duplicate, 2 rejected; written to letter/signatories.yaml.",
@@ -191,17 +191,19 @@ def test_map_overrides_the_columns_and_leaves_others_out(run_cli, make_letter, t
 @pytest.mark.parametrize(
     ("mapping", "message"),
     [
-        ("Nope=name", "--map 'Nope=name': export.csv has no column 'Nope' (its columns: 'Name', 'E-mail')"),
+        ("Nope=name", "--map 'Nope=name': export.csv has no column 'Nope' (its columns: 'Name', 'E-mail', 'Group')"),
         ("Name=nmae", "--map 'Name=nmae': unknown field 'nmae'; did you mean 'name'?"),
         ("E-mail=name", "column 'E-mail' holds personal data, which is never copied into the project"),
         ("Name", "--map 'Name' must be COLUMN=field"),
+        ("Name=name --map Group=name", "--map 'Group=name': column 'Name' is mapped to name already; map one column"),
     ],
 )
 def test_a_wrong_map_is_a_usage_error(run_cli, make_letter, tmp_path, mapping, message):
     project = make_letter("signatories.yaml", "- name: Amnesty International\n")
     export = tmp_path / "export.csv"
-    export.write_text("Name,E-mail\nArticle 19,a@b.org\n")
-    result = run_cli("signatories", "import", export, project, "--map", mapping, cwd=tmp_path)
+    export.write_text("Name,E-mail,Group\nArticle 19,a@b.org,\n")
+    maps = [part for item in mapping.split(" --map ") for part in ("--map", item)]
+    result = run_cli("signatories", "import", export, project, *maps, cwd=tmp_path)
     assert result.exit_code == 2
     assert message in result.stderr
     assert (project / "signatories.yaml").read_text() == "- name: Amnesty International\n"
@@ -281,3 +283,10 @@ def test_a_project_whose_list_does_not_load_is_not_touched(run_cli, make_letter,
     assert result.exit_code == 1
     assert "unknown key 'locaton' in a signatory; did you mean 'location'?" in result.stderr
     assert (project / "signatories.yaml").read_text() == "- name: Amnesty International\n  locaton: London\n"
+
+
+def test_the_projects_own_list_is_not_imported_into_itself(run_cli, make_letter):
+    project = make_letter("signatories.csv", "name\nAmnesty International\n")
+    result = run_cli("signatories", "import", project / "signatories.csv", project)
+    assert result.exit_code == 2
+    assert "is the project's own list of signatories" in result.stderr

@@ -124,6 +124,9 @@ def _explicit(header: list[str], normalised: list[str], mapping: list[str], expo
             raise PetitionError(
                 f"--map '{item}': column '{header[index]}' holds personal data, which is never copied into the project"
             )
+        twice = next((header[i] for i, other in chosen.items() if target and other == target and i != index), None)
+        if twice is not None:
+            raise PetitionError(f"--map '{item}': column '{twice}' is mapped to {target} already; map one column")
         chosen[index] = target
     return chosen
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from ..checks.signatories import place
 from ..diagnostics import display_path
 from ..model import Signatory
 from ..report import printable
@@ -71,5 +72,7 @@ def _detail(row: Row) -> str:
     if row.outcome == "added":
         return "; ".join([row.name, *row.reasons])
     if row.outcome == "duplicate":
-        return row.reasons[0]
+        if row.duplicate_of is None:
+            return row.reasons[0]
+        return f"'{row.name}' is already listed at {place(row.duplicate_of.pos)}"
     return (f"'{row.name}': " if row.name else "") + "; ".join(row.reasons)
