@@ -28,6 +28,9 @@ _STR_TAG = "tag:yaml.org,2002:str"
 # (U+2028 and U+2029 are line breaks to YAML; U+FEFF a byte-order mark.)
 _NOT_PRINTABLE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _RESOLVER = yaml.resolver.Resolver()
+_TYPED_STARTS = frozenset(key for key in _RESOLVER.yaml_implicit_resolvers if key is not None)
+# A resolver under None would try values starting with any character.
+_ANY_START = None in _RESOLVER.yaml_implicit_resolvers
 # How many entries around the insertion point show the file's quoting.
 _SAMPLE = 20
 
@@ -67,7 +70,10 @@ def plain_is_safe(value: str, *, flow: bool) -> bool:
         return False
     if flow and not _FLOW_INDICATORS.isdisjoint(value):
         return False
-    # YAML 1.1 reads yes, NO, 1999, 2017-09-05 and ~ as other things than text.
+    # YAML 1.1 reads yes, NO, 1999, 2017-09-05 and ~ as other things than text; its
+    # resolvers go by the first character, and most names start with no such one.
+    if not _ANY_START and value[0] not in _TYPED_STARTS:
+        return True
     return _RESOLVER.resolve(ScalarNode, value, (True, False)) == _STR_TAG
 
 
