@@ -10,9 +10,9 @@ import typer
 from .app import app
 from .common import DebugOpt, guarded, stderr
 
-_Edition = Annotated[
-    Path, typer.Argument(help="A project folder or its petition.yaml (a git worktree of another commit works).")
-]
+_HELP = "A project folder or its petition.yaml (a git worktree of another commit works)."
+_Old = Annotated[Path, typer.Argument(help="The earlier edition. " + _HELP, metavar="OLD", show_default=False)]
+_New = Annotated[Path, typer.Argument(help="The later edition.", metavar="NEW", show_default=False)]
 
 
 @app.command(
@@ -21,8 +21,8 @@ _Edition = Annotated[
     "Exit code 0 (with --exit-code: 0 no differences, 1 differences); 2: a project cannot be read.",
 )
 def diff(
-    old: _Edition,
-    new: _Edition,
+    old: _Old,
+    new: _New,
     json_output: Annotated[bool, typer.Option("--json", help="Print the differences as JSON on stdout.")] = False,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when there are differences, as `git diff --exit-code`.")

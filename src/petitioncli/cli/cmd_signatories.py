@@ -71,7 +71,9 @@ def add(
     "Exit code 1: some rows were rejected (the others were added).",
 )
 def import_(
-    export: Annotated[Path, typer.Argument(help="The CSV export of a form or spreadsheet.", show_default=False)],
+    export: Annotated[
+        Path, typer.Argument(help="The CSV export of a form or spreadsheet.", metavar="FILE", show_default=False)
+    ],
     project: ProjectArg = None,
     mapping: Annotated[
         list[str],
