@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .app import app
-from .common import DebugOpt, guarded, stderr
+from .common import DebugOpt, guarded, printing_results, stderr
 
 _HELP = "A project folder or its petition.yaml (a git worktree of another commit works)."
 _Old = Annotated[Path, typer.Argument(help="The earlier edition. " + _HELP, metavar="OLD", show_default=False)]
@@ -49,11 +49,12 @@ def diff(
                     highlight=False,
                     soft_wrap=True,
                 )
-        if json_output:
-            typer.echo(to_json(found, display_path(old), display_path(new)))
-        else:
-            console = Console()
-            console.file.write(to_text(found, styled=coloured(console)))
+        with printing_results():
+            if json_output:
+                typer.echo(to_json(found, display_path(old), display_path(new)))
+            else:
+                console = Console()
+                console.file.write(to_text(found, styled=coloured(console)))
         return 1 if exit_code and found else 0
 
     raise typer.Exit(guarded(debug, run))

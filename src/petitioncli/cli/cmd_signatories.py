@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .app import app
-from .common import DebugOpt, ProjectArg, fail, guarded, stderr
+from .common import DebugOpt, ProjectArg, fail, guarded, printing_results, stderr
 
 signatories_app = typer.Typer(
     name="signatories",
@@ -55,10 +55,11 @@ def add(
         if added.line is None:
             raise fail(f"'{name}' was not added; {display_path(added.path)} is unchanged", 1)
         details = ", ".join(f"{key}: {value}" for key, value in added.values.items() if key != "name")
-        typer.echo(
-            f"Added '{added.values['name']}' at {display_path(added.path)}:{added.line}"
-            + (f" ({details})" if details else "")
-        )
+        with printing_results():
+            typer.echo(
+                f"Added '{added.values['name']}' at {display_path(added.path)}:{added.line}"
+                + (f" ({details})" if details else "")
+            )
         return 0
 
     raise typer.Exit(guarded(debug, run))
@@ -98,11 +99,12 @@ def import_(
         from ..signatories.importer import import_export
 
         imported = import_export(export, find_manifest(project), mapping, dry_run=dry_run)
-        if json_output:
-            typer.echo(import_report.to_json(imported, dry_run=dry_run))
-        else:
-            console = Console()
-            console.file.write(import_report.to_text(imported, dry_run=dry_run, styled=coloured(console)))
+        with printing_results():
+            if json_output:
+                typer.echo(import_report.to_json(imported, dry_run=dry_run))
+            else:
+                console = Console()
+                console.file.write(import_report.to_text(imported, dry_run=dry_run, styled=coloured(console)))
         return 1 if imported.of("rejected") else 0
 
     raise typer.Exit(guarded(debug, run))
@@ -128,10 +130,11 @@ def stats(project: ProjectArg = None, json_output: JsonOpt = False, debug: Debug
                 "entries that could not be read are not counted",
                 highlight=False,
             )
-        if json_output:
-            typer.echo(json.dumps(found.as_json(), ensure_ascii=False, indent=2))
-        else:
-            print_tables(Console(), found)
+        with printing_results():
+            if json_output:
+                typer.echo(json.dumps(found.as_json(), ensure_ascii=False, indent=2))
+            else:
+                print_tables(Console(), found)
         return 0
 
     raise typer.Exit(guarded(debug, run))

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import loader, paths, rules
+from .. import loader, rules
 from ..diagnostics import Diagnostics, PetitionError, Refused, display_path
 from ..model import Letter, Signatory, SignatoryOrder
 from ..output import write_atomic
@@ -55,9 +55,7 @@ class ListFile:
             raise PetitionError(f"cannot read {self.path}: {exc.strerror}; nothing written") from None
         if current != self.data:
             raise PetitionError(f"{self.path} changed while petition was working on it; nothing written", 1)
-        # A symbolic link inside the project stays a link: the file it points to is replaced.
-        target = paths.real_path(self.path) or self.path
-        write_atomic(target, (_BOM if self.bom else b"") + text.encode("utf-8"))
+        write_atomic(self.path, (_BOM if self.bom else b"") + text.encode("utf-8"))
 
 
 def open_list(manifest: Path, result: loader.LoadResult) -> ListFile:
