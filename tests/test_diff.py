@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, REPO
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def reviewers_changes(new) -> None:
     edit(signatories, '- name: Article 19\n  location: London\n  country: "GB"\n', "")
     edit(signatories, "  location: Kwekwe\n", "  location: Harare\n")
     with signatories.open("a", encoding="utf-8") as out:
-        out.write('- name: Front Line Defenders\n  location: Dublin\n  country: "IE"\n')
+        out.write('- name: Viasna Human Rights Centre\n  location: Minsk\n  country: "BY"\n')
     edit(new / "footnotes.yaml", "Defenders*, Helsinki Foundation", "Defenders*, the Helsinki Foundation")
 
 
@@ -44,7 +44,7 @@ def test_the_reviewers_changes_and_nothing_else(run_cli, editions):
     report = json.loads(result.stdout)
     assert report["differences"] is True
     assert report["signatories"] == {
-        "joined": [{"name": "Front Line Defenders", "location": "Dublin", "country": "IE", "status": "confirmed"}],
+        "joined": [{"name": "Viasna Human Rights Centre", "location": "Minsk", "country": "BY", "status": "confirmed"}],
         "left": [
             {"name": "Amnesty International", "status": "confirmed"},
             {"name": "Article 19", "location": "London", "country": "GB", "status": "confirmed"},
@@ -78,7 +78,7 @@ def test_the_reviewers_view_for_people(run_cli, editions):
     assert result.exit_code == 0
     assert result.stdout == (
         "Signatories: 1 joined, 2 left, 1 changed\n"
-        "  + Front Line Defenders, Dublin\n"
+        "  + Viasna Human Rights Centre, Minsk\n"
         "  - Amnesty International\n"
         "  - Article 19, London\n"
         "  ~ Anti-Corruption Trust of Southern Africa: location 'Kwekwe' → 'Harare'\n"
@@ -195,3 +195,18 @@ def test_a_translation_is_compared_like_the_original(run_cli, editions):
     assert result.stdout.endswith("Manifest: 1 field changed\n  ~ translations.fr.place: 'La Haye' → 'Den Haag'\n")
     report = json.loads(run_cli("diff", old, new, "--json").stdout)
     assert list(report["translations"]) == ["fr"] and report["translations"]["fr"]["footnotes"]["reworded"] == []
+
+
+def test_the_readme_shows_what_diff_prints_for_the_iap_letter(run_cli, editions):
+    old, new = editions
+    reviewers_changes(new)
+    edit(
+        new / "signatories.yaml",
+        "- name: Asian Forum for Human Rights and Development (FORUM-ASIA)\n",
+        "- name: Asian Forum for Human Rights and Development (Forum Asia)\n  status: pending\n",
+    )
+    edit(new / "letter.md", "For the second year in a row,", "For the third year in a row,")
+    edit(new / "petition.yaml", "date: 2017-09-05", "date: 2018-09-05")
+    result = run_cli("diff", old, new)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"$ petition diff data iap-2018\n{result.stdout}```" in readme
