@@ -209,6 +209,14 @@ def test_a_wrong_map_is_a_usage_error(run_cli, make_letter, tmp_path, mapping, m
     assert (project / "signatories.yaml").read_text() == "- name: Amnesty International\n"
 
 
+def test_a_failure_with_json_is_json_too(run_cli, make_letter, tmp_path):
+    project = make_letter("signatories.yaml", "- name: Amnesty International\n")
+    result = run_cli("signatories", "import", tmp_path / "missing.csv", project, "--json")
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert (report["ok"], report["exit_code"]) == (False, 2) and "missing.csv" in report["error"]
+
+
 def test_an_export_without_a_name_column_says_how_to_map_one(run_cli, make_letter, tmp_path):
     project = make_letter("signatories.yaml", "- name: Amnesty International\n")
     export = tmp_path / "export.csv"

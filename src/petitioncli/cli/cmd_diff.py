@@ -57,4 +57,4 @@ def diff(
                 console.file.write(to_text(found, styled=coloured(console)))
         return 1 if exit_code and found else 0
 
-    raise typer.Exit(guarded(debug, run))
+    raise typer.Exit(guarded(debug, run, json_errors=json_output))

@@ -107,7 +107,7 @@ def import_(
                 console.file.write(import_report.to_text(imported, dry_run=dry_run, styled=coloured(console)))
         return 1 if imported.of("rejected") else 0
 
-    raise typer.Exit(guarded(debug, run))
+    raise typer.Exit(guarded(debug, run, json_errors=json_output))
 
 
 @signatories_app.command("stats", epilog="Examples: petition signatories stats data; petition signatories stats --json")
@@ -137,4 +137,4 @@ def stats(project: ProjectArg = None, json_output: JsonOpt = False, debug: Debug
                 print_tables(Console(), found)
         return 0
 
-    raise typer.Exit(guarded(debug, run))
+    raise typer.Exit(guarded(debug, run, json_errors=json_output))
