@@ -384,8 +384,8 @@ def test_an_image_that_reaches_outside_is_drawn_without_what_it_points_to(iap_pr
     ],
 )
 def test_the_pdf_engine_may_read_nothing_outside_the_project(iap_project, url):
-    from petitioncli.render.fetcher import SandboxedFetcher
     from petitioncli.render.sandbox import Refused, Sandbox
+    from petitioncli.render.weasyprint_engine import SandboxedFetcher
 
     (iap_project.parent / "secret.txt").write_text("secret", encoding="utf-8")
     fetcher = SandboxedFetcher(Sandbox(iap_project))
@@ -396,8 +396,8 @@ def test_the_pdf_engine_may_read_nothing_outside_the_project(iap_project, url):
 
 
 def test_the_pdf_engine_reads_project_files_and_data_uris(iap_project):
-    from petitioncli.render.fetcher import SandboxedFetcher
     from petitioncli.render.sandbox import Sandbox
+    from petitioncli.render.weasyprint_engine import SandboxedFetcher
 
     fetcher = SandboxedFetcher(Sandbox(iap_project))
     assert fetcher.fetch((iap_project / "letter.md").as_uri()).read().startswith(b"In the run-up")

@@ -1,32 +1,28 @@
-"""The printed letter: WeasyPrint's rendering of the HTML letter, checked and tagged.
+"""The printed letter, from either engine, checked the same way after layout.
 
-The PDF comes from exactly the document `--format html` writes. After layout
-every footnote is checked against the page of its call; when WeasyPrint has
-pushed a note to a later page, the letter is laid out again with a page break
-that makes room for it, and a note that still cannot stay is reported by name.
+WeasyPrint (the default) prints exactly the document `--format html` writes;
+Typst, an optional extra for long letters, prints the same `Edition` through
+its own template. Whichever laid the pages out, every footnote is then checked
+against the page of its call, characters no font could draw are named, and
+what the sandbox refused to read is reported, in the same words.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import logging
-import os
 import unicodedata
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from .. import rules
-from ..diagnostics import Diagnostics, Pos
+from ..diagnostics import Diagnostics, PetitionError, Pos
 from ..model import Edition
 from .html import letter_html
 from .sandbox import Sandbox
 
 Progress = Callable[[str], None]
 
-PDF_VARIANT = "pdf/ua-1"
-_FOOTNOTE_CALL = "::footnote-call"
-_NOTE_ID_PREFIX = "fn-"
+ENGINES = ("weasyprint", "typst")
+DEFAULT_ENGINE = "weasyprint"
 
 # WeasyPrint sometimes gives a note's room to the lines that follow its call
 # and prints the note a page later, even with `footnote-policy: line`. Each
@@ -36,6 +32,23 @@ _PAGE_BREAK_FIXES = (
     '[data-notes~="{number}"] {{ break-after: page !important; }}',
     '[data-notes~="{number}"] {{ break-before: page !important; }}',
 )
+# The HTML writer gives each note the id `fn-N`.
+_NOTE_ID = "fn-{number}"
+
+
+@dataclass(slots=True)
+class Printed:
+    """A PDF and what its engine saw while making it, for the diagnostics every engine shares."""
+
+    pdf: bytes
+    # Notes not printed on the page of their call: number -> (call page, note page).
+    misplaced: dict[int, tuple[int | None, int | None]]
+    # Characters no font could draw, in the order first met, and how they print instead.
+    missing_glyphs: dict[str, None] = field(default_factory=dict)
+    missing_glyphs_print_as: str = "empty boxes"
+    # Images that point elsewhere (an SVG's links), with where the letter names them, and what was refused.
+    svg_images: list[tuple[Pos, str]] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
 
 
 def render_pdf(
@@ -43,89 +56,54 @@ def render_pdf(
     paper: str = "a4",
     diagnostics: Diagnostics | None = None,
     progress: Progress = lambda message: None,
+    engine: str = DEFAULT_ENGINE,
 ) -> bytes:
     found = diagnostics if diagnostics is not None else Diagnostics()
+    if engine == "weasyprint":
+        printed = _render_weasyprint(edition, paper, found, progress)
+    else:
+        raise PetitionError(f"unknown PDF engine '{engine}'; choose from {', '.join(ENGINES)}")
+    _report_misplaced(edition, printed.misplaced, found)
+    _report_missing_glyphs(edition, printed.missing_glyphs, printed.missing_glyphs_print_as, found)
+    _report_refused(edition, printed.svg_images, printed.refused, found)
+    return printed.pdf
+
+
+def _render_weasyprint(edition: Edition, paper: str, found: Diagnostics, progress: Progress) -> Printed:
     progress("Writing the letter's HTML")
     page = letter_html(edition, paper=paper, diagnostics=found)
 
     progress("Loading the PDF engine")
-    from weasyprint import CSS, HTML
+    from .weasyprint_engine import Printer
 
-    from .fetcher import SandboxedFetcher
-
-    fetcher = SandboxedFetcher(Sandbox(edition.letter.root))
-    source = HTML(string=page.html, base_url=edition.letter.root.resolve().as_uri() + "/", url_fetcher=fetcher)
-    options = {"pdf_variant": PDF_VARIANT, "pdf_identifier": True}
-
-    with _source_date_epoch(edition.date), _relay_progress(progress), _missing_glyphs() as missing:
+    sandbox = Sandbox(edition.letter.root)
+    base_url = edition.letter.root.resolve().as_uri() + "/"
+    count = len(edition.footnotes)
+    with Printer(page.html, base_url=base_url, sandbox=sandbox, date=edition.date, progress=progress) as printer:
         progress("Laying out pages")
-        document = source.render(**options)
-        count = len(edition.footnotes)
-        misplaced = misplaced_notes(document, count)
+        document = printer.lay_out()
+        misplaced = _misplaced(*printer.footnote_pages(document, count), count)
         fixes: dict[int, str] = {}
         for fix in _PAGE_BREAK_FIXES:
             if not misplaced:
                 break
             progress("Laying out again to keep every footnote on its call's page")
             fixes.update((number, fix.format(number=number)) for number in misplaced)
-            stylesheet = CSS(string="\n".join(fixes.values()), url_fetcher=fetcher)
-            document = source.render(stylesheets=[stylesheet], **options)
-            misplaced = misplaced_notes(document, count)
-        # A letter never carries attachments, whatever its HTML says.
-        document.metadata.attachments = []
-        progress(f"Writing the PDF ({len(document.pages)} pages)")
-        with _page_references_built_once():
-            data = document.write_pdf(**options)
-
-    _report_misplaced(edition, misplaced, found)
-    _report_missing_glyphs(edition, missing, found)
-    _report_refused(edition, page.svg_images, fetcher.sandbox.refused, found)
-    return data
+            document = printer.lay_out("\n".join(fixes.values()))
+            misplaced = _misplaced(*printer.footnote_pages(document, count), count)
+        data = printer.write(document)
+    return Printed(data, misplaced, printer.missing_glyphs, "empty boxes", page.svg_images, sandbox.refused)
 
 
-def misplaced_notes(document, count: int) -> dict[int, tuple[int | None, int | None]]:
-    """Of `count` notes, those not printed on the page of their call: number -> (call page, note page)."""
-    from weasyprint.formatting_structure.boxes import FootnoteAreaBox
-
-    call_pages: dict[int, int] = {}
-    note_pages: dict[int, int] = {}
-    for index, page in enumerate(document.pages, start=1):
-        root, *others = page._page_box.children
-        for area in others:
-            if isinstance(area, FootnoteAreaBox):
-                for note in area.children:
-                    if (number := _note_number(note.element)) is not None:
-                        note_pages.setdefault(number, index)
-        # Calls sit in the letter's body, before the signatories: once all are
-        # found, the remaining pages are not walked.
-        if len(call_pages) < count:
-            for box in _calls(root):
-                if (number := _note_number(box.element)) is not None:
-                    call_pages.setdefault(number, index)
-    return {
-        number: (call_pages.get(number), note_pages.get(number))
-        for number in range(1, count + 1)
-        if call_pages.get(number) != note_pages.get(number)
-    }
-
-
-def _calls(box) -> Iterator:
-    stack = [box]
-    while stack:
-        current = stack.pop()
-        tag = current.element_tag or ""
-        if tag.endswith(_FOOTNOTE_CALL):
-            yield current
-        children = getattr(current, "children", None)
-        if children:
-            stack.extend(reversed(children))
-
-
-def _note_number(element) -> int | None:
-    ident = element.get("id", "") if element is not None else ""
-    if ident.startswith(_NOTE_ID_PREFIX) and ident[len(_NOTE_ID_PREFIX) :].isdigit():
-        return int(ident[len(_NOTE_ID_PREFIX) :])
-    return None
+def _misplaced(
+    call_pages: dict[str, int], note_pages: dict[str, int], count: int
+) -> dict[int, tuple[int | None, int | None]]:
+    misplaced = {}
+    for number in range(1, count + 1):
+        ident = _NOTE_ID.format(number=number)
+        if call_pages.get(ident) != note_pages.get(ident):
+            misplaced[number] = (call_pages.get(ident), note_pages.get(ident))
+    return misplaced
 
 
 def _report_misplaced(
@@ -145,8 +123,8 @@ def _report_misplaced(
 def _report_refused(
     edition: Edition, svg_images: list[tuple[Pos, str]], refused: list[str], found: Diagnostics
 ) -> None:
-    """The HTML carries everything else inline: what WeasyPrint asked for came from an SVG image."""
-    pos, image = svg_images[0] if svg_images else (Pos(edition.letter.body.path), "")
+    """The letter carries everything else inline: what the engine asked for came from an SVG image."""
+    pos, image = svg_images[0] if svg_images else (Pos(edition.body.path), "")
     source = f"image '{image}'" if len(svg_images) == 1 else "an SVG image in the letter"
     for url in refused:
         found.report_once(
@@ -157,74 +135,6 @@ def _report_refused(
         )
 
 
-@contextmanager
-def _source_date_epoch(date: dt.date) -> Iterator[None]:
-    """Pins the time fontTools stamps into embedded fonts to the letter's date, unless the caller pinned it."""
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    if previous:
-        yield
-        return
-    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(date.timetuple()))
-    try:
-        yield
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
-
-
-@contextmanager
-def _page_references_built_once() -> Iterator[None]:
-    """Makes tagging a long letter cost time in proportion to its length.
-
-    pydyf builds the tuple of every page's reference anew on each access, and
-    WeasyPrint's PDF/UA tagging asks for it once per structure element: with
-    10,000 signatories, 4.7 million references built for nothing, 1.8 s. While
-    we write, the tuple is rebuilt only when a page has been added; the bytes
-    written are the same.
-    """
-    import pydyf
-
-    original = pydyf.PDF.page_references
-
-    def page_references(pdf) -> tuple[bytes, ...]:
-        kids = pdf.pages["Kids"]
-        cached = pdf.__dict__.get("_petitioncli_page_references")
-        if cached is None or cached[0] != len(kids):
-            cached = pdf.__dict__["_petitioncli_page_references"] = (len(kids), original.fget(pdf))
-        return cached[1]
-
-    pydyf.PDF.page_references = property(page_references)
-    try:
-        yield
-    finally:
-        pydyf.PDF.page_references = original
-
-
-class _MissingGlyphs(logging.Handler):
-    """Collects the characters WeasyPrint could print with no font, from its .notdef warnings."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.characters: dict[str, None] = {}
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if isinstance(record.msg, str) and record.msg.startswith(".notdef glyph") and isinstance(record.args, tuple):
-            self.characters.setdefault(str(record.args[0]))
-
-
-@contextmanager
-def _missing_glyphs() -> Iterator[dict[str, None]]:
-    logger = logging.getLogger("weasyprint")
-    collector = _MissingGlyphs()
-    logger.addHandler(collector)
-    try:
-        yield collector.characters
-    finally:
-        logger.removeHandler(collector)
-
-
 def font_package(characters: set[str]) -> str:
     """The Noto package (Debian's name; the same fonts exist everywhere) that draws these characters."""
     if any(unicodedata.east_asian_width(char) in "WF" for char in characters):
@@ -232,13 +142,13 @@ def font_package(characters: set[str]) -> str:
     return "fonts-noto-core (Noto's fonts for most other scripts)"
 
 
-def _report_missing_glyphs(edition: Edition, missing: dict[str, None], found: Diagnostics) -> None:
+def _report_missing_glyphs(edition: Edition, missing: dict[str, None], print_as: str, found: Diagnostics) -> None:
     """Empty boxes in a printed letter must not pass unnoticed: name the characters and the first place."""
     if not missing:
         return
     characters = set(missing)
     shown = " ".join(list(missing)[:10]) + (" …" if len(missing) > 10 else "")
-    where, what = Pos(edition.letter.body.path), "the letter"
+    where, what = Pos(edition.body.path), "the letter"
     for signatory in edition.signatories:
         text = f"{signatory.name}{signatory.affiliation or ''}{signatory.location or ''}"
         if not characters.isdisjoint(text):
@@ -248,32 +158,6 @@ def _report_missing_glyphs(edition: Edition, missing: dict[str, None], found: Di
         rules.GLYPH_MISSING,
         where,
         f"{len(missing)} character{'s' if len(missing) != 1 else ''} (first in {what}) "
-        f"have no glyph in the PDF's fonts and print as empty boxes: {shown}; "
+        f"have no glyph in the PDF's fonts and print as {print_as}: {shown}; "
         f"install a font that covers them: {font_package(characters)}",
     )
-
-
-class _ProgressRelay(logging.Handler):
-    """Turns WeasyPrint's per-page progress log into the CLI's status line."""
-
-    def __init__(self, progress: Progress):
-        super().__init__(logging.INFO)
-        self.progress = progress
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if isinstance(record.msg, str) and record.msg.endswith("Page %d") and isinstance(record.args, tuple):
-            self.progress(f"Laying out page {record.args[0]}")
-
-
-@contextmanager
-def _relay_progress(progress: Progress) -> Iterator[None]:
-    logger = logging.getLogger("weasyprint.progress")
-    relay = _ProgressRelay(progress)
-    level = logger.level
-    logger.addHandler(relay)
-    logger.setLevel(logging.INFO)
-    try:
-        yield
-    finally:
-        logger.removeHandler(relay)
-        logger.setLevel(level)
