@@ -1,12 +1,19 @@
-"""`petition build --format pdf`: the printed letter, read back as a reader's PDF viewer sees it."""
+"""`petition build --format pdf`: the printed letter, read back as a reader's PDF viewer sees it.
+
+Every test that builds a PDF runs once for each engine, WeasyPrint and Typst,
+so that a difference between them fails a test. Typst's runs are skipped when
+its optional extra is not installed (`make test` installs it).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import http.server
+import importlib.util
 import random
 import re
 import shutil
+import sys
 import threading
 from pathlib import Path
 
@@ -19,6 +26,23 @@ from conftest import DATA
 LEADERSHIP = "iap-2017_iap-leadership_2017-09-05.pdf"
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
+
+TYPST_MISSING = importlib.util.find_spec("typst") is None
+ENGINES = [
+    pytest.param("weasyprint"),
+    pytest.param(
+        "typst",
+        marks=pytest.mark.skipif(TYPST_MISSING, reason="the typst extra is not installed: pip install '.[typst]'"),
+    ),
+]
+# How each engine prints a character no font has: WeasyPrint draws an empty
+# box; Typst may not under PDF/UA, and prints the replacement character.
+PRINTS_AS = {"weasyprint": "empty boxes", "typst": "'\ufffd'"}
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def engine(request) -> str:
+    return request.param
 
 
 def squeeze(text: str) -> str:
@@ -40,20 +64,21 @@ def link_targets(page) -> set[str]:
     return targets
 
 
-def build_pdf(*args: str, env: dict[str, str] | None = None):
+def build_pdf(*args: str | Path, engine: str | None, env: dict[str, str] | None = None):
     """Runs the CLI in-process (the module-scoped fixtures cannot use `run_cli`)."""
     from typer.testing import CliRunner
 
     from petitioncli.cli import app
 
-    return CliRunner().invoke(app, ["build", *map(str, args)], env=env, catch_exceptions=False)
+    chosen = ["--engine", engine] if engine else []
+    return CliRunner().invoke(app, ["build", *map(str, args), *chosen], env=env, catch_exceptions=False)
 
 
 @pytest.fixture(scope="module")
-def iap_pdf(tmp_path_factory) -> Path:
-    """The IAP letter as PDF, built once: rendering takes seconds."""
+def iap_pdf(tmp_path_factory, engine) -> Path:
+    """The IAP letter as PDF, built once per engine: rendering takes seconds."""
     out = tmp_path_factory.mktemp("pdf")
-    result = build_pdf(DATA, "--format", "pdf", "--output-dir", out)
+    result = build_pdf(DATA, "--format", "pdf", "--output-dir", out, engine=engine)
     assert result.exit_code == 0, result.stderr
     return out / LEADERSHIP
 
@@ -134,13 +159,28 @@ def test_metadata_comes_from_the_manifest_and_the_letters_date(reader):
     assert meta.modification_date.date() == dt.date(2017, 9, 5)
 
 
+PDFUA_ID = "{http://www.aiim.org/pdfua/ns/id/}part"
+
+
+def pdfua_part(xmp: bytes) -> str | None:
+    """The PDF/UA part the XMP metadata claims, written as an attribute or as an element."""
+    from xml.etree import ElementTree
+
+    for description in ElementTree.fromstring(xmp).iter("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}Description"):
+        if PDFUA_ID in description.attrib:
+            return description.attrib[PDFUA_ID]
+        if (part := description.find(PDFUA_ID)) is not None:
+            return part.text
+    return None
+
+
 def test_pdf_is_tagged_for_accessibility_with_language_and_bookmarks(reader):
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "en-GB"
     assert "/StructTreeRoot" in root
     assert root["/MarkInfo"]["/Marked"] == pypdf.generic.BooleanObject(True)
     assert root["/ViewerPreferences"]["/DisplayDocTitle"] == pypdf.generic.BooleanObject(True)
-    assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()
+    assert pdfua_part(root["/Metadata"].get_object().get_data()) == "1"
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     nested = [child.title for item in reader.outline if isinstance(item, list) for child in item]
     assert titles == ["Petition to the International Association of Prosecutors"]
@@ -151,11 +191,11 @@ def test_pdf_has_no_attachments(reader):
     assert "/Names" not in reader.trailer["/Root"] or "/EmbeddedFiles" not in reader.trailer["/Root"]["/Names"]
 
 
-def test_cyrillic_greek_and_accented_latin_are_set_in_the_packaged_font(iap_project, tmp_path):
+def test_cyrillic_greek_and_accented_latin_are_set_in_the_packaged_font(iap_project, tmp_path, engine):
     names = ["Правозащитный центр «Мемориал»", "Ελληνική Ένωση για τα Δικαιώματα του Ανθρώπου", "Związek Łódź Ŝtrąść"]
     with (iap_project / "signatories.yaml").open("a", encoding="utf-8") as stream:
         stream.writelines(f"- name: {name}\n" for name in names)
-    result = build_pdf(iap_project, "--output", tmp_path / "scripts.pdf")
+    result = build_pdf(iap_project, "--output", tmp_path / "scripts.pdf", engine=engine)
     assert result.exit_code == 0, result.stderr
     reader = pypdf.PdfReader(tmp_path / "scripts.pdf")
     text = squeeze(" ".join(pages_text(reader)))
@@ -168,9 +208,9 @@ def test_cyrillic_greek_and_accented_latin_are_set_in_the_packaged_font(iap_proj
     assert fonts and all(name.replace("-", "").startswith("NotoSerif") for name in fonts), fonts
 
 
-def test_a4_by_default_and_letter_on_request(reader, tmp_path):
+def test_a4_by_default_and_letter_on_request(reader, tmp_path, engine):
     assert all((round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2)) == A4 for p in reader.pages)
-    result = build_pdf(DATA, "--paper", "letter", "--output", tmp_path / "letter.pdf")
+    result = build_pdf(DATA, "--paper", "letter", "--output", tmp_path / "letter.pdf", engine=engine)
     assert result.exit_code == 0, result.stderr
     letter = pypdf.PdfReader(tmp_path / "letter.pdf")
     assert all((float(p.mediabox.width), float(p.mediabox.height)) == LETTER for p in letter.pages)
@@ -179,28 +219,29 @@ def test_a4_by_default_and_letter_on_request(reader, tmp_path):
 
 
 @pytest.mark.parametrize("epoch", [None, "1500000000"], ids=["without-SOURCE_DATE_EPOCH", "with-SOURCE_DATE_EPOCH"])
-def test_two_builds_are_byte_identical(tmp_path, monkeypatch, epoch):
+def test_two_builds_are_byte_identical(tmp_path, monkeypatch, epoch, engine):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     env = {"SOURCE_DATE_EPOCH": epoch} if epoch else None
-    first = build_pdf(DATA, "--output", tmp_path / "first.pdf", env=env)
-    second = build_pdf(DATA, "--output", tmp_path / "second.pdf", env=env)
+    first = build_pdf(DATA, "--output", tmp_path / "first.pdf", engine=engine, env=env)
+    second = build_pdf(DATA, "--output", tmp_path / "second.pdf", engine=engine, env=env)
     assert first.exit_code == second.exit_code == 0, first.stderr + second.stderr
     assert (tmp_path / "first.pdf").read_bytes() == (tmp_path / "second.pdf").read_bytes()
 
 
-def test_the_environment_is_left_as_it_was(tmp_path, monkeypatch):
+def test_the_environment_is_left_as_it_was(tmp_path, monkeypatch, engine):
     import os
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    result = build_pdf(DATA, "--output", tmp_path / "letter.pdf")
+    environment = dict(os.environ)
+    result = build_pdf(DATA, "--output", tmp_path / "letter.pdf", engine=engine)
     assert result.exit_code == 0, result.stderr
-    assert "SOURCE_DATE_EPOCH" not in os.environ
+    assert dict(os.environ) == environment
 
 
-def test_draft_carries_a_mark_and_pending_signatories(iap_project, tmp_path):
+def test_draft_carries_a_mark_and_pending_signatories(iap_project, tmp_path, engine):
     with (iap_project / "signatories.yaml").open("a", encoding="utf-8") as stream:
         stream.write("- name: Not Yet Signed Foundation\n  location: Nowhere\n  status: pending\n")
-    result = build_pdf(iap_project, "--draft", "--output", tmp_path / "draft.pdf")
+    result = build_pdf(iap_project, "--draft", "--output", tmp_path / "draft.pdf", engine=engine)
     assert result.exit_code == 0, result.stderr
     text = squeeze(" ".join(pages_text(pypdf.PdfReader(tmp_path / "draft.pdf"))))
     assert "DRAFT" in text
@@ -241,10 +282,12 @@ def write_dense_letter(project: Path, seed: int) -> dict[str, str]:
     return notes
 
 
-@pytest.mark.parametrize("seed", [0, 2])
-def test_a_letter_dense_with_notes_keeps_each_on_its_page(iap_project, tmp_path, seed):
+# Seed 12 is a letter whose notes Typst parts from their calls until it lays
+# the letter out twice more with page breaks.
+@pytest.mark.parametrize("seed", [0, 2, 12])
+def test_a_letter_dense_with_notes_keeps_each_on_its_page(iap_project, tmp_path, seed, engine):
     notes = write_dense_letter(iap_project, seed)
-    result = build_pdf(iap_project, "--output", tmp_path / "dense.pdf")
+    result = build_pdf(iap_project, "--output", tmp_path / "dense.pdf", engine=engine)
     assert result.exit_code == 0, result.stderr
     assert "footnote-misplaced" not in result.stderr
     texts = [squeeze(text) for text in pages_text(pypdf.PdfReader(tmp_path / "dense.pdf"))]
@@ -254,21 +297,31 @@ def test_a_letter_dense_with_notes_keeps_each_on_its_page(iap_project, tmp_path,
         assert len(call_pages) == 1 and note_pages == call_pages, (key, call_pages, note_pages)
 
 
-def test_a_note_too_long_for_its_page_is_reported_by_name(iap_project, tmp_path):
+def test_a_note_too_long_for_its_page_is_kept_with_its_call_or_reported_by_name(iap_project, tmp_path, engine):
     footnotes = iap_project / "footnotes.yaml"
     footnotes.write_text(
-        footnotes.read_text(encoding="utf-8") + "long-story: " + " ".join(["This note goes on and on."] * 450) + "\n",
+        footnotes.read_text(encoding="utf-8")
+        + "long-story: Long story. "
+        + " ".join(["It goes on and on."] * 450)
+        + "\n",
         encoding="utf-8",
     )
     letter = iap_project / "letter.md"
     letter.write_text(letter.read_text(encoding="utf-8") + "\nA last word.[^long-story]\n", encoding="utf-8")
-    result = build_pdf(iap_project, "--output", tmp_path / "long.pdf")
+    result = build_pdf(iap_project, "--output", tmp_path / "long.pdf", engine=engine)
     assert result.exit_code == 0, result.stderr
-    assert "footnote 6 ('long-story') is called on page" in result.stderr
-    assert "[footnote-misplaced]" in result.stderr
+    texts = [squeeze(text) for text in pages_text(pypdf.PdfReader(tmp_path / "long.pdf"))]
+    (call_page,) = [index for index, text in enumerate(texts) if "Alastword.6" in text]
+    note_starts = [index for index, text in enumerate(texts) if "6Longstory." in text]
+    if note_starts == [call_page]:
+        # Fixed: the note starts on its call's page (Typst breaks it across pages).
+        assert "footnote-misplaced" not in result.stderr
+    else:
+        assert f"footnote 6 ('long-story') is called on page {call_page + 1} but printed" in result.stderr
+        assert "[footnote-misplaced]" in result.stderr
 
 
-def test_characters_no_font_has_are_reported_with_the_first_signatory_using_them(iap_project, tmp_path):
+def test_characters_no_font_has_are_reported_with_the_first_signatory_using_them(iap_project, tmp_path, engine):
     # A private-use character: no font on any machine draws it, so the test
     # does not depend on which fallback fonts the machine has.
     signatories = iap_project / "signatories.yaml"
@@ -276,10 +329,10 @@ def test_characters_no_font_has_are_reported_with_the_first_signatory_using_them
     signatories.write_text(
         "\n".join(lines) + "\n- name: Glyphless \U000f0001 Society\n  location: Nowhere\n", encoding="utf-8"
     )
-    result = build_pdf(iap_project, "--output", tmp_path / "boxes.pdf")
+    result = build_pdf(iap_project, "--output", tmp_path / "boxes.pdf", engine=engine)
     assert result.exit_code == 0, result.stderr
     assert f"signatories.yaml:{len(lines) + 1}:3: warning: 1 character (first in signatory" in result.stderr
-    assert "print as empty boxes" in result.stderr and "[glyph-missing]" in result.stderr
+    assert f"print as {PRINTS_AS[engine]}" in result.stderr and "[glyph-missing]" in result.stderr
     assert (tmp_path / "boxes.pdf").exists()
 
 
@@ -330,7 +383,7 @@ def assert_leaks_nothing(pdf: Path) -> None:
             assert secret_line().encode() not in xobject.get_object().get_data()
 
 
-def test_a_hostile_letter_fetches_nothing_reads_nothing_embeds_nothing(iap_project, tmp_path):
+def test_a_hostile_letter_fetches_nothing_reads_nothing_embeds_nothing(iap_project, tmp_path, engine):
     with RecordingServer() as server:
         (iap_project / "letter.md").write_text(
             "Read ![x](file:///etc/passwd) and look ![pixel](" + server.url + "/pixel.png).\n\n"
@@ -339,7 +392,7 @@ def test_a_hostile_letter_fetches_nothing_reads_nothing_embeds_nothing(iap_proje
             f'<object data="{server.url}/object"></object>\n',
             encoding="utf-8",
         )
-        result = build_pdf(iap_project, "--format", "pdf", "--format", "html", "--output-dir", tmp_path)
+        result = build_pdf(iap_project, "--format", "pdf", "--format", "html", "--output-dir", tmp_path, engine=engine)
     assert result.exit_code == 0, result.stderr
     assert server.requests == []
     (pdf,) = tmp_path.glob("*.pdf")
@@ -349,7 +402,7 @@ def test_a_hostile_letter_fetches_nothing_reads_nothing_embeds_nothing(iap_proje
     assert server.url not in html and 'file:///etc/passwd"' not in html
 
 
-def test_an_image_that_reaches_outside_is_drawn_without_what_it_points_to(iap_project, tmp_path):
+def test_an_image_that_reaches_outside_is_drawn_without_what_it_points_to(iap_project, tmp_path, engine):
     """An SVG inside the project may itself point elsewhere: only rendering sees that, and says so."""
     with RecordingServer() as server:
         (iap_project / "logo.svg").write_text(
@@ -362,7 +415,7 @@ def test_an_image_that_reaches_outside_is_drawn_without_what_it_points_to(iap_pr
             encoding="utf-8",
         )
         (iap_project / "letter.md").write_text("Our logo: ![logo](logo.svg)\n", encoding="utf-8")
-        result = build_pdf(iap_project, "--output", tmp_path / "logo.pdf")
+        result = build_pdf(iap_project, "--output", tmp_path / "logo.pdf", engine=engine)
     assert result.exit_code == 0, result.stderr
     assert server.requests == []
     assert_leaks_nothing(tmp_path / "logo.pdf")
@@ -411,20 +464,70 @@ def test_a_symlink_out_of_the_project_is_not_followed(iap_project, tmp_path):
     shutil.copy(DATA / "petition.yaml", outside / "secret.png")
     (iap_project / "logo.png").symlink_to(outside / "secret.png")
     (iap_project / "letter.md").write_text("Logo ![logo](logo.png).\n", encoding="utf-8")
-    result = build_pdf(iap_project, "--format", "html", "--output", tmp_path / "letter.html")
+    result = build_pdf(iap_project, "--format", "html", "--output", tmp_path / "letter.html", engine=None)
     assert result.exit_code == 0, result.stderr
     assert "<img" not in (tmp_path / "letter.html").read_text(encoding="utf-8")
     assert "image-refused" in result.stderr
 
 
-def test_progress_is_reported_while_pages_are_laid_out(iap_project, tmp_path):
+# What each engine says while it works: WeasyPrint lays pages out one by one.
+PROGRESS = {"weasyprint": "Laying out page 1", "typst": "Laying out and writing the PDF with Typst"}
+
+
+def test_progress_is_reported_while_pages_are_laid_out(iap_project, tmp_path, engine):
     from petitioncli.build import BuildOptions, build
 
     messages: list[str] = []
-    outcome = build(iap_project / "petition.yaml", BuildOptions(output_dir=tmp_path), messages.append)
+    outcome = build(iap_project / "petition.yaml", BuildOptions(output_dir=tmp_path, engine=engine), messages.append)
     assert not outcome.failed
-    assert "Laying out page 1" in messages
-    assert any(message.startswith("Writing the PDF (") for message in messages)
-    # The stylesheet keeps the IAP letter's notes in place at the first layout:
-    # a second one would double the time a build takes.
+    assert PROGRESS[engine] in messages
+    # The layout keeps the IAP letter's notes in place the first time: a
+    # second one would double the time a build takes.
     assert not any("again" in message for message in messages)
+
+
+def test_without_the_typst_extra_the_engine_is_refused_with_the_install_command(tmp_path, monkeypatch):
+    # None in sys.modules makes `import typst` fail as if it were not installed.
+    monkeypatch.setitem(sys.modules, "typst", None)
+    result = build_pdf(DATA, "--output", tmp_path / "letter.pdf", engine="typst")
+    assert result.exit_code == 2
+    assert "pip install 'petitioncli[typst]'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "letter.pdf").exists()
+
+
+@pytest.mark.skipif(TYPST_MISSING, reason="the typst extra is not installed: pip install '.[typst]'")
+def test_the_manifest_chooses_the_engine_and_the_option_overrides_it(iap_project, tmp_path):
+    manifest = iap_project / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "engine: typst\n", encoding="utf-8")
+    assert build_pdf(iap_project, "--output", tmp_path / "typst.pdf", engine=None).exit_code == 0
+    assert build_pdf(iap_project, "--output", tmp_path / "weasy.pdf", engine="weasyprint").exit_code == 0
+    assert pypdf.PdfReader(tmp_path / "typst.pdf").metadata.creator.startswith("Typst")
+    assert "WeasyPrint" in pypdf.PdfReader(tmp_path / "weasy.pdf").metadata.producer
+
+
+def test_an_unknown_engine_in_the_manifest_is_an_error(iap_project, tmp_path):
+    manifest = iap_project / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "engine: typset\n", encoding="utf-8")
+    result = build_pdf(iap_project, "--output", tmp_path / "letter.pdf", engine=None)
+    assert result.exit_code == 1
+    assert "did you mean 'typst'?" in result.stderr and "[value-unknown]" in result.stderr
+
+
+def test_text_that_looks_like_markup_prints_as_written(iap_project, tmp_path, engine):
+    """The letter's texts reach either engine as text: nothing in them is read as HTML or Typst code."""
+    hostile = ['#read("/etc/passwd")', "$x^2$ and *stars* _under_", "<b>not bold</b> @ref <label>", "]#{ } \\"]
+    manifest = iap_project / "petition.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    title = "title: Petition to the International Association of Prosecutors"
+    manifest.write_text(text.replace(title, 'title: "#set page(width: 1cm) Petition"'), encoding="utf-8")
+    with (iap_project / "signatories.yaml").open("a", encoding="utf-8") as stream:
+        stream.writelines(f"- name: {yaml.safe_dump(name).split(chr(10))[0]}\n" for name in hostile)
+    result = build_pdf(iap_project, "--output", tmp_path / "marks.pdf", engine=engine)
+    assert result.exit_code == 0, result.stderr
+    reader = pypdf.PdfReader(tmp_path / "marks.pdf")
+    text = squeeze(" ".join(pages_text(reader)))
+    for name in [*hostile, "#set page(width: 1cm) Petition"]:
+        assert squeeze(name) in text, name
+    assert secret_line() not in text
+    assert reader.metadata.title.startswith("#set page(width: 1cm)")

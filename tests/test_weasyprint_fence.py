@@ -176,3 +176,16 @@ def test_the_html_writers_notes_are_the_ones_the_fence_finds(iap_project):
     with weasy:
         calls, notes = weasy.footnote_pages(weasy.lay_out(), calls=len(edition.footnotes))
     assert set(calls) == set(notes) == {f"fn-{n}" for n in range(1, 6)}
+
+
+def test_no_other_module_reaches_past_the_fence():
+    import re
+
+    package = Path(weasyprint_engine.__file__).parent.parent
+    imports = re.compile(r"^\s*(?:from|import)\s+(weasyprint|pydyf)\b", re.MULTILINE)
+    reaching = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if path.name != "weasyprint_engine.py" and imports.search(path.read_text(encoding="utf-8"))
+    ]
+    assert reaching == []

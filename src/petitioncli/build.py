@@ -15,12 +15,13 @@ from . import checks, loader
 from .dates import letter_date
 from .diagnostics import Diagnostics, PetitionError
 from .edition import languages, make_edition, recipient_ids
-from .model import Edition
+from .model import Edition, PdfEngine
 from .output import check_outputs, write_outputs
 from .report import sort_key
 
 FORMATS = ("pdf", "txt", "html")
 PAPERS = ("a4", "letter")
+ENGINES = tuple(PdfEngine)
 
 
 @contextmanager
@@ -80,6 +81,8 @@ class BuildOptions:
     width: int = 72
     paper: str = "a4"
     draft: bool = False
+    # The PDF engine; None: the manifest's.
+    engine: str | None = None
 
 
 @dataclass(slots=True)
@@ -149,7 +152,8 @@ def render(edition: Edition, fmt: str, options: BuildOptions, diags: Diagnostics
     if fmt == "pdf":
         from .render.pdf import render_pdf
 
-        return render_pdf(edition, paper=options.paper, diagnostics=diags, progress=progress)
+        engine = options.engine or edition.letter.manifest.engine
+        return render_pdf(edition, paper=options.paper, diagnostics=diags, progress=progress, engine=engine)
     raise PetitionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
 
 
@@ -186,6 +190,8 @@ def build(
         raise PetitionError("--output names the file itself; leave out --output-dir, or name a folder alone")
     if options.paper not in PAPERS:
         raise PetitionError(f"unknown paper size '{options.paper}'; choose from {', '.join(PAPERS)}")
+    if options.engine is not None and options.engine not in ENGINES:
+        raise PetitionError(f"unknown PDF engine '{options.engine}'; choose from {', '.join(ENGINES)}")
     if options.width < 20:
         raise PetitionError(f"--width must be at least 20 columns, not {options.width}")
 

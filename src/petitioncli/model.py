@@ -34,6 +34,11 @@ class SignatoryOrder(enum.StrEnum):
     ALPHABETICAL = "alphabetical"
 
 
+class PdfEngine(enum.StrEnum):
+    WEASYPRINT = "weasyprint"
+    TYPST = "typst"
+
+
 @dataclass(slots=True, kw_only=True)
 class Located:
     """A record read from a file: where it starts and where each of its values is."""
@@ -118,6 +123,13 @@ class Manifest(Located):
         choices=SignatoryOrder,
         default=SignatoryOrder.AS_LISTED,
         shown_default="as-listed",
+    )
+    engine: PdfEngine = data(
+        "What prints the PDF: WeasyPrint, or Typst for long letters in seconds "
+        "(an optional extra: pip install 'petitioncli[typst]'). `--engine` overrides it.",
+        choices=PdfEngine,
+        default=PdfEngine.WEASYPRINT,
+        shown_default="weasyprint",
     )
     body: str = data(
         "The letter's text in Markdown, between the salutation and the signatories.",

@@ -33,6 +33,11 @@ class Paper(StrEnum):
     letter = "letter"
 
 
+class Engine(StrEnum):
+    weasyprint = "weasyprint"
+    typst = "typst"
+
+
 @app.command(
     epilog="Examples: petition build data --format pdf --format txt; "
     "petition build --to all --date today --output-dir out/"
@@ -74,6 +79,15 @@ def build(
     ] = None,
     width: Annotated[int, typer.Option("--width", help="Text letters: wrap paragraphs at this many columns.")] = 72,
     paper: Annotated[Paper, typer.Option("--paper", help="PDF paper size.", case_sensitive=False)] = Paper.a4,
+    engine: Annotated[
+        Engine | None,
+        typer.Option(
+            "--engine",
+            help="What prints the PDF; typst, for long letters, is an optional extra. Default: the manifest's, "
+            "else weasyprint.",
+            case_sensitive=False,
+        ),
+    ] = None,
     draft: Annotated[
         bool, typer.Option("--draft", help="Include pending signatories, marked, and a DRAFT mark.")
     ] = False,
@@ -104,6 +118,7 @@ def build(
             width=width,
             paper=paper.value,
             draft=draft,
+            engine=engine.value if engine else None,
         )
         if output == STDOUT and "pdf" in requested_formats(options) and sys.stdout.isatty():
             raise PetitionError("a PDF is not written to a terminal; redirect it (> letter.pdf) or add --format txt")

@@ -32,8 +32,8 @@ def stderr():
 
 
 def configure_logging(verbose: bool) -> None:
-    """Library chatter (WeasyPrint, fontTools) reaches the user only with --verbose."""
-    for name in ("weasyprint", "fontTools"):
+    """Library chatter (WeasyPrint, fontTools, Typst) reaches the user only with --verbose."""
+    for name in ("weasyprint", "fontTools", "typst"):
         logger = logging.getLogger(name)
         logger.handlers.clear()
         logger.propagate = False

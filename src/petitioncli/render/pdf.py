@@ -59,7 +59,11 @@ def render_pdf(
     engine: str = DEFAULT_ENGINE,
 ) -> bytes:
     found = diagnostics if diagnostics is not None else Diagnostics()
-    if engine == "weasyprint":
+    if engine == "typst":
+        from .typst_engine import render_typst
+
+        printed = render_typst(edition, paper, found, progress)
+    elif engine == "weasyprint":
         printed = _render_weasyprint(edition, paper, found, progress)
     else:
         raise PetitionError(f"unknown PDF engine '{engine}'; choose from {', '.join(ENGINES)}")

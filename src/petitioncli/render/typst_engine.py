@@ -1,0 +1,236 @@
+"""The printed letter through Typst: `petition build --engine typst`, for long letters in seconds.
+
+Typst lays out 10,000 signatories in a few seconds where WeasyPrint takes
+half a minute. It prints the same `Edition` through the package's own
+template (`templates/letter.typ`), which reads the letter as JSON
+(`typst_data.py`). Typst is an optional extra: `pip install 'petitioncli[typst]'`.
+
+Typst sees a world of our making: a temporary folder holding the template,
+letter.json and the project images read through the sandbox (SVG images
+without their links), and fonts from the shipped Noto Serif only, plus the
+system's when the letter has characters Noto Serif lacks. It reads no other
+file and fetches nothing.
+"""
+
+from __future__ import annotations
+
+import calendar
+import io
+import json
+import logging
+import tempfile
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from ..diagnostics import Diagnostics, PetitionError
+from ..model import Edition
+from .pdf import Printed
+from .sandbox import FONTS, TEMPLATES, Sandbox
+from .typst_data import LetterData, letter_data
+
+Progress = Callable[[str], None]
+
+INSTALL = "pip install 'petitioncli[typst]'"
+PDF_STANDARD = "ua-1"
+_FONT_FILES = ("NotoSerif-Regular", "NotoSerif-Italic", "NotoSerif-Bold", "NotoSerif-BoldItalic")
+# What a character no font can draw prints as: PDF/UA forbids Typst to print the empty box.
+REPLACEMENT = "\ufffd"
+_LOG = logging.getLogger("typst")
+# Layouts after the first, each starting more notes' blocks on a new page.
+_FIX_ROUNDS = 3
+
+
+def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Progress) -> Printed:
+    typst = _typst()
+    sandbox = Sandbox(edition.letter.root)
+    progress("Writing the letter's data for Typst")
+    letter = letter_data(edition, paper, sandbox, found)
+    characters = _characters(letter.printed)
+    system_fonts, unprintable = _fonts_needed(typst, characters)
+    text = "".join(letter.printed)
+    missing = dict.fromkeys(sorted(unprintable, key=text.find))
+    replace = {ord(character): REPLACEMENT for character in unprintable}
+    if replace:
+        # Built again without what no font can draw; diagnostics were said the first time.
+        letter = letter_data(edition, paper, sandbox, Diagnostics(), replace=replace)
+
+    with tempfile.TemporaryDirectory(prefix="petition-typst-") as scratch:
+        folder = Path(scratch)
+        fonts = folder / "fonts"
+        fonts.mkdir()
+        for name in _FONT_FILES:
+            (fonts / f"{name}.ttf").write_bytes(_truetype(name))
+        world = folder / "world"
+        refused = _write_world(world, letter)
+        svg_images = letter.svg_images
+        # The data is on disk now; laying out a long list needs the memory.
+        del letter
+        # No package is ever imported; should one be, it is looked for in an empty folder.
+        no_packages = folder / "packages"
+        no_packages.mkdir()
+        compiler = typst.Compiler(
+            root=world,
+            font_paths=typst.Fonts(include_system_fonts=system_fonts, include_embedded_fonts=False, font_paths=[fonts]),
+            package_path=no_packages,
+            package_cache_path=no_packages,
+        )
+        count = len(edition.footnotes)
+        progress("Laying out and writing the PDF with Typst")
+        data = _compile(typst, compiler, world, edition)
+        misplaced = _misplaced(compiler, count)
+        # Typst can print a note at the foot of a page and then move the
+        # last lines of the paragraph that calls it, call included, to the
+        # next one. The block that calls such a note starts a new page; that
+        # moves what follows, so a note misplaced only then is fixed in turn.
+        breaks: dict[int, None] = {}
+        for _ in range(_FIX_ROUNDS):
+            if not misplaced:
+                break
+            progress("Laying out again to keep every footnote on its call's page")
+            breaks.update(dict.fromkeys(misplaced))
+            letter = letter_data(edition, paper, sandbox, Diagnostics(), replace=replace, break_before=tuple(breaks))
+            _write_world(world, letter)
+            del letter
+            data = _compile(typst, compiler, world, edition)
+            misplaced = _misplaced(compiler, count)
+    return Printed(data, misplaced, missing, f"'{REPLACEMENT}'", svg_images, refused)
+
+
+def _typst():
+    try:
+        import typst
+    except ImportError:
+        raise PetitionError(f"the Typst engine is an optional extra; install it with: {INSTALL}", 2) from None
+    return typst
+
+
+def _characters(printed: list[str]) -> set[str]:
+    # ASCII is in every font the letter can use; only the rest need looking up.
+    return {character for character in set("".join(printed)) if ord(character) > 0x7F} - {"\n"}
+
+
+def _fonts_needed(typst, characters: set[str]) -> tuple[bool, set[str]]:
+    """Whether the system's fonts are needed, and the characters no font can draw.
+
+    Noto Serif covers Latin, Greek and Cyrillic; a letter written in those
+    leaves the system's fonts out, so that it prints the same everywhere.
+    """
+    missing = characters - _shipped_coverage()
+    if not missing:
+        return False, set()
+    from fontTools.ttLib import TTFont
+
+    for info in typst.Fonts(include_system_fonts=True, include_embedded_fonts=False).fonts():
+        if not missing:
+            break
+        if info.path is not None:
+            missing -= _coverage(info.path, info.index, TTFont)
+    return True, missing
+
+
+@cache
+def _shipped_coverage() -> frozenset[str]:
+    from fontTools.ttLib import TTFont
+
+    return frozenset(chr(code) for code in TTFont(io.BytesIO(_truetype(_FONT_FILES[0])), lazy=True).getBestCmap())
+
+
+@cache
+def _coverage(path: str, index: int, ttfont) -> frozenset[str]:
+    try:
+        cmap = ttfont(path, fontNumber=index, lazy=True).getBestCmap() or {}
+    except Exception:  # a font file fontTools cannot read covers nothing we can rely on
+        return frozenset()
+    return frozenset(chr(code) for code in cmap)
+
+
+@cache
+def _truetype(name: str) -> bytes:
+    """A shipped font as the TrueType font it was stored from: Typst does not read WOFF.
+
+    The conversion keeps every table as stored and leaves the font's own
+    timestamp alone, so the bytes are the same on every run.
+    """
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(FONTS / f"{name}.woff", recalcTimestamp=False)
+    font.flavor = None
+    out = io.BytesIO()
+    font.save(out, reorderTables=False)
+    return out.getvalue()
+
+
+def _write_world(world: Path, letter: LetterData) -> list[str]:
+    """The files Typst may read; returns the links SVG images held, which were taken out."""
+    world.mkdir(exist_ok=True)
+    (world / "main.typ").write_bytes((TEMPLATES / "letter.typ").read_bytes())
+    (world / "letter.json").write_text(json.dumps(letter.data, ensure_ascii=False), encoding="utf-8")
+    refused: list[str] = []
+    for name, data in letter.images.items():
+        path = world / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(_svg_without_links(data, refused) if name.endswith(".svg") else data)
+    return refused
+
+
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+# Raster images an SVG may carry inside itself; anything else it names is outside the letter.
+_INLINE_IMAGES = tuple(f"data:image/{kind}" for kind in ("png", "jpeg", "gif", "webp"))
+
+
+def _svg_without_links(data: bytes, refused: list[str]) -> bytes:
+    """An SVG image without the elements that point at files or addresses.
+
+    Typst would read a linked image through its world, and fails the whole
+    letter on a web address: both are taken out and reported, as the
+    WeasyPrint engine's fetcher reports what it refuses.
+    """
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError:
+        return data
+    for parent in root.iter():
+        for child in list(parent):
+            target = child.get("href") or child.get(_XLINK_HREF)
+            if target is not None and not target.startswith("#") and not target.startswith(_INLINE_IMAGES):
+                refused.append(target if len(target) <= 80 else target[:79] + "…")
+                parent.remove(child)
+    return ElementTree.tostring(root)
+
+
+def _compile(typst, compiler, world: Path, edition: Edition) -> bytes:
+    timestamp = calendar.timegm(edition.date.timetuple())
+    try:
+        data, warnings = compiler.compile_with_warnings(
+            input=world / "main.typ", format="pdf", pdf_standards=PDF_STANDARD, timestamp=timestamp
+        )
+    except typst.TypstError as exc:
+        raise PetitionError(f"Typst could not print the letter: {exc.message}", 1) from None
+    for warning in warnings:
+        _LOG.warning("%s", warning.message)
+    return data
+
+
+def _misplaced(compiler, count: int) -> dict[int, tuple[int | None, int | None]]:
+    """The notes Typst did not print on the page of their call, read back from the laid-out letter."""
+    if not count:
+        return {}
+    found = json.loads(
+        compiler.eval(
+            "(query(<note-call>).map(m => (m.value, m.location().page())),"
+            " query(<note-entry>).map(m => (m.value, m.location().page())))",
+            format="json",
+        )
+    )
+    call_pages: dict[int, int] = {}
+    note_pages: dict[int, int] = {}
+    for pages, found_pages in ((call_pages, found[0]), (note_pages, found[1])):
+        for number, page in found_pages:
+            pages.setdefault(number, page)
+    return {
+        number: (call_pages.get(number), note_pages.get(number))
+        for number in range(1, count + 1)
+        if call_pages.get(number) != note_pages.get(number)
+    }
