@@ -486,6 +486,19 @@ def test_progress_is_reported_while_pages_are_laid_out(iap_project, tmp_path, en
     assert not any("again" in message for message in messages)
 
 
+def test_the_garbage_collector_waits_while_pages_are_laid_out_and_is_back_after(iap_project, tmp_path, engine):
+    import gc
+
+    from petitioncli.build import BuildOptions, build
+
+    collecting: list[bool] = []
+    options = BuildOptions(output_dir=tmp_path, engine=engine)
+    outcome = build(iap_project / "petition.yaml", options, lambda message: collecting.append(gc.isenabled()))
+    assert not outcome.failed
+    assert collecting and not any(collecting)
+    assert gc.isenabled()
+
+
 def test_without_the_typst_extra_the_engine_is_refused_with_the_install_command(tmp_path, monkeypatch):
     # None in sys.modules makes `import typst` fail as if it were not installed.
     monkeypatch.setitem(sys.modules, "typst", None)

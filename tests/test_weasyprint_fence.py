@@ -98,13 +98,13 @@ def test_page_references_built_once_write_the_same_bytes_and_are_used(tmp_path, 
 
     rendered = HTML(string=html).render(pdf_variant="pdf/ua-1")
     with weasyprint_engine._fonts_stamped(LETTER_DATE):
-        plain = rendered.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=True)
+        plain = rendered.write_pdf(pdf_variant="pdf/ua-1")
     assert isinstance(pydyf.PDF.__dict__["page_references"], property)
     built = []
     original = pydyf.PDF.page_references.fget
     monkeypatch.setattr(pydyf.PDF, "page_references", property(lambda pdf: built.append(1) or original(pdf)))
     with weasyprint_engine._fonts_stamped(LETTER_DATE), weasyprint_engine._page_references_built_once():
-        cached = rendered.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=True)
+        cached = rendered.write_pdf(pdf_variant="pdf/ua-1")
     assert cached == plain
     # Tagging asks for the references once per structure element; built once per page added.
     assert 0 < len(built) <= 5
@@ -150,16 +150,6 @@ def test_attachments_in_the_html_are_never_embedded(tmp_path):
         pdf = pypdf.PdfReader(io.BytesIO(weasy.write(weasy.lay_out())))
     root = pdf.trailer["/Root"]
     assert "/Names" not in root or "/EmbeddedFiles" not in root["/Names"]
-
-
-def test_the_collector_is_paused_while_printing_and_restored_after(tmp_path):
-    import gc
-
-    assert gc.isenabled()
-    with printer(tmp_path, "<p>Quiet.</p>") as weasy:
-        assert not gc.isenabled()
-        weasy.write(weasy.lay_out())
-    assert gc.isenabled()
 
 
 def test_the_html_writers_notes_are_the_ones_the_fence_finds(iap_project):

@@ -34,7 +34,9 @@ from .sandbox import Sandbox, image_type
 Progress = Callable[[str], None]
 
 PDF_VARIANT = "pdf/ua-1"
-_OPTIONS = {"pdf_variant": PDF_VARIANT, "pdf_identifier": True}
+# No file identifier: PDF/UA does not ask for one, and pydyf makes it by
+# serialising and compressing the whole PDF a second time, a fifth of writing it.
+_OPTIONS = {"pdf_variant": PDF_VARIANT}
 # The pseudo-element WeasyPrint makes for a footnote's call carries this tag suffix.
 _FOOTNOTE_CALL = "::footnote-call"
 
@@ -67,8 +69,8 @@ class Printer:
     """One HTML letter laid out (as often as its footnotes need) and written as a tagged PDF.
 
     Use as a context manager: while it is open, WeasyPrint's log reports
-    progress and missing glyphs here, fonts are stamped with the letter's
-    date, and the garbage collector stays out of the way.
+    progress and missing glyphs here, and fonts are stamped with the letter's
+    date.
     """
 
     def __init__(self, html: str, *, base_url: str, sandbox: Sandbox, date: dt.date, progress: Progress):
@@ -81,7 +83,6 @@ class Printer:
         self._stack = ExitStack()
 
     def __enter__(self) -> Printer:
-        self._stack.enter_context(_collector_paused())
         self._stack.enter_context(_fonts_stamped(self.date))
         self._stack.enter_context(_logged(logging.getLogger("weasyprint.progress"), _ProgressRelay(self.progress)))
         self._stack.enter_context(_logged(logging.getLogger("weasyprint"), _MissingGlyphs(self.missing_glyphs)))
@@ -94,9 +95,12 @@ class Printer:
         """The pages of the letter, with `css` added to its own stylesheet."""
         stylesheets = [CSS(string=css, url_fetcher=self.fetcher)] if css else []
         document = self.source.render(stylesheets=stylesheets, **_OPTIONS)
-        # Layout leaves about 60 cyclic objects a signatory behind; freed now,
-        # they no longer swell what writing the PDF adds.
-        gc.collect()
+        # Layout leaves about 60 cyclic objects a signatory behind. With the
+        # collector paused (`render/pdf.py`) they are all in the youngest
+        # generation: collecting it alone frees them without walking the rest
+        # of the process, and writing the PDF then starts from the letter's
+        # own memory.
+        gc.collect(0)
         return document
 
     def footnote_pages(self, document, calls: int) -> tuple[dict[str, int], dict[str, int]]:
@@ -138,24 +142,6 @@ def _calls(box) -> Iterator:
         children = getattr(current, "children", None)
         if children:
             stack.extend(reversed(children))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keeps Python's cyclic garbage collector from walking WeasyPrint's boxes again and again.
-
-    Laying out 10,000 signatories makes millions of objects that live until
-    the PDF is written; each full collection walks them all, and the
-    collector starts dozens: a third of the time of the whole render. Paused
-    here, with one collection after each layout instead (`Printer.lay_out`).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @contextmanager
