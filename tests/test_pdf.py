@@ -238,6 +238,19 @@ def test_the_environment_is_left_as_it_was(tmp_path, monkeypatch, engine):
     assert dict(os.environ) == environment
 
 
+def test_the_french_edition_has_french_quotes_date_and_language(tmp_path, engine):
+    result = build_pdf(DATA, "--lang", "fr", "--output", tmp_path / "fr.pdf", engine=engine)
+    assert result.exit_code == 0, result.stderr
+    reader = pypdf.PdfReader(tmp_path / "fr.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages).replace("\u202f", " ")
+    assert "La Haye, 5 septembre 2017" in text
+    # Straight quotes in the data become the typographic quotes of French.
+    assert "du Sénat de l’AIPP" in text
+    assert "« Challenges for Judicial Independence" in text
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    assert reader.metadata.title == "Pétition à l’Association internationale des procureurs et poursuivants"
+
+
 def test_draft_carries_a_mark_and_pending_signatories(iap_project, tmp_path, engine):
     with (iap_project / "signatories.yaml").open("a", encoding="utf-8") as stream:
         stream.write("- name: Not Yet Signed Foundation\n  location: Nowhere\n  status: pending\n")
