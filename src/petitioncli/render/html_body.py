@@ -119,7 +119,9 @@ class HtmlWriter:
             elif isinstance(node, SoftBreak):
                 out.append("\n")
             elif isinstance(node, HardBreak):
-                out.append("<br>\n")
+                # No line break after it: in a footnote WeasyPrint would print the
+                # break and the newline as two, leaving an empty line.
+                out.append("<br>")
             elif isinstance(node, Code):
                 out.append(f"<code>{escape(node.text)}</code>")
             elif isinstance(node, Emphasis):
