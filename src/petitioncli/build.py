@@ -130,9 +130,11 @@ class _Unwatched:
 
 
 def output_name(edition: Edition, fmt: str) -> str:
-    """`slug_recipient_date.fmt`, with `_TAG` before the extension for a translation's edition."""
+    """`slug_recipient_date.fmt`, with `_TAG` before the extension for a translation's edition; a draft
+    ends in `_draft`, so that it never replaces the final letter."""
     language = f"_{edition.language}" if edition.translated else ""
-    return f"{edition.letter.slug}_{edition.recipient.id}_{edition.date.isoformat()}{language}.{fmt}"
+    draft = "_draft" if edition.draft else ""
+    return f"{edition.letter.slug}_{edition.recipient.id}_{edition.date.isoformat()}{language}{draft}.{fmt}"
 
 
 def render(edition: Edition, fmt: str, options: BuildOptions, diags: Diagnostics, progress: Progress) -> bytes:
