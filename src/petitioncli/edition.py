@@ -15,11 +15,13 @@ from .text import sort_key
 ALL = "all"
 
 
-def recipient_ids(letter: Letter, choice: str | None) -> list[str]:
-    """`--to ID|all`; without it, the manifest's recipient."""
+def recipient_ids(letter: Letter, choice: str | None) -> list[str | None]:
+    """`--to ID|all`; without it, the manifest's recipient. None: the one letter to no one in particular."""
     if choice == ALL:
-        return list(letter.recipients)
+        return list(letter.recipients) or [None]
     rid = choice or letter.manifest.recipient
+    if rid is None:
+        return [None]
     if rid not in letter.recipients:
         known = ", ".join(letter.recipients) or "none"
         raise PetitionError(f"unknown recipient '{rid}'; known recipients: {known}")
@@ -45,17 +47,17 @@ def languages(letter: Letter, choice: str | None) -> list[str]:
 
 
 def make_edition(
-    letter: Letter, recipient_id: str, date: dt.date, *, language: str | None = None, draft: bool = False
+    letter: Letter, recipient_id: str | None, date: dt.date, *, language: str | None = None, draft: bool = False
 ) -> Edition:
     """One letter as printed: the letter's own texts, or a translation's where `language` names one."""
     manifest = letter.manifest
-    recipient = letter.recipients[recipient_id]
+    recipient = letter.recipients[recipient_id] if recipient_id is not None else None
     translated = letter.translations.get(language) if language is not None else None
     body: Body = translated.body if translated else letter.body
     notes: dict[str, Footnote] = translated.footnotes if translated else letter.footnotes
     texts: dict[str, Any] = translated.translation.values if translated else {}
     for_recipient: dict[str, Any] = {}
-    if translated is not None:
+    if translated is not None and recipient is not None:
         tag = matching(recipient.translated, translated.translation.language)
         for_recipient = recipient.translated[tag] if tag is not None else {}
 
@@ -90,8 +92,8 @@ def make_edition(
         date=date,
         date_text=date_text,
         place_and_date=f"{place}, {date_text}" if place else date_text,
-        address=for_recipient.get("address") or recipient.address,
-        salutation=for_recipient.get("salutation") or recipient.salutation,
+        address=for_recipient.get("address") or (recipient.address if recipient else []),
+        salutation=for_recipient.get("salutation") or (recipient.salutation if recipient else None),
         body=body,
         footnotes=footnotes,
         footnote_numbers=numbers,

@@ -64,9 +64,8 @@ class Manifest(Located):
         example="iap-2017",
         checked_by=(rules.ID_INVALID,),
     )
-    place: str = data(
-        "Where the letter is sent from, printed before the date.",
-        required=True,
+    place: str | None = data(
+        "Where the letter is sent from, printed before the date. Without it the date stands alone.",
         non_blank=True,
         example="The Hague",
         translatable=True,
@@ -101,9 +100,9 @@ class Manifest(Located):
         example="[IAP, prosecutors, human rights]",
         translatable=True,
     )
-    recipient: str = data(
-        "The id (in recipients.yaml) of the recipient a build addresses by default.",
-        required=True,
+    recipient: str | None = data(
+        "The id (in recipients.yaml) of the recipient a build addresses by default. Without it the letter "
+        "is a statement: no address block, no salutation, and recipients.yaml may be left out.",
         non_blank=True,
         example="iap-leadership",
         checked_by=(rules.RECIPIENT_UNKNOWN,),
@@ -286,7 +285,8 @@ class Edition:
     """One letter as printed: every text a renderer prints is here, chosen for this recipient."""
 
     letter: Letter
-    recipient: Recipient
+    # None for a statement or pledge, which addresses no one.
+    recipient: Recipient | None
     language: str
     # A translation's edition (its file names carry the language tag).
     translated: bool
@@ -298,7 +298,7 @@ class Edition:
     date_text: str
     place_and_date: str
     address: list[str]
-    salutation: str
+    salutation: str | None
     body: Body
     footnotes: list[NumberedFootnote]
     footnote_numbers: dict[str, int]

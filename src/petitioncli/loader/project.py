@@ -19,7 +19,8 @@ from .files import Node, compose_yaml, read_text
 from .nodes import Entries, NodeReader, RecordValues
 
 MANIFEST = "petition.yaml"
-# Files a letter can do without, as long as the manifest names none.
+# Files a letter can do without, as long as the manifest names none; a
+# statement that names no recipient needs no recipients either.
 OPTIONAL_FILES = ("footnotes",)
 SIGNATORY_SUFFIXES = (".yaml", ".yml", ".csv")
 
@@ -205,7 +206,8 @@ class ProjectLoader:
             if spec.kind is not Kind.PATH:
                 continue
             named = key in given.field_pos
-            if not named and key in OPTIONAL_FILES and not os.path.lexists(self.root / str(spec.default)):
+            optional = key in OPTIONAL_FILES or (key == "recipients" and manifest.recipient is None)
+            if not named and optional and not os.path.lexists(self.root / str(spec.default)):
                 continue
             # A blank or unreadable name is reported already; the default would be a guess.
             name = given.values.get(key) if named else spec.default

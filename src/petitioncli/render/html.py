@@ -98,7 +98,7 @@ def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
             date_text=date_text,
             place_prefix=typeset(edition.place_and_date.removesuffix(date_text)),
             address=[typeset(line) for line in edition.address],
-            salutation=[typeset(line) for line in edition.salutation.split("\n")],
+            salutation=[typeset(line) for line in edition.salutation.split("\n")] if edition.salutation else [],
             body=Markup(body),
             notes=[_Note(number, writer.inline(inlines, in_note=True)) for number, inlines in notes.items()],
             heading=typeset(edition.signatories_heading) if edition.signatories_heading else None,

@@ -55,7 +55,8 @@ class _TextWriter:
         blocks.append(self.wrap(edition.place_and_date))
         if edition.address:
             blocks.append("\n".join(self.wrap(line) for line in edition.address))
-        blocks.append(self.wrap(edition.salutation))
+        if edition.salutation:
+            blocks.append(self.wrap(edition.salutation))
         blocks.extend(self.blocks(edition.body.document.blocks, indent=""))
         if edition.footnotes:
             notes = [self.footnote(n.number, n.footnote.inlines) for n in edition.footnotes]
