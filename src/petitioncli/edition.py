@@ -75,7 +75,7 @@ def make_edition(
     shown = {Status.CONFIRMED, Status.PENDING} if draft else {Status.CONFIRMED}
     signatories = [s for s in letter.signatories if s.status in shown]
     if manifest.signatories_order is SignatoryOrder.ALPHABETICAL:
-        signatories.sort(key=lambda s: sort_key(s.name))
+        signatories.sort(key=lambda s: sort_key(s.sort_as or s.name))
 
     edition_language = language or manifest.language
     date_text = long_date(date, edition_language)

@@ -173,13 +173,26 @@ class Signatory(Located):
         example="Amnesty International",
         checked_by=(rules.SIGNATORY_NAME_EMPTY, rules.SIGNATORY_DUPLICATE),
     )
-    location: str | None = data(
-        "Free text printed after the name: a city, a country, 'Baku/Tbilisi'.",
-        example="London",
+    title: str | None = data(
+        "For individuals: their role, printed after the name.",
+        example="Professor of Law",
     )
     affiliation: str | None = data(
-        "For individuals: the organisation they belong to, printed after the name.",
+        "For individuals: the organisation they belong to, printed after the title.",
         example="Utrecht University",
+    )
+    on_behalf_of: str | None = data(
+        "The organisation a representative signs for, printed as 'on behalf of …'. Signing personally and "
+        "again on behalf of an organisation is not a duplicate.",
+        example="Netherlands Helsinki Committee",
+    )
+    location: str | None = data(
+        "Free text printed last: a city, a country, 'Baku/Tbilisi'.",
+        example="London",
+    )
+    sort_as: str | None = data(
+        "What `signatories_order: alphabetical` sorts by, e.g. the family name; default: the whole name.",
+        example="Curie, Marie",
     )
     url: str | None = data(
         "The signatory's web site, an absolute http(s) address; the name links to it.",

@@ -39,6 +39,10 @@ def _no_confirmed_signatory(context: Context) -> None:
     )
 
 
+# Printed or compared text beside the name, checked for stray spaces.
+_TEXT_FIELDS = ("title", "affiliation", "on_behalf_of", "location", "sort_as")
+
+
 def place(pos: Pos) -> str:
     """A place as a person looks for it: a CSV row is a line of the file."""
     if pos.file.suffix.lower() == ".csv":
@@ -69,8 +73,8 @@ def check(context: Context) -> None:
             warn_spacing(diags, signatory.where("name"), "signatory name", name)
         elif "name" not in signatory.unread:
             diags.report(rules.SIGNATORY_NAME_EMPTY, signatory.where("name"), "signatory name is empty")
-        warn_spacing(diags, signatory.where("location"), "location", signatory.location)
-        warn_spacing(diags, signatory.where("affiliation"), "affiliation", signatory.affiliation)
+        for key in _TEXT_FIELDS:
+            warn_spacing(diags, signatory.where(key), key, getattr(signatory, key))
         if signatory.url is not None:
             check_url(diags, signatory.where("url"), signatory.url, "url")
         country = signatory.country

@@ -21,6 +21,7 @@ from ..language import quotes as language_quotes
 from ..model import Edition, Status
 from .html_body import HtmlWriter
 from .sandbox import FONTS, TEMPLATES, Sandbox
+from .text import signatory_details
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
@@ -105,7 +106,7 @@ def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
             signatories=[
                 _Signatory(
                     name=typeset(s.name),
-                    details=typeset(", ".join(part for part in (s.affiliation, s.location) if part)),
+                    details=typeset(signatory_details(s, edition.language)),
                     url=s.url,
                     pending=edition.draft and s.status is Status.PENDING,
                 )

@@ -240,7 +240,7 @@ def _report_missing_glyphs(edition: Edition, missing: dict[str, None], found: Di
     shown = " ".join(list(missing)[:10]) + (" …" if len(missing) > 10 else "")
     where, what = Pos(edition.letter.body.path), "the letter"
     for signatory in edition.signatories:
-        text = f"{signatory.name}{signatory.affiliation or ''}{signatory.location or ''}"
+        text = "".join(filter(None, (signatory.name, signatory.title, signatory.affiliation, signatory.location)))
         if not characters.isdisjoint(text):
             where, what = signatory.pos, f"signatory '{signatory.name}'"
             break

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from ..language import on_behalf_of
 from ..markdown import (
     Block,
     BlockQuote,
@@ -33,9 +34,16 @@ def render_text(edition: Edition, width: int = DEFAULT_WIDTH) -> str:
     return _TextWriter(edition, width).letter()
 
 
-def signatory_line(signatory: Signatory, *, draft: bool = False) -> str:
-    parts = [signatory.name, signatory.affiliation, signatory.location]
-    line = ", ".join(part for part in parts if part)
+def signatory_details(signatory: Signatory, language: str) -> str:
+    """What is printed after the name: "Title, Affiliation, on behalf of …, Location"."""
+    behalf = f"{on_behalf_of(language)} {signatory.on_behalf_of}" if signatory.on_behalf_of else None
+    parts = (signatory.title, signatory.affiliation, behalf, signatory.location)
+    return ", ".join(part for part in parts if part)
+
+
+def signatory_line(signatory: Signatory, language: str, *, draft: bool = False) -> str:
+    details = signatory_details(signatory, language)
+    line = f"{signatory.name}, {details}" if details else signatory.name
     if draft and signatory.status is Status.PENDING:
         line += " (pending)"
     return line
@@ -63,7 +71,10 @@ class _TextWriter:
             blocks.append("-" * min(20, self.width) + "\n" + "\n".join(notes))
         if edition.signatories:
             # A line too long for the width goes on indented, so that each signatory still starts a line.
-            lines = [self.wrap(signatory_line(s, draft=edition.draft), subsequent="  ") for s in edition.signatories]
+            lines = [
+                self.wrap(signatory_line(s, edition.language, draft=edition.draft), subsequent="  ")
+                for s in edition.signatories
+            ]
             if edition.signatories_heading:
                 blocks.append(self.wrap(edition.signatories_heading))
             blocks.append("\n".join(lines))
