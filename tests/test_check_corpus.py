@@ -372,6 +372,61 @@ CASES = [
         [("url-invalid", "signatories.yaml", 2, 8), ("url-insecure", "signatories.yaml", 4, 8)],
     ),
     Case(
+        "signatory-namesakes-and-duplicates",
+        {
+            "signatories.yaml": "- name: Daniel\n  url: https://daniel.example\n"
+            "- name: Daniel\n  url: https://other-daniel.example\n"
+            "- name: daniel\n  url: https://www.daniel.example/\n"
+            "- name: Jane Doe\n  affiliation: Utrecht University\n"
+            "- name: Jane Doe\n  affiliation: Utrecht University\n  title: Professor\n"
+            "- name: Jane Doe\n  on_behalf_of: Amnesty International\n"
+        },
+        [
+            ("signatory-namesake", "signatories.yaml", 3, 3),
+            ("signatory-duplicate", "signatories.yaml", 5, 3),
+            ("signatory-duplicate", "signatories.yaml", 9, 3),
+        ],
+        messages=[
+            "possibly the same signatory as 'Daniel' at signatories.yaml:1:3: the same name with another URL",
+            "already listed at signatories.yaml:1:3",
+            "already listed at signatories.yaml:7:3",
+        ],
+    ),
+    Case(
+        "signatory-names-that-are-not-names",
+        {"signatories.yaml": "- name: Organisation\n- name: JS\n- name: 王芳\n- name: Amnesty International\n"},
+        [("signatory-name-suspect", "signatories.yaml", 1, 9), ("signatory-name-suspect", "signatories.yaml", 2, 9)],
+        exit_code=0,
+        messages=["is a form's label", "is too short to be a name"],
+    ),
+    Case(
+        "signatory-urls-that-are-not-addresses",
+        {
+            "signatories.yaml": "- name: A\n  url: http://http://a.example\n- name: Bb\n  url: N/A\n"
+            "- name: Cc\n  url: info@c.example\n- name: Dd\n  url: '@dd'\n"
+        },
+        [
+            ("signatory-name-suspect", "signatories.yaml", 1, 9),
+            ("url-invalid", "signatories.yaml", 2, 8),
+            ("signatory-name-suspect", "signatories.yaml", 3, 9),
+            ("url-invalid", "signatories.yaml", 4, 8),
+            ("signatory-name-suspect", "signatories.yaml", 5, 9),
+            ("url-invalid", "signatories.yaml", 6, 8),
+            ("signatory-name-suspect", "signatories.yaml", 7, 9),
+            ("url-invalid", "signatories.yaml", 8, 8),
+        ],
+        messages=[
+            "",
+            "repeats its scheme; did you mean 'http://a.example'?",
+            "",
+            "'N/A' stands for no address",
+            "",
+            "it is an e-mail address",
+            "",
+            "it is a social media handle",
+        ],
+    ),
+    Case(
         "signatory-norway-is-not-false",
         {"signatories.yaml": "- name: Norwegian Helsinki Committee\n  country: NO\n- name: Nowhere\n  country: nl\n"},
         [("country-unknown", "signatories.yaml", 4, 12)],
@@ -441,6 +496,16 @@ CASES = [
             ("status-unknown", "signatories.csv", 3, 42),
         ],
         messages=["", "", "not an absolute http(s) address", "expected confirmed | pending | withdrawn"],
+    ),
+    Case(
+        "csv-noqa-column",
+        {
+            "petition.yaml": CSV_MANIFEST,
+            "signatories.csv": "name,url,noqa\nDaniel,https://a.example,\nDaniel,https://b.example,signatory-namesake\n"
+            "Daniel,https://c.example,\nDaniela,http://d.example,url-insecure signatory-namsake\n",
+        },
+        [("signatory-namesake", "signatories.csv", 4, 1), ("value-unknown", "signatories.csv", 5, 26)],
+        messages=["", "unknown rule 'signatory-namsake' in noqa; did you mean 'signatory-namesake'?"],
     ),
     Case(
         "csv-row-too-long",

@@ -53,7 +53,7 @@ def _validate(manifest: Path, date: dt.date | None) -> loader.LoadResult:
             result.letter, sources=result.sources, date=date, unusable=result.unusable, files_with_errors=broken
         )
     )
-    kept = checks.without_suppressed(found, result.sources)
+    kept = checks.without_suppressed(found, result.sources, result.letter.signatories)
     kept.sort(key=sort_key)
     result.diagnostics = kept
     return result

@@ -32,6 +32,8 @@ class Kind(enum.StrEnum):
     PATH = "path"
     # Language tag to the translatable keys of the same record (SPEC §9).
     TRANSLATIONS = "translations"
+    # Rule ids, as a list or separated by commas (a CSV cell holds one value).
+    RULE_IDS = "rule-ids"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,8 @@ class FieldSpec:
             found.append(rules.DATE_INVALID)
         if self.kind is Kind.CHOICE:
             found.append(self.choice_rule)
+        if self.kind is Kind.RULE_IDS:
+            found.append(rules.VALUE_UNKNOWN)
         if self.kind is Kind.PATH:
             found.extend((rules.FILE_MISSING, rules.FILE_OUTSIDE))
         found.extend(self.checked_by)

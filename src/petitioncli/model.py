@@ -171,7 +171,12 @@ class Signatory(Located):
         "The organisation or person, as printed.",
         required=True,
         example="Amnesty International",
-        checked_by=(rules.SIGNATORY_NAME_EMPTY, rules.SIGNATORY_DUPLICATE),
+        checked_by=(
+            rules.SIGNATORY_NAME_EMPTY,
+            rules.SIGNATORY_DUPLICATE,
+            rules.SIGNATORY_NAMESAKE,
+            rules.SIGNATORY_NAME_SUSPECT,
+        ),
     )
     title: str | None = data(
         "For individuals: their role, printed after the name.",
@@ -193,6 +198,13 @@ class Signatory(Located):
     sort_as: str | None = data(
         "What `signatories_order: alphabetical` sorts by, e.g. the family name; default: the whole name.",
         example="Curie, Marie",
+    )
+    noqa: tuple[str, ...] = data(
+        "Rule ids whose problems with this entry are not reported, separated by commas: the CSV "
+        "column that stands for a `# noqa:` comment, which a CSV file cannot hold.",
+        kind=Kind.RULE_IDS,
+        default=(),
+        example="signatory-namesake",
     )
     url: str | None = data(
         "The signatory's web site, an absolute http(s) address; the name links to it.",

@@ -63,7 +63,7 @@ def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
     elif spec.kind is Kind.DATE:
         schema["type"] = ["string", "null"]
         schema["pattern"] = _DATE
-    elif spec.kind is Kind.LINES:
+    elif spec.kind in (Kind.LINES, Kind.RULE_IDS):
         # One line may be given as a single value; null items are skipped.
         line = {"type": [*_SCALAR, "null"]}
         schema["anyOf"] = [line, {"type": "array", "items": line}]

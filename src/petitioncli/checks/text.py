@@ -91,6 +91,34 @@ def control_character(text: str) -> tuple[int, str] | None:
     return match.start(), f"invisible control character U+{ord(match.group()):04X}; delete it"
 
 
+# `http://http://example.org`, `https://https//example.org`: a form that
+# added a scheme to what already had one.
+_DOUBLED_SCHEME = re.compile(r"(https?://)(?:https?:?/+)+(?=[^/])", re.IGNORECASE)
+# What forms receive from people who have no web site.
+_NO_ADDRESS = frozenset({"none", "n/a", "na", "n.a.", "-", "--", "null", "nil", "no", "tbd", "unknown", "x", "."})
+# `http//example.org`, `https:/example.org`: a scheme with its punctuation mistyped.
+_BROKEN_SCHEME = re.compile(r"(https?)(?::/?|//?)(?!/)(\S+\.\S+)", re.IGNORECASE)
+_EMAIL = re.compile(r"[^@\s/:]+@[^@\s/]+\.[^@\s/]+")
+
+
+def _hint(url: str, allow_mailto: bool) -> str:
+    """What the value probably is, worked out only for a value already found wrong."""
+    value = url.strip()
+    if value.casefold() in _NO_ADDRESS:
+        return f": '{value}' stands for no address; leave the field out or empty"
+    if _EMAIL.fullmatch(value):
+        if allow_mailto:
+            return f"; an e-mail address is linked as 'mailto:{value}'"
+        return ": it is an e-mail address; give the web site's address, or none"
+    if value.startswith("@"):
+        return ": it is a social media handle; give the profile's full address, e.g. https://…"
+    if (broken := _BROKEN_SCHEME.match(value)) is not None:
+        return f"; did you mean '{broken.group(1).lower()}://{broken.group(2)}'?"
+    if "." in value and " " not in value and "://" not in value and ":" not in value:
+        return f"; did you mean 'https://{value}'?"
+    return ""
+
+
 def check_url(
     diags: Diagnostics, pos: Pos, url: str, what: str, *, allow_mailto: bool = False, entry_line: int | None = None
 ) -> None:
@@ -108,7 +136,15 @@ def check_url(
         return
     if parts is None or scheme not in ("http", "https") or not parts.hostname:
         diags.report(
-            rules.URL_INVALID, pos, f"{what} '{url}' is not an absolute http(s) address", entry_line=entry_line
+            rules.URL_INVALID,
+            pos,
+            f"{what} '{url}' is not an absolute http(s) address{_hint(url, allow_mailto)}",
+            entry_line=entry_line,
+        )
+    elif url[:16].lower().count("http") > 1 and _DOUBLED_SCHEME.match(url):
+        fixed = _DOUBLED_SCHEME.sub(r"\1", url, count=1)
+        diags.report(
+            rules.URL_INVALID, pos, f"{what} '{url}' repeats its scheme; did you mean '{fixed}'?", entry_line=entry_line
         )
     elif any(char.isspace() for char in url):
         diags.report(rules.URL_INVALID, pos, f"{what} '{url}' contains a space", entry_line=entry_line)

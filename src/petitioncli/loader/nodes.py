@@ -46,6 +46,18 @@ def choice_value(spec: FieldSpec, value: str, pos: Pos, diags: Diagnostics) -> A
         return None
 
 
+def rule_ids(text: str, pos: Pos, diags: Diagnostics) -> tuple[str, ...]:
+    """The rule ids a `noqa` value names, separated by commas or spaces; an unknown id is reported."""
+    found = []
+    for rule_id in text.replace(",", " ").split():
+        if rules.by_id(rule_id.lower()) is None:
+            hint = did_you_mean(rule_id.lower(), (rule.id for rule in rules.all_rules()))
+            diags.report(rules.VALUE_UNKNOWN, pos, f"unknown rule '{rule_id}' in noqa{hint}")
+        else:
+            found.append(rule_id.lower())
+    return tuple(found)
+
+
 @dataclass(slots=True)
 class RecordValues:
     """What a record's mapping held: the values read, where each was, and keys that could not be read."""
@@ -243,13 +255,16 @@ class NodeReader:
 
     @staticmethod
     def _fits(node: Node, spec: FieldSpec) -> bool:
-        return isinstance(node, ScalarNode) or (spec.kind is Kind.LINES and isinstance(node, SequenceNode))
+        listed = spec.kind in (Kind.LINES, Kind.RULE_IDS)
+        return isinstance(node, ScalarNode) or (listed and isinstance(node, SequenceNode))
 
     def value(self, node: Node, spec: FieldSpec, what: str) -> Any:
         if spec.kind is Kind.LINES:
             return self.text_list(node, what)
         if spec.kind is Kind.DATE:
             return self.date(node, what)
+        if spec.kind is Kind.RULE_IDS:
+            return rule_ids(", ".join(self.text_list(node, what)), self.pos(node), self.diags)
         if spec.kind is Kind.CHOICE:
             text = self.text(node, what)
             return choice_value(spec, text, self.pos(node), self.diags) if text is not None else None

@@ -65,8 +65,27 @@ SIGNATORY_DUPLICATE = define(
     "signatory-duplicate",
     ERROR,
     Stage.CHECK,
-    "a signatory listed twice, compared after Unicode normalisation (NFKD), case folding, with accents "
-    "removed, punctuation read as a space and spaces collapsed (`FORUM-ASIA` is `Forum Asia`); names both places",
+    "a signatory listed twice: the same name (compared after Unicode normalisation (NFKD), case folding, "
+    "with accents removed, punctuation read as a space and spaces collapsed: `FORUM-ASIA` is `Forum Asia`) "
+    "with the same URL or the same affiliation, or nothing that tells them apart; names both places. "
+    "Signing personally and again `on_behalf_of` an organisation is not a duplicate",
+)
+
+SIGNATORY_NAMESAKE = define(
+    "signatory-namesake",
+    WARNING,
+    Stage.CHECK,
+    "a signatory with the same name as another, where both give a URL or an affiliation and these differ: "
+    "possibly the same "
+    "signatory, possibly two people (silence it with `noqa` once you know)",
+)
+
+SIGNATORY_NAME_SUSPECT = define(
+    "signatory-name-suspect",
+    WARNING,
+    Stage.CHECK,
+    'a signatory name that is a form\'s label ("Name", "Organisation", "Affiliation") or only one or '
+    "two letters long: a header row or a slip copied from a form",
 )
 
 COUNTRY_UNKNOWN = define(
