@@ -427,6 +427,21 @@ CASES = [
         ],
     ),
     Case(
+        "signatory-group-without-groups",
+        {"signatories.yaml": "- name: Amnesty International\n  group: Organisations\n"},
+        [("signatory-group", "signatories.yaml", 2, 10)],
+        messages=["the manifest's `signatories` is one file; list the groups there"],
+    ),
+    Case(
+        "manifest-group-count-not-true-or-false",
+        {
+            "petition.yaml": MANIFEST
+            + "signatories:\n  - heading: Organisations\n    file: signatories.yaml\n    count: yes\n"
+        },
+        [("type-invalid", "petition.yaml", 8, 12)],
+        messages=["'count' must be true or false, not 'yes'"],
+    ),
+    Case(
         "signatory-norway-is-not-false",
         {"signatories.yaml": "- name: Norwegian Helsinki Committee\n  country: NO\n- name: Nowhere\n  country: nl\n"},
         [("country-unknown", "signatories.yaml", 4, 12)],

@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 from . import markdown
-from .dates import long_date
+from .dates import babel_locale, long_date
 from .diagnostics import PetitionError
 from .language import matching
-from .model import Body, Edition, Footnote, Letter, NumberedFootnote, SignatoryOrder, Status
+from .model import Body, Edition, EditionGroup, Footnote, Letter, NumberedFootnote, SignatoryOrder, Status
 from .text import sort_key
 
 ALL = "all"
@@ -72,10 +72,7 @@ def make_edition(
             numbers[label] = len(numbers) + 1
     footnotes = [NumberedFootnote(n, notes[label]) for label, n in numbers.items()]
 
-    shown = {Status.CONFIRMED, Status.PENDING} if draft else {Status.CONFIRMED}
-    signatories = [s for s in letter.signatories if s.status in shown]
-    if manifest.signatories_order is SignatoryOrder.ALPHABETICAL:
-        signatories.sort(key=lambda s: sort_key(s.sort_as or s.name))
+    groups = _printed_groups(letter, draft)
 
     edition_language = language or manifest.language
     date_text = long_date(date, edition_language)
@@ -98,6 +95,35 @@ def make_edition(
         footnotes=footnotes,
         footnote_numbers=numbers,
         signatories_heading=text("signatories_heading"),
-        signatories=signatories,
+        signatories=[signatory for group in groups for signatory in group.signatories],
+        groups=groups,
         draft=draft,
     )
+
+
+def _printed_groups(letter: Letter, draft: bool) -> list[EditionGroup]:
+    """Each group's signatories that are printed, in print order; a group with none is left out."""
+    manifest = letter.manifest
+    shown = {Status.CONFIRMED, Status.PENDING} if draft else {Status.CONFIRMED}
+    printed = []
+    for group in letter.groups:
+        signatories = [s for s in group.signatories if s.status in shown]
+        if not signatories:
+            continue
+        if manifest.signatories_order is SignatoryOrder.ALPHABETICAL:
+            signatories.sort(key=lambda s: sort_key(s.sort_as or s.name))
+        heading = group.heading
+        if heading is not None and group.count:
+            heading = _counted(heading, len(signatories), manifest.language)
+        printed.append(EditionGroup(heading, signatories))
+    return printed
+
+
+def _counted(heading: str, count: int, language: str) -> str:
+    """'Original signatories (21)'; a colon that ends the heading stays last: 'Organisations (8,778):'."""
+    from babel.numbers import format_decimal
+
+    number = format_decimal(count, locale=babel_locale(language))
+    stem = heading.rstrip()
+    colon = stem.endswith(":")
+    return f"{stem.removesuffix(':').rstrip()} ({number}){':' if colon else ''}"

@@ -49,6 +49,31 @@ class Located:
 
 
 @dataclass(slots=True, kw_only=True)
+class SignatoryGroup(Located):
+    """One entry of the manifest's `signatories` list: a heading, and the file its signatories are in."""
+
+    heading: str = data(
+        "Printed above the group's signatories, in the order the groups are listed.",
+        required=True,
+        non_blank=True,
+        example="Original signatories",
+    )
+    file: str = data(
+        "The group's signatories: a .yaml, .yml or .csv file. Groups may share one file, whose entries "
+        "then say in their `group` field which group (by heading) they belong to.",
+        kind=Kind.PATH,
+        required=True,
+        example="original.yaml",
+    )
+    count: bool = data(
+        "Print how many signed after the heading: 'Original signatories (21)'.",
+        kind=Kind.FLAG,
+        default=False,
+        shown_default="false",
+    )
+
+
+@dataclass(slots=True, kw_only=True)
 class Manifest(Located):
     """petition.yaml."""
 
@@ -132,10 +157,12 @@ class Manifest(Located):
         shown_default="footnotes.yaml",
         translatable=True,
     )
-    signatories: str = data(
-        "The list of signatories: a .yaml, .yml or .csv file.",
-        kind=Kind.PATH,
-        checked_by=(rules.VALUE_UNKNOWN,),
+    signatories: str | list[SignatoryGroup] = data(
+        "The signatories: a .yaml, .yml or .csv file, or a list of groups, each with a `heading`, its "
+        "`file` and an optional `count`, printed in the order given.",
+        kind=Kind.PATH_OR_RECORDS,
+        record=SignatoryGroup,
+        checked_by=(rules.VALUE_UNKNOWN, rules.SIGNATORY_GROUP),
         default="signatories.yaml",
         shown_default="signatories.yaml",
     )
@@ -198,6 +225,11 @@ class Signatory(Located):
     sort_as: str | None = data(
         "What `signatories_order: alphabetical` sorts by, e.g. the family name; default: the whole name.",
         example="Curie, Marie",
+    )
+    group: str | None = data(
+        "Where several groups share this file: the heading of the group this entry belongs to.",
+        checked_by=(rules.SIGNATORY_GROUP,),
+        example="Individuals",
     )
     noqa: tuple[str, ...] = data(
         "Rule ids whose problems with this entry are not reported, separated by commas: the CSV "
@@ -293,10 +325,34 @@ class Letter:
     slug: str
     body: Body
     footnotes: dict[str, Footnote]
+    # Every signatory of every file, in reading order.
     signatories: list[Signatory]
     recipients: dict[str, Recipient]
     # By language tag, as the manifest's `translations` names them.
     translations: dict[str, TranslatedTexts] = field(default_factory=dict)
+    # The signatories as the manifest groups them: one group without a heading
+    # when `signatories` names one file.
+    groups: list[Group] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Group:
+    """A group of signatories as read: its heading (None for a plain list) and members in file order."""
+
+    heading: str | None
+    count: bool
+    file: Path
+    signatories: list[Signatory]
+    # The group's entry in the manifest.
+    pos: Pos
+
+
+@dataclass(slots=True)
+class EditionGroup:
+    """A group as printed: its heading with its count when asked for, and the members printed."""
+
+    heading: str | None
+    signatories: list[Signatory]
 
 
 @dataclass(slots=True)
@@ -328,5 +384,7 @@ class Edition:
     footnotes: list[NumberedFootnote]
     footnote_numbers: dict[str, int]
     signatories_heading: str | None
+    # Every signatory printed, in print order; `groups` holds them as printed, group by group.
     signatories: list[Signatory]
+    groups: list[EditionGroup] = field(default_factory=list)
     draft: bool = False

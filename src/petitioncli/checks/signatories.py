@@ -27,15 +27,17 @@ def country_codes() -> frozenset[str]:
 
 def _no_confirmed_signatory(context: Context) -> None:
     letter = context.letter
-    path = letter.root / letter.manifest.signatories
+    files = {group.file for group in letter.groups}
     # An unreadable list, or entries dropped for an error, explain themselves.
-    if "signatories" in context.unusable or path in context.files_with_errors:
+    if "signatories" in context.unusable or not files or files & context.files_with_errors:
         return
+    # One file: the file itself; groups: the manifest's list of them.
+    where = Pos(letter.groups[0].file) if len(files) == 1 else letter.manifest.where("signatories")
     pending = sum(1 for s in letter.signatories if s.status is Status.PENDING)
     why = f"only {pending} pending (shown with --draft)" if pending else "none is listed as confirmed"
     context.diags.report(
         rules.SIGNATORIES_NONE_CONFIRMED,
-        Pos(path),
+        where,
         f"no confirmed signatory: {why}; the letter would be printed without signatures",
     )
 

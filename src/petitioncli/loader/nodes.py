@@ -255,7 +255,7 @@ class NodeReader:
 
     @staticmethod
     def _fits(node: Node, spec: FieldSpec) -> bool:
-        listed = spec.kind in (Kind.LINES, Kind.RULE_IDS)
+        listed = spec.kind in (Kind.LINES, Kind.RULE_IDS, Kind.PATH_OR_RECORDS)
         return isinstance(node, ScalarNode) or (listed and isinstance(node, SequenceNode))
 
     def value(self, node: Node, spec: FieldSpec, what: str) -> Any:
@@ -265,10 +265,14 @@ class NodeReader:
             return self.date(node, what)
         if spec.kind is Kind.RULE_IDS:
             return rule_ids(", ".join(self.text_list(node, what)), self.pos(node), self.diags)
+        if spec.kind is Kind.FLAG:
+            return self.flag(node, what)
+        if spec.kind is Kind.PATH_OR_RECORDS and isinstance(node, SequenceNode):
+            return self.records(node, spec, what)
         if spec.kind is Kind.CHOICE:
             text = self.text(node, what)
             return choice_value(spec, text, self.pos(node), self.diags) if text is not None else None
-        if spec.non_blank or spec.kind is Kind.PATH:
+        if spec.non_blank or spec.names_files:
             return self.required_text(node, what)
         text = self.text(node, what)
         # A blank optional value is an absent one: nothing to print, nothing to check.
@@ -293,6 +297,31 @@ class NodeReader:
         if isinstance(node, ScalarNode) and node.tag in PLAIN_TAGS:
             self.diags.report(rules.FIELD_EMPTY, self.pos(node), f"{what} is empty")
         return None
+
+    def flag(self, node: Node, what: str) -> bool | None:
+        text = self.text(node, what)
+        if text is None:
+            return None
+        # YAML 1.2's spellings, which editors and JSON Schema agree on.
+        if text.strip().lower() in ("true", "false"):
+            return text.strip().lower() == "true"
+        self.diags.report(rules.TYPE_INVALID, self.pos(node), f"{what} must be true or false, not '{text}'")
+        return None
+
+    def records(self, node: SequenceNode, spec: FieldSpec, what: str) -> list[Any] | None:
+        """A list of `spec.record` mappings; None for an empty list, which is reported."""
+        assert spec.record is not None
+        if not node.value:
+            self.diags.report(rules.FIELD_EMPTY, self.pos(node), f"{what} is an empty list")
+            return None
+        found = []
+        for item in node.value:
+            entries = self.mapping(item, f"an entry of {what}")
+            if entries is not None:
+                where = self.pos(item)
+                values = self.record(entries, spec.record, where, f"an entry of {what}", label=lambda key: f"'{key}'")
+                found.append(values.build(spec.record, where))
+        return found
 
     def text_list(self, node: Node, what: str) -> list[str]:
         """A list of lines; a single value is taken as a one-line list."""

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from .. import markdown, paths, rules
 from ..diagnostics import Diagnostics, PetitionError, Pos, display_path
-from ..fields import Kind, specs
-from ..model import Body, Letter, Manifest, Recipient, TranslatedTexts, Translation
+from ..fields import specs
+from ..model import Body, Group, Letter, Manifest, Recipient, Signatory, SignatoryGroup, TranslatedTexts, Translation
 from ..rules import Rule
-from . import records
+from . import groups, records
 from .files import Node, compose_yaml, read_text
 from .nodes import Entries, NodeReader, RecordValues
 
@@ -136,7 +136,7 @@ class ProjectLoader:
         if entries is None:
             # Without a readable manifest the other files' names are unknown;
             # guessing the defaults would report files the project never named.
-            self.unusable.update(key for key, spec in specs(Manifest).items() if spec.kind is Kind.PATH)
+            self.unusable.update(key for key, spec in specs(Manifest).items() if spec.names_files)
             manifest = RecordValues().build(Manifest, Pos(self.manifest))
             return self._result(self._letter(manifest, {}))
         where = self._manifest_start
@@ -170,6 +170,7 @@ class ProjectLoader:
 
     def _letter(self, manifest: Manifest, located: dict[str, Located | None]) -> Letter:
         body = self._body(located.get("body"))
+        signatories, signatory_groups = self._signatories(manifest, located.get("signatories"))
 
         def recipients(reader: NodeReader, node: Node) -> dict[str, Recipient] | None:
             return records.recipients(reader, node, manifest.language)
@@ -181,9 +182,10 @@ class ProjectLoader:
             slug=manifest.slug or slugify(self.root.resolve().name),
             body=body,
             footnotes=self._yaml("footnotes", located.get("footnotes"), records.footnotes, {}),
-            signatories=self._signatories(located.get("signatories")),
+            signatories=signatories,
             recipients=self._yaml("recipients", located.get("recipients"), recipients, {}),
             translations={tag: self._translated(translation) for tag, translation in manifest.translations.items()},
+            groups=signatory_groups,
         )
 
     def _translated(self, translation: Translation) -> TranslatedTexts:
@@ -203,7 +205,8 @@ class ProjectLoader:
     def _locate_files(self, manifest: Manifest, given: RecordValues) -> dict[str, Located | None]:
         located: dict[str, Located | None] = {}
         for key, spec in specs(Manifest).items():
-            if spec.kind is not Kind.PATH:
+            # Signatory groups name their files themselves; see `_signatories`.
+            if not spec.names_files or isinstance(given.values.get(key), list):
                 continue
             named = key in given.field_pos
             optional = key in OPTIONAL_FILES or (key == "recipients" and manifest.recipient is None)
@@ -275,8 +278,36 @@ class ProjectLoader:
             return empty
         return found
 
-    def _signatories(self, located: Located | None) -> list:
-        if located is not None and located.path.suffix.lower() == ".csv":
+    def _signatories(self, manifest: Manifest, located: Located | None) -> tuple[list[Signatory], list[Group]]:
+        """Every signatory, each file read once, and the groups the manifest sorts them into."""
+        named: list[tuple[SignatoryGroup | None, Located | None]]
+        if isinstance(manifest.signatories, list):
+            named = [
+                (entry, self._project_file("signatories", entry.file, entry.where("file")) if entry.file else None)
+                for entry in manifest.signatories
+            ]
+        else:
+            named = [(None, located)]
+        read: dict[Path, list[Signatory]] = {}
+        # `a.csv` and `./a.csv` are one file, read once.
+        first_named: dict[Path | None, Path] = {}
+        found: list[Group] = []
+        for entry, file in named:
+            if file is None:
+                self.unusable.add("signatories")
+                continue
+            path = first_named.setdefault(paths.real_path(file.path), file.path)
+            if path not in read:
+                read[path] = self._signatory_file(file)
+            if entry is None:
+                found.append(Group(None, False, path, [], manifest.where("signatories")))
+            else:
+                found.append(Group(entry.heading, entry.count, path, [], entry.pos))
+        groups.fill(found, read)
+        return [signatory for entries in read.values() for signatory in entries], found
+
+    def _signatory_file(self, located: Located) -> list[Signatory]:
+        if located.path.suffix.lower() == ".csv":
             text = self._read(located)
             if text is None:
                 self.unusable.add("signatories")

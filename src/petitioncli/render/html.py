@@ -18,7 +18,7 @@ from .. import __version__, markdown
 from ..diagnostics import Diagnostics, Pos
 from ..language import is_right_to_left
 from ..language import quotes as language_quotes
-from ..model import Edition, Status
+from ..model import Edition, Signatory, Status
 from .html_body import HtmlWriter
 from .sandbox import FONTS, TEMPLATES, Sandbox
 from .text import signatory_details
@@ -57,6 +57,12 @@ class _Signatory:
     details: str
     url: str | None
     pending: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    heading: str | None
+    signatories: list[_Signatory]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,15 +109,12 @@ def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
             body=Markup(body),
             notes=[_Note(number, writer.inline(inlines, in_note=True)) for number, inlines in notes.items()],
             heading=typeset(edition.signatories_heading) if edition.signatories_heading else None,
-            signatories=[
-                _Signatory(
-                    name=typeset(s.name),
-                    details=typeset(signatory_details(s, edition.language)),
-                    url=s.url,
-                    pending=edition.draft and s.status is Status.PENDING,
-                )
-                for s in edition.signatories
+            groups=[
+                _Group(typeset(group.heading) if group.heading else None, _signatories(group.signatories, edition))
+                for group in edition.groups
             ],
+            # Group headings sit below the signatories' own heading, when there is one.
+            group_level=3 if edition.signatories_heading else 2,
             one_column=len(edition.signatories) > MAX_TWO_COLUMN_SIGNATORIES,
             draft=edition.draft,
             paper=PAPER_SIZES[paper],
@@ -119,6 +122,19 @@ def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
         )
     )
     return LetterHtml(html, writer.svg_images)
+
+
+def _signatories(signatories: list[Signatory], edition: Edition) -> list[_Signatory]:
+    quotes = language_quotes(edition.language)
+    return [
+        _Signatory(
+            name=markdown.smart_quotes(s.name, quotes),
+            details=markdown.smart_quotes(signatory_details(s, edition.language), quotes),
+            url=s.url,
+            pending=edition.draft and s.status is Status.PENDING,
+        )
+        for s in signatories
+    ]
 
 
 @cache

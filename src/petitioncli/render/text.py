@@ -69,14 +69,16 @@ class _TextWriter:
         if edition.footnotes:
             notes = [self.footnote(n.number, n.footnote.inlines) for n in edition.footnotes]
             blocks.append("-" * min(20, self.width) + "\n" + "\n".join(notes))
-        if edition.signatories:
+        if edition.signatories and edition.signatories_heading:
+            blocks.append(self.wrap(edition.signatories_heading))
+        for group in edition.groups:
+            if group.heading:
+                blocks.append(self.wrap(group.heading))
             # A line too long for the width goes on indented, so that each signatory still starts a line.
             lines = [
                 self.wrap(signatory_line(s, edition.language, draft=edition.draft), subsequent="  ")
-                for s in edition.signatories
+                for s in group.signatories
             ]
-            if edition.signatories_heading:
-                blocks.append(self.wrap(edition.signatories_heading))
             blocks.append("\n".join(lines))
         return "\n\n".join(block for block in blocks if block) + "\n"
 

@@ -88,6 +88,14 @@ SIGNATORY_NAME_SUSPECT = define(
     "two letters long: a header row or a slip copied from a form",
 )
 
+SIGNATORY_GROUP = define(
+    "signatory-group",
+    ERROR,
+    Stage.CHECK,
+    "a signatory's `group` names no group that reads its file, an entry of a file that several groups "
+    "share says no `group`, or two groups of one file have the same heading",
+)
+
 COUNTRY_UNKNOWN = define(
     "country-unknown",
     ERROR,
