@@ -45,6 +45,18 @@ def pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
 
 
+def printed_heights(path: Path, page: int = 0) -> list[tuple[str, float]]:
+    """Each piece of text on a page with the height it is printed at (larger is higher up the page)."""
+    found: list[tuple[str, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found.append((text.strip(), cm[5] + tm[5] * cm[3]))
+
+    pypdf.PdfReader(path).pages[page].extract_text(visitor_text=visit)
+    return found
+
+
 def in_order(text: str, *parts: str) -> bool:
     """Whether every part occurs in `text`, each after the one before."""
     position = 0

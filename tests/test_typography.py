@@ -5,10 +5,9 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-import pypdf
 import pytest
 
-from projects import build, pdf_text, write_project
+from projects import build, pdf_text, printed_heights, write_project
 
 FOOTNOTES = """\
 report: |-
@@ -31,18 +30,6 @@ def letter(tmp_path_factory) -> dict[str, Path]:
     return build(project, root / "out", "pdf", "html")
 
 
-def lines_with_height(path: Path) -> list[tuple[str, float]]:
-    """Each piece of text on the first page with the height it is printed at."""
-    found: list[tuple[str, float]] = []
-
-    def visit(text, cm, tm, font, size):
-        if text.strip():
-            found.append((text.strip(), cm[5] + tm[5] * cm[3]))
-
-    pypdf.PdfReader(path).pages[0].extract_text(visitor_text=visit)
-    return found
-
-
 def test_an_apostrophe_after_a_full_stop_is_typographic(letter):
     text = pdf_text(letter["pdf"])
     assert "Apple Inc.’s policy" in text
@@ -56,7 +43,7 @@ def test_a_quote_closed_after_another_closes_with_its_own_mark(letter):
 
 
 def test_a_hard_break_in_a_footnote_starts_the_next_line_without_a_gap(letter):
-    heights = lines_with_height(letter["pdf"])
+    heights = printed_heights(letter["pdf"])
     alpha = next(y for text, y in heights if text.startswith("Alpha line"))
     bravo = next(y for text, y in heights if text.startswith("Bravo line"))
     wrapped = sorted({round(y, 1) for text, y in heights if y < bravo and "line" not in text}, reverse=True)

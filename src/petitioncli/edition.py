@@ -67,9 +67,12 @@ def make_edition(
         return value if value not in (None, []) else getattr(manifest, key)
 
     numbers: dict[str, int] = {}
-    for label in markdown.note_labels(body.document.blocks):
-        if label in notes and label not in numbers:
-            numbers[label] = len(numbers) + 1
+    # Notes are numbered in print order: epigraph, body, postscript.
+    documents = [document for document in (letter.epigraph, body, letter.postscript) if document is not None]
+    for document in documents:
+        for label in markdown.note_labels(document.document.blocks):
+            if label in notes and label not in numbers:
+                numbers[label] = len(numbers) + 1
     footnotes = [NumberedFootnote(n, notes[label]) for label, n in numbers.items()]
 
     groups = _printed_groups(letter, draft)
@@ -91,7 +94,12 @@ def make_edition(
         place_and_date=f"{place}, {date_text}" if place else date_text,
         address=for_recipient.get("address") or (recipient.address if recipient else []),
         salutation=for_recipient.get("salutation") or (recipient.salutation if recipient else None),
+        subtitle=text("subtitle"),
+        letterhead=letter.letterhead,
+        epigraph=letter.epigraph,
         body=body,
+        closing=text("closing"),
+        postscript=letter.postscript,
         footnotes=footnotes,
         footnote_numbers=numbers,
         signatories_heading=text("signatories_heading"),

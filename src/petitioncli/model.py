@@ -84,6 +84,11 @@ class Manifest(Located):
         example="Petition to the International Association of Prosecutors",
         translatable=True,
     )
+    subtitle: str | None = data(
+        "A line printed under the title.",
+        example="A statement by 37 digital rights organisations",
+        translatable=True,
+    )
     slug: str | None = data(
         "Names the output files (letters, digits, '.', '_', '-'). Default: the project folder's name.",
         example="iap-2017",
@@ -142,6 +147,26 @@ class Manifest(Located):
         choices=SignatoryOrder,
         default=SignatoryOrder.AS_LISTED,
         shown_default="as-listed",
+    )
+    letterhead: str | None = data(
+        "An image in the project (PNG, JPEG, GIF, WebP or SVG) printed at the top of the first page.",
+        kind=Kind.PATH,
+        example="letterhead.png",
+    )
+    epigraph: str | None = data(
+        "A Markdown file printed before the salutation and the body: a quotation, a motto.",
+        kind=Kind.PATH,
+        example="epigraph.md",
+    )
+    closing: str | None = data(
+        "A line printed after the body, before the signatories.",
+        example="Sincerely,",
+        translatable=True,
+    )
+    postscript: str | None = data(
+        "A Markdown file printed after the signatories: a disclaimer, contact details, partners' logos.",
+        kind=Kind.PATH,
+        example="postscript.md",
     )
     body: str = data(
         "The letter's text in Markdown, between the salutation and the signatories.",
@@ -333,6 +358,16 @@ class Letter:
     # The signatories as the manifest groups them: one group without a heading
     # when `signatories` names one file.
     groups: list[Group] = field(default_factory=list)
+    # The optional Markdown printed before the body and after the signatories.
+    epigraph: Body | None = None
+    postscript: Body | None = None
+    # The letterhead image, a file in the project.
+    letterhead: Path | None = None
+
+    @property
+    def documents(self) -> list[Body]:
+        """The Markdown files in the order they are printed: epigraph, body, postscript."""
+        return [body for body in (self.epigraph, self.body, self.postscript) if body is not None]
 
 
 @dataclass(slots=True)
@@ -380,7 +415,12 @@ class Edition:
     place_and_date: str
     address: list[str]
     salutation: str | None
+    subtitle: str | None = None
+    letterhead: Path | None = None
+    epigraph: Body | None = None
     body: Body
+    closing: str | None = None
+    postscript: Body | None = None
     footnotes: list[NumberedFootnote]
     footnote_numbers: dict[str, int]
     signatories_heading: str | None

@@ -18,8 +18,11 @@ from .text import SPACING, check_url
 
 
 def check(context: Context) -> None:
+    """letter.md, the epigraph and postscript printed around it, and each translation's body."""
     letter = context.letter
-    check_body(context, letter.body, Notes(letter.footnotes, "footnotes" in context.unusable))
+    notes = Notes(letter.footnotes, "footnotes" in context.unusable)
+    for body in letter.documents:
+        check_body(context, body, notes)
     for tag, texts in letter.translations.items():
         unusable = f"translations.{tag}.footnotes" in context.unusable
         check_body(context, texts.body, Notes(texts.footnotes, unusable, original=letter.footnotes, language=tag))

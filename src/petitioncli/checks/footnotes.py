@@ -14,18 +14,22 @@ from ..model import Body, Footnote
 from .context import Context
 from .text import check_url, warn_spacing
 
+# The files that call notes: when one cannot be read, a note may look unused.
+_TEXTS = frozenset({"body", "epigraph", "postscript"})
+
 
 def check(context: Context) -> None:
     letter = context.letter
-    check_notes(context, letter.footnotes, letter.body, body_usable="body" not in context.unusable)
+    usable = not _TEXTS & context.unusable
+    check_notes(context, letter.footnotes, letter.documents, body_usable=usable)
     for tag, texts in letter.translations.items():
         usable = f"translations.{tag}.body" not in context.unusable
-        check_notes(context, texts.footnotes, texts.body, body_usable=usable)
+        check_notes(context, texts.footnotes, [texts.body], body_usable=usable)
 
 
-def check_notes(context: Context, footnotes: dict[str, Footnote], body: Body, *, body_usable: bool) -> None:
+def check_notes(context: Context, footnotes: dict[str, Footnote], bodies: list[Body], *, body_usable: bool) -> None:
     diags = context.diags
-    referenced = set(markdown.note_labels(body.document.blocks))
+    referenced = {label for body in bodies for label in markdown.note_labels(body.document.blocks)}
     notes = list(footnotes.values())
     finder = _Finder(notes, context)
     for index, note in enumerate(notes):

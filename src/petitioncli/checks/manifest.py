@@ -14,7 +14,7 @@ from .text import warn_spacing
 _FILE_NAME_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 # `--to all` means every recipient, so no recipient may be called that.
 RESERVED_IDS = ("all",)
-_TEXT_KEYS = ("title", "place", "sender", "subject", "signatories_heading")
+_TEXT_KEYS = ("title", "subtitle", "place", "sender", "subject", "signatories_heading", "closing")
 
 
 def check(context: Context) -> None:

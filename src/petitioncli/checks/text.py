@@ -71,7 +71,10 @@ def _in_source(source: list[str], pos: Pos, line: str, problem: str) -> Pos | No
 def check_controls(context: Context) -> None:
     """The first control character of each line of the letter's Markdown and a CSV list."""
     letter = context.letter
-    markdown_files = {letter.body.path, *(texts.body.path for texts in letter.translations.values())}
+    markdown_files = {
+        *(body.path for body in letter.documents),
+        *(texts.body.path for texts in letter.translations.values()),
+    }
     for path, text in context.sources.items():
         if path not in markdown_files and path.suffix.lower() != ".csv":
             continue

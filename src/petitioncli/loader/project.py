@@ -186,6 +186,9 @@ class ProjectLoader:
             recipients=self._yaml("recipients", located.get("recipients"), recipients, {}),
             translations={tag: self._translated(translation) for tag, translation in manifest.translations.items()},
             groups=signatory_groups,
+            epigraph=self._markdown("epigraph", located.get("epigraph")),
+            postscript=self._markdown("postscript", located.get("postscript")),
+            letterhead=self._image("letterhead", located.get("letterhead")),
         )
 
     def _translated(self, translation: Translation) -> TranslatedTexts:
@@ -209,6 +212,8 @@ class ProjectLoader:
             if not spec.names_files or isinstance(given.values.get(key), list):
                 continue
             named = key in given.field_pos
+            if not named and spec.default is None:
+                continue  # a letterhead, an epigraph: there when the manifest names them
             optional = key in OPTIONAL_FILES or (key == "recipients" and manifest.recipient is None)
             if not named and optional and not os.path.lexists(self.root / str(spec.default)):
                 continue
@@ -263,6 +268,25 @@ class ProjectLoader:
             path = located.path if located else self.root / str(specs(Manifest)["body"].default)
             return Body(path, "", markdown.Document())
         return Body(located.path, text, markdown.parse_document(text))
+
+    def _markdown(self, key: str, located: Located | None) -> Body | None:
+        """An optional Markdown file (epigraph, postscript); None when not named or unreadable."""
+        text = self._read(located)
+        if located is None or text is None:
+            if located is not None:
+                self.unusable.add(key)
+            return None
+        return Body(located.path, text, markdown.parse_document(text))
+
+    def _image(self, key: str, located: Located | None) -> Path | None:
+        """An image the manifest names; rendering reads it through the sandbox and says if it is no image."""
+        if located is None:
+            return None
+        if not located.path.is_file():
+            self.diags.report(rules.FILE_MISSING, located.named_at, f"image not found: {located.name}")
+            self.unusable.add(key)
+            return None
+        return located.path
 
     def _yaml(self, key: str, located: Located | None, read, empty):
         """A YAML file read by `read(reader, root node)`, which returns None when its shape is unusable."""

@@ -88,7 +88,14 @@ def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
 
     notes = {n.number: markdown.parse_inline(n.footnote.text, quotes) for n in edition.footnotes}
     writer = HtmlWriter(edition, sandbox, diagnostics if diagnostics is not None else Diagnostics(), notes)
-    body = writer.blocks(markdown.parse_document(edition.body.source, quotes).blocks)
+    # In print order, so that each note floats from its first call.
+    epigraph = writer.document(edition.epigraph, quotes) if edition.epigraph else None
+    body = writer.document(edition.body, quotes)
+    postscript = writer.document(edition.postscript, quotes) if edition.postscript else None
+    letterhead = None
+    if edition.letterhead is not None:
+        manifest = edition.letter.manifest
+        letterhead = writer.data_uri(edition.letterhead, str(manifest.letterhead), manifest.where("letterhead"))
     date_text = edition.date_text
     html = (
         _environment()
@@ -97,6 +104,11 @@ def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
             language=edition.language,
             right_to_left=is_right_to_left(edition.language),
             title=typeset(edition.title),
+            subtitle=typeset(edition.subtitle) if edition.subtitle else None,
+            letterhead=letterhead,
+            epigraph=epigraph,
+            closing=typeset(edition.closing) if edition.closing else None,
+            postscript=postscript,
             author=edition.sender,
             subject=edition.subject,
             keywords=edition.keywords,

@@ -7,12 +7,14 @@ inlined as data URIs, so the page never points outside itself.
 from __future__ import annotations
 
 import base64
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
 from .. import rules
 from ..diagnostics import Diagnostics, Pos
+from ..language import Quotes
 from ..markdown import (
     Block,
     BlockQuote,
@@ -30,10 +32,11 @@ from ..markdown import (
     SoftBreak,
     Text,
     ThematicBreak,
+    parse_document,
     project_relative_path,
     walk_inlines,
 )
-from ..model import Edition
+from ..model import Body, Edition
 from .sandbox import Refused, Sandbox, image_type
 
 _LINK_SCHEMES = ("http", "https", "mailto")
@@ -57,6 +60,11 @@ class HtmlWriter:
         self.svg_images: list[tuple[Pos, str]] = []
         self.body_path = edition.body.path
         self.seen_notes: set[int] = set()
+
+    def document(self, body: Body, quotes: Quotes) -> Markup:
+        """A Markdown file of the letter (epigraph, body, postscript) with the edition's quotation marks."""
+        self.body_path = body.path
+        return Markup(self.blocks(parse_document(body.source, quotes).blocks))
 
     def blocks(self, blocks: tuple[Block, ...]) -> str:
         return "".join(self.block(block) for block in blocks)
@@ -164,24 +172,27 @@ class HtmlWriter:
         relative = project_relative_path(src)
         if relative is None:
             return ""
-        pos = Pos(self.body_path, line)
+        uri = self.data_uri(self.edition.letter.root / relative, src, Pos(self.body_path, line))
+        return f'<img src="{uri}" alt="{escape(node.alt)}">' if uri else ""
+
+    def data_uri(self, path: Path, src: str, pos: Pos) -> str | None:
+        """A project image as a data URI, read through the sandbox; None, said once, when it cannot be used."""
         try:
-            data = self.sandbox.read(self.edition.letter.root / relative, shown_as=src)
+            data = self.sandbox.read(path, shown_as=src)
         except Refused:
             # Outside the project (a link pointing out of it): checks report that already.
-            return ""
+            return None
         except OSError as exc:
             self.diagnostics.report_once(
                 rules.IMAGE_UNREADABLE, pos, f"image '{src}' is left out: {exc.strerror or exc}"
             )
-            return ""
+            return None
         media = image_type(data)
         if media is None:
             self.diagnostics.report_once(
                 rules.IMAGE_UNREADABLE, pos, f"image '{src}' is left out: not a PNG, JPEG, GIF, WebP or SVG image"
             )
-            return ""
+            return None
         if media == "image/svg+xml":
             self.svg_images.append((pos, src))
-        encoded = base64.b64encode(data).decode("ascii")
-        return f'<img src="data:{media};base64,{encoded}" alt="{escape(node.alt)}">'
+        return f"data:{media};base64,{base64.b64encode(data).decode('ascii')}"

@@ -60,15 +60,22 @@ class _TextWriter:
         if edition.draft:
             blocks.append("DRAFT - not for circulation")
         blocks.append(self.wrap(edition.title))
+        if edition.subtitle:
+            blocks.append(self.wrap(edition.subtitle))
         blocks.append(self.wrap(edition.place_and_date))
         if edition.address:
             blocks.append("\n".join(self.wrap(line) for line in edition.address))
+        if edition.epigraph:
+            # Indented, as a quotation set apart from the letter.
+            blocks.extend(self.blocks(edition.epigraph.document.blocks, indent="    "))
         if edition.salutation:
             blocks.append(self.wrap(edition.salutation))
         blocks.extend(self.blocks(edition.body.document.blocks, indent=""))
         if edition.footnotes:
             notes = [self.footnote(n.number, n.footnote.inlines) for n in edition.footnotes]
             blocks.append("-" * min(20, self.width) + "\n" + "\n".join(notes))
+        if edition.closing:
+            blocks.append(self.wrap(edition.closing))
         if edition.signatories and edition.signatories_heading:
             blocks.append(self.wrap(edition.signatories_heading))
         for group in edition.groups:
@@ -80,6 +87,8 @@ class _TextWriter:
                 for s in group.signatories
             ]
             blocks.append("\n".join(lines))
+        if edition.postscript:
+            blocks.extend(self.blocks(edition.postscript.document.blocks, indent=""))
         return "\n\n".join(block for block in blocks if block) + "\n"
 
     def footnote(self, number: int, inlines: tuple[Inline, ...]) -> str:
