@@ -95,6 +95,7 @@ def make_edition(
         address=for_recipient.get("address") or (recipient.address if recipient else []),
         salutation=for_recipient.get("salutation") or (recipient.salutation if recipient else None),
         subtitle=text("subtitle"),
+        links_in_print=manifest.links_in_print,
         letterhead=letter.letterhead,
         epigraph=letter.epigraph,
         body=body,

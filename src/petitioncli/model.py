@@ -29,6 +29,14 @@ class Status(enum.StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class LinksInPrint(enum.StrEnum):
+    """How print shows where a link leads, when its text is not its address."""
+
+    FOOTNOTE = "footnote"
+    INLINE = "inline"
+    NONE = "none"
+
+
 class SignatoryOrder(enum.StrEnum):
     AS_LISTED = "as-listed"
     ALPHABETICAL = "alphabetical"
@@ -167,6 +175,14 @@ class Manifest(Located):
         "A Markdown file printed after the signatories: a disclaimer, contact details, partners' logos.",
         kind=Kind.PATH,
         example="postscript.md",
+    )
+    links_in_print: LinksInPrint = data(
+        "Where the PDF and the text letter show the address of a link whose text is not its address: in "
+        "a footnote of its own (the text letter puts it after the link text), inline after the link "
+        "text, or not at all.",
+        choices=LinksInPrint,
+        default=LinksInPrint.FOOTNOTE,
+        shown_default="footnote",
     )
     body: str = data(
         "The letter's text in Markdown, between the salutation and the signatories.",
@@ -416,6 +432,7 @@ class Edition:
     address: list[str]
     salutation: str | None
     subtitle: str | None = None
+    links_in_print: LinksInPrint = LinksInPrint.FOOTNOTE
     letterhead: Path | None = None
     epigraph: Body | None = None
     body: Body

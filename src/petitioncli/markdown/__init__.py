@@ -18,6 +18,7 @@ from .tree import (
     note_labels,
     plain_text,
     project_relative_path,
+    shown_address,
     walk_inlines,
 )
 
@@ -31,6 +32,7 @@ __all__ = [
     "parse_inline",
     "plain_text",
     "project_relative_path",
+    "shown_address",
     "smart_quotes",
     "walk_inlines",
 ]

@@ -184,6 +184,23 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
     return "".join(parts)
 
 
+def shown_address(link: Link) -> str | None:
+    """The address print must show for a link, or None when its text already is the address.
+
+    `[example.org](https://example.org/)` shows its address; so does an
+    autolink. A `mailto:` link's address is the e-mail address.
+    """
+    href = link.href.strip()
+    if link.autolink or not href:
+        return None
+    address = href[len("mailto:") :] if href.lower().startswith("mailto:") else href
+
+    def bare(text: str) -> str:
+        return text.casefold().split("://", 1)[-1].removeprefix("www.").rstrip("/")
+
+    return None if bare(plain_text(link.children).strip()) == bare(address) else address
+
+
 def project_relative_path(src: str) -> str | None:
     """The file an image source names relative to the project, or None for URLs and absolute paths.
 

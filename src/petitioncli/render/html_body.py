@@ -34,9 +34,10 @@ from ..markdown import (
     ThematicBreak,
     parse_document,
     project_relative_path,
+    shown_address,
     walk_inlines,
 )
-from ..model import Body, Edition
+from ..model import Body, Edition, LinksInPrint
 from .sandbox import Refused, Sandbox, image_type
 
 _LINK_SCHEMES = ("http", "https", "mailto")
@@ -150,7 +151,17 @@ class HtmlWriter:
         if urlsplit(node.href).scheme.lower() not in _LINK_SCHEMES:
             return inner
         css = ' class="url"' if node.autolink else ""
-        return f'<a href="{escape(node.href)}"{css}>{inner}</a>'
+        return f'<a href="{escape(node.href)}"{css}>{inner}</a>{self.print_address(node, in_note)}'
+
+    def print_address(self, node: Link, in_note: bool) -> str:
+        """Where a link leads, for print only: a note of its own, or after the text (a note holds no note)."""
+        mode = self.edition.links_in_print
+        address = shown_address(node) if mode is not LinksInPrint.NONE else None
+        if address is None:
+            return ""
+        if mode is LinksInPrint.FOOTNOTE and not in_note:
+            return f'<span class="fn fn-address">&lt;{escape(address)}&gt;</span>'
+        return f'<span class="print-address"> &lt;{escape(address)}&gt;</span>'
 
     def note_call(self, label: str) -> str:
         """The note itself at its first call (it floats to the page foot), a plain number after."""

@@ -23,8 +23,9 @@ from ..markdown import (
     Text,
     ThematicBreak,
     project_relative_path,
+    shown_address,
 )
-from ..model import Edition, Signatory, Status
+from ..model import Edition, LinksInPrint, Signatory, Status
 from .wrapping import display_width, wrap
 
 DEFAULT_WIDTH = 72
@@ -147,10 +148,10 @@ class _TextWriter:
             elif isinstance(node, Emphasis):
                 parts.append(self.inline(node.children))
             elif isinstance(node, Link):
-                label = self.inline(node.children)
-                parts.append(label)
-                if not node.autolink and label != node.href and node.href:
-                    parts.append(f" <{node.href}>")
+                parts.append(self.inline(node.children))
+                address = shown_address(node) if self.edition.links_in_print is not LinksInPrint.NONE else None
+                if address is not None:
+                    parts.append(f" <{address}>")
             elif isinstance(node, Image):
                 # An image from outside the project is left out of every letter, its description too,
                 # and with it one of the spaces around it.
