@@ -75,7 +75,7 @@ def make_edition(
                 numbers[label] = len(numbers) + 1
     footnotes = [NumberedFootnote(n, notes[label]) for label, n in numbers.items()]
 
-    groups = _printed_groups(letter, draft)
+    groups = _printed_groups(letter, draft, language or manifest.language)
 
     edition_language = language or manifest.language
     date_text = long_date(date, edition_language)
@@ -110,7 +110,7 @@ def make_edition(
     )
 
 
-def _printed_groups(letter: Letter, draft: bool) -> list[EditionGroup]:
+def _printed_groups(letter: Letter, draft: bool, language: str) -> list[EditionGroup]:
     """Each group's signatories that are printed, in print order; a group with none is left out."""
     manifest = letter.manifest
     shown = {Status.CONFIRMED, Status.PENDING} if draft else {Status.CONFIRMED}
@@ -123,7 +123,7 @@ def _printed_groups(letter: Letter, draft: bool) -> list[EditionGroup]:
             signatories.sort(key=lambda s: sort_key(s.sort_as or s.name))
         heading = group.heading
         if heading is not None and group.count:
-            heading = _counted(heading, len(signatories), manifest.language)
+            heading = _counted(heading, len(signatories), language)
         printed.append(EditionGroup(heading, signatories))
     return printed
 
