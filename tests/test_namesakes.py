@@ -48,3 +48,10 @@ def test_a_csv_row_is_silenced_by_its_noqa_column(tmp_path):
     )
     assert check(project) == (0, [])
     assert petition("check", project, "--strict").exit_code == 0
+
+
+def test_two_chinese_characters_make_a_name_and_two_letters_do_not(tmp_path):
+    signatories = "- name: 王芳\n- name: JS\n"
+    _, found = check(write_project(tmp_path / "letter", {"signatories.yaml": signatories}))
+    suspects = [(d["line"], d["message"]) for d in found if d["rule"] == "signatory-name-suspect"]
+    assert suspects == [(2, "signatory name 'JS' is too short to be a name: initials or a slip?")]

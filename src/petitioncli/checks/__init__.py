@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostics
 from ..model import Letter
-from . import body, footnotes, groups, manifest, recipients, signatories, text, translations
+from . import body, footnotes, glyphs, groups, manifest, recipients, signatories, text, translations
 from .context import Context
 from .noqa import without_suppressed
 
@@ -29,6 +29,7 @@ _CHECKS = (
     signatories.check,
     translations.check,
     groups.check,
+    glyphs.check,
 )
 
 

@@ -12,7 +12,6 @@ import calendar
 import datetime as dt
 import logging
 import os
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -57,7 +56,7 @@ def render_pdf(
     source = HTML(string=page.html, base_url=edition.letter.root.resolve().as_uri() + "/", url_fetcher=fetcher)
     options = {"pdf_variant": PDF_VARIANT, "pdf_identifier": True}
 
-    with _source_date_epoch(edition.date), _relay_progress(progress), _missing_glyphs() as missing:
+    with _source_date_epoch(edition.date), _relay_progress(progress):
         progress("Laying out pages")
         document = source.render(**options)
         count = len(edition.footnotes)
@@ -78,7 +77,6 @@ def render_pdf(
             data = document.write_pdf(**options)
 
     _report_misplaced(edition, misplaced, found)
-    _report_missing_glyphs(edition, missing, found)
     _report_refused(edition, page.svg_images, fetcher.sandbox.refused, found)
     return data
 
@@ -200,57 +198,6 @@ def _page_references_built_once() -> Iterator[None]:
         yield
     finally:
         pydyf.PDF.page_references = original
-
-
-class _MissingGlyphs(logging.Handler):
-    """Collects the characters WeasyPrint could print with no font, from its .notdef warnings."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.characters: dict[str, None] = {}
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if isinstance(record.msg, str) and record.msg.startswith(".notdef glyph") and isinstance(record.args, tuple):
-            self.characters.setdefault(str(record.args[0]))
-
-
-@contextmanager
-def _missing_glyphs() -> Iterator[dict[str, None]]:
-    logger = logging.getLogger("weasyprint")
-    collector = _MissingGlyphs()
-    logger.addHandler(collector)
-    try:
-        yield collector.characters
-    finally:
-        logger.removeHandler(collector)
-
-
-def font_package(characters: set[str]) -> str:
-    """The Noto package (Debian's name; the same fonts exist everywhere) that draws these characters."""
-    if any(unicodedata.east_asian_width(char) in "WF" for char in characters):
-        return "fonts-noto-cjk (Noto Serif CJK) for Chinese, Japanese and Korean"
-    return "fonts-noto-core (Noto's fonts for most other scripts)"
-
-
-def _report_missing_glyphs(edition: Edition, missing: dict[str, None], found: Diagnostics) -> None:
-    """Empty boxes in a printed letter must not pass unnoticed: name the characters and the first place."""
-    if not missing:
-        return
-    characters = set(missing)
-    shown = " ".join(list(missing)[:10]) + (" …" if len(missing) > 10 else "")
-    where, what = Pos(edition.letter.body.path), "the letter"
-    for signatory in edition.signatories:
-        text = "".join(filter(None, (signatory.name, signatory.title, signatory.affiliation, signatory.location)))
-        if not characters.isdisjoint(text):
-            where, what = signatory.pos, f"signatory '{signatory.name}'"
-            break
-    found.report_once(
-        rules.GLYPH_MISSING,
-        where,
-        f"{len(missing)} character{'s' if len(missing) != 1 else ''} (first in {what}) "
-        f"have no glyph in the PDF's fonts and print as empty boxes: {shown}; "
-        f"install a font that covers them: {font_package(characters)}",
-    )
 
 
 class _ProgressRelay(logging.Handler):

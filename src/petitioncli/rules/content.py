@@ -168,3 +168,11 @@ TRANSLATION_MISMATCH = define(
     "a translation's body differs from the original in its shape: another number of paragraphs or list items, "
     "or other footnote ids; points at the first place they part",
 )
+
+GLYPH_MISSING = define(
+    "glyph-missing",
+    WARNING,
+    Stage.CHECK,
+    "characters that neither the shipped Noto Serif nor any font on the machine (as fontconfig lists them) "
+    "can draw, which the PDF would print as empty boxes; names the first signatory (or file) that uses them",
+)

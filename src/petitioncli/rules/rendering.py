@@ -25,11 +25,3 @@ FOOTNOTE_MISPLACED = define(
     Stage.RENDER,
     "the PDF could not print a footnote on the page that calls it, even after laying the letter out again",
 )
-
-GLYPH_MISSING = define(
-    "glyph-missing",
-    WARNING,
-    Stage.RENDER,
-    "characters that no font available to the PDF can draw, which would print as empty boxes; "
-    "names the first signatory that uses them",
-)
