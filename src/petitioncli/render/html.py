@@ -8,9 +8,9 @@ makes it safe to publish as it is and to render without network access.
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from functools import cache
+from html import unescape
 
 from markupsafe import Markup
 
@@ -19,8 +19,9 @@ from ..diagnostics import Diagnostics, Pos
 from ..language import is_right_to_left
 from ..language import quotes as language_quotes
 from ..model import Edition, Signatory, Status
+from .fonts import font_faces_css
 from .html_body import HtmlWriter
-from .sandbox import FONTS, TEMPLATES, Sandbox
+from .sandbox import TEMPLATES, Sandbox
 from .text import signatory_details
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
@@ -30,19 +31,8 @@ PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 # the list is set in one column so that time keeps growing in proportion.
 MAX_TWO_COLUMN_SIGNATORIES = 10_000
 
-_FONT_FACES = (
-    ("NotoSerif-Regular.woff", "normal", "normal"),
-    ("NotoSerif-Italic.woff", "italic", "normal"),
-    ("NotoSerif-Bold.woff", "normal", "bold"),
-    ("NotoSerif-BoldItalic.woff", "italic", "bold"),
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _FontFace:
-    style: str
-    weight: str
-    data: str
+# Where the @font-face rules go, once the page's text says which glyphs they need.
+_FONT_FACES_MARK = "/* @font-face */"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +120,12 @@ def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
             one_column=len(edition.signatories) > MAX_TWO_COLUMN_SIGNATORIES,
             draft=edition.draft,
             paper=PAPER_SIZES[paper],
-            fonts=_font_faces(sandbox),
+            font_faces=Markup(_FONT_FACES_MARK),
         )
     )
-    return LetterHtml(html, writer.svg_images)
+    # Every character the page shows (entities decoded), a few more than the glyphs drawn: that is harmless.
+    faces = font_faces_css(sandbox, set(unescape(html)))
+    return LetterHtml(html.replace(_FONT_FACES_MARK, faces.rstrip("\n"), 1), writer.svg_images)
 
 
 def _signatories(signatories: list[Signatory], edition: Edition) -> list[_Signatory]:
@@ -159,10 +151,3 @@ def _environment():
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-
-
-def _font_faces(sandbox: Sandbox) -> list[_FontFace]:
-    return [
-        _FontFace(style, weight, base64.b64encode(sandbox.read(FONTS / name)).decode("ascii"))
-        for name, style, weight in _FONT_FACES
-    ]
