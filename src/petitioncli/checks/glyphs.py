@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from operator import attrgetter
 
 from .. import rules
 from ..dates import letter_date, long_date
@@ -11,17 +12,22 @@ from ..diagnostics import PetitionError, Pos
 from ..render.fonts import undrawable
 from .context import Context
 
+_SIGNATORY_TEXTS = ("name", "title", "affiliation", "on_behalf_of", "location")
+
 
 def check(context: Context) -> None:
-    places = list(_printed(context))
+    letter = context.letter
     characters: set[str] = set()
-    for _, _, text in places:
+    # Each field of every signatory as one string: a long list is read in a few C loops.
+    for key in _SIGNATORY_TEXTS:
+        characters.update("".join(filter(None, map(attrgetter(key), letter.signatories))))
+    for _, _, text in _other_texts(context):
         characters.update(text)
     missing = undrawable(sorted(characters))
     if not missing:
         return
     found = set(missing)
-    where, what = next(((pos, what) for pos, what, text in places if not found.isdisjoint(text)), places[0][:2])
+    where, what = _first_use(context, found)
     shown = " ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
     context.diags.report(
         rules.GLYPH_MISSING,
@@ -32,6 +38,14 @@ def check(context: Context) -> None:
     )
 
 
+def _first_use(context: Context, found: set[str]) -> tuple[Pos, str]:
+    """The first signatory, else the first other text, that holds one of `found`."""
+    for signatory in context.letter.signatories:
+        if any(value and not found.isdisjoint(value) for value in map(signatory.__getattribute__, _SIGNATORY_TEXTS)):
+            return signatory.pos, f"signatory '{signatory.name}'"
+    return next(((pos, what) for pos, what, text in _other_texts(context) if not found.isdisjoint(text)))
+
+
 def font_package(characters: set[str]) -> str:
     """The Noto package (Debian's name; the same fonts exist everywhere) that draws these characters."""
     if any(unicodedata.east_asian_width(char) in "WF" for char in characters):
@@ -39,12 +53,9 @@ def font_package(characters: set[str]) -> str:
     return "fonts-noto-core (Noto's fonts for most other scripts)"
 
 
-def _printed(context: Context) -> Iterator[tuple[Pos, str, str]]:
-    """(where, what, text) of everything a letter prints, signatories first: they are most often the cause."""
+def _other_texts(context: Context) -> Iterator[tuple[Pos, str, str]]:
+    """(where, what, text) of everything else a letter prints."""
     letter = context.letter
-    for signatory in letter.signatories:
-        parts = (signatory.name, signatory.title, signatory.affiliation, signatory.on_behalf_of, signatory.location)
-        yield signatory.pos, f"signatory '{signatory.name}'", "".join(filter(None, parts))
     bodies = [*letter.documents, *(texts.body for texts in letter.translations.values())]
     for body in bodies:
         yield Pos(body.path), body.path.name, body.source

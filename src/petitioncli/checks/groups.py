@@ -31,20 +31,21 @@ def check(context: Context) -> None:
                 )
             keys.setdefault(key, group.heading)
         headings[path] = keys
+    shared = {path for path, groups in readers.items() if len(groups) > 1}
     for signatory in letter.signatories:
+        if signatory.group is None and signatory.pos.file not in shared:
+            continue  # the common case, decided with one lookup
         found = headings.get(signatory.pos.file)
         if found is None:
             continue
-        keys = found
-        name = signatory.pos.file.name
+        keys, name = found, signatory.pos.file.name
         listed = ", ".join(f"'{heading}'" for heading in keys.values())
         if signatory.group is None:
-            if len(readers[signatory.pos.file]) > 1:
-                diags.report(
-                    rules.SIGNATORY_GROUP,
-                    signatory.pos,
-                    f"{name} is read by several groups ({listed}): say in `group` which this entry belongs to",
-                )
+            diags.report(
+                rules.SIGNATORY_GROUP,
+                signatory.pos,
+                f"{name} is read by several groups ({listed}): say in `group` which this entry belongs to",
+            )
         elif not grouped:
             diags.report(
                 rules.SIGNATORY_GROUP,

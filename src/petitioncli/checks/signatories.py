@@ -188,7 +188,9 @@ def check(context: Context) -> None:
         elif "name" not in signatory.unread:
             diags.report(rules.SIGNATORY_NAME_EMPTY, signatory.where("name"), "signatory name is empty")
         for key in _TEXT_FIELDS:
-            warn_spacing(diags, signatory.where(key), key, getattr(signatory, key))
+            # Most of these are absent: no call for them, in lists of 100,000.
+            if (value := getattr(signatory, key)) is not None:
+                warn_spacing(diags, signatory.where(key), key, value)
         if signatory.url is not None:
             check_url(diags, signatory.where("url"), signatory.url, "url")
         country = signatory.country
