@@ -1,12 +1,7 @@
-"""The one model of a letter: the loader fills it, the checks read it, the renderers print it.
+"""The records written by hand (`Manifest`, `Signatory`, `Recipient`…), each key described once.
 
-`Letter` is the project as written on disk. `Edition` is one letter ready to
-print: a recipient and a date chosen, footnotes numbered, signatories filtered
-and ordered. Renderers take an `Edition` and never read files themselves.
-
-The records written by hand (`Manifest`, `Signatory`, `Recipient`) describe
-their keys here, once, in each field's `data(…)`: the readers validate with
-these descriptions and `petition schema` publishes them.
+Each field's `data(…)` describes its key: the readers validate with these
+descriptions and `petition schema` publishes them.
 """
 
 from __future__ import annotations
@@ -14,13 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from . import rules
-from .diagnostics import Pos
-from .fields import Kind, data
-from .markdown import Document, Inline
+from .. import rules
+from ..diagnostics import Pos
+from ..fields import Kind, data
 
 
 class Status(enum.StrEnum):
@@ -328,120 +321,3 @@ class Recipient(Located):
     # Values given per language for other editions: language tag to key to value.
     # The letter's own language is read into the fields above.
     translated: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-
-@dataclass(slots=True, kw_only=True)
-class Footnote(Located):
-    """One entry of footnotes.yaml: `pos` is its id, `where('text')` its text."""
-
-    id: str
-    text: str
-    inlines: tuple[Inline, ...]
-
-
-@dataclass(slots=True)
-class Body:
-    """letter.md, parsed; blocks keep the line their source starts on."""
-
-    path: Path
-    source: str
-    document: Document
-
-
-@dataclass(slots=True)
-class TranslatedTexts:
-    """A translation's files, read: what an edition in its language prints instead of the original's."""
-
-    translation: Translation
-    body: Body
-    footnotes: dict[str, Footnote]
-
-
-@dataclass(slots=True)
-class Letter:
-    root: Path
-    manifest_path: Path
-    manifest: Manifest
-    # The manifest's slug, or the one made from the folder's name.
-    slug: str
-    body: Body
-    footnotes: dict[str, Footnote]
-    # Every signatory of every file, in reading order.
-    signatories: list[Signatory]
-    recipients: dict[str, Recipient]
-    # By language tag, as the manifest's `translations` names them.
-    translations: dict[str, TranslatedTexts] = field(default_factory=dict)
-    # The signatories as the manifest groups them: one group without a heading
-    # when `signatories` names one file.
-    groups: list[Group] = field(default_factory=list)
-    # The optional Markdown printed before the body and after the signatories.
-    epigraph: Body | None = None
-    postscript: Body | None = None
-    # The letterhead image, a file in the project.
-    letterhead: Path | None = None
-
-    @property
-    def documents(self) -> list[Body]:
-        """The Markdown files in the order they are printed: epigraph, body, postscript."""
-        return [body for body in (self.epigraph, self.body, self.postscript) if body is not None]
-
-
-@dataclass(slots=True)
-class Group:
-    """A group of signatories as read: its heading (None for a plain list) and members in file order."""
-
-    heading: str | None
-    count: bool
-    file: Path
-    signatories: list[Signatory]
-    # The group's entry in the manifest.
-    pos: Pos
-
-
-@dataclass(slots=True)
-class EditionGroup:
-    """A group as printed: its heading with its count when asked for, and the members printed."""
-
-    heading: str | None
-    signatories: list[Signatory]
-
-
-@dataclass(slots=True)
-class NumberedFootnote:
-    number: int
-    footnote: Footnote
-
-
-@dataclass(slots=True, kw_only=True)
-class Edition:
-    """One letter as printed: every text a renderer prints is here, chosen for this recipient."""
-
-    letter: Letter
-    # None for a statement or pledge, which addresses no one.
-    recipient: Recipient | None
-    language: str
-    # A translation's edition (its file names carry the language tag).
-    translated: bool
-    title: str
-    sender: str | None
-    subject: str | None
-    keywords: list[str]
-    date: dt.date
-    date_text: str
-    place_and_date: str
-    address: list[str]
-    salutation: str | None
-    subtitle: str | None = None
-    links_in_print: LinksInPrint = LinksInPrint.FOOTNOTE
-    letterhead: Path | None = None
-    epigraph: Body | None = None
-    body: Body
-    closing: str | None = None
-    postscript: Body | None = None
-    footnotes: list[NumberedFootnote]
-    footnote_numbers: dict[str, int]
-    signatories_heading: str | None
-    # Every signatory printed, in print order; `groups` holds them as printed, group by group.
-    signatories: list[Signatory]
-    groups: list[EditionGroup] = field(default_factory=list)
-    draft: bool = False
