@@ -169,7 +169,8 @@ class HtmlWriter:
         if number is None:
             return ""
         if number in self.seen_notes:
-            return f'<span class="noteref-repeat">{number}</span>'
+            # Every call looks alike and, on screen, links to the note; only the first floats it to the page foot.
+            return f'<a class="noteref noteref-repeat" href="#note-{number}" role="doc-noteref">{number}</a>'
         self.seen_notes.add(number)
         text = self.inline(self.notes[number], in_note=True)
         return (
