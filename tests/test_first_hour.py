@@ -293,3 +293,42 @@ def test_the_web_page_notes_start_flush_and_headings_are_not_smaller_than_text(r
     screen = page.split("@media screen {", 1)[1]
     assert "h3, h4, h5, h6 { font-size: 1em; }" in screen
     assert ".letter-body p, .letter-body li { text-align: left; }" in screen
+
+
+COUNTRIES = (
+    "- name: Norsk Helsingforskomité\n  country: 'NO'\n"
+    "- name: Amnesty International\n"
+    "- name: Article 19\n  location: London\n  country: GB\n"
+    "- name: Ligue des droits de l'Homme\n  country: FR\n"
+    "- name: Human Rights House\n  country: 'NO'\n  location: Oslo\n"
+)
+
+
+def test_the_country_name_stands_for_a_missing_location_in_the_letters_language(run_cli, iap_project, tmp_path):
+    (iap_project / "signatories.yaml").write_text(COUNTRIES, encoding="utf-8")
+    manifest = iap_project / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("language: en-GB", "language: de"), "utf-8")
+    text = _text_letter(run_cli, iap_project, tmp_path)
+    assert "\nNorsk Helsingforskomité, Norwegen\n" in text
+    assert "\nLigue des droits de l'Homme, Frankreich\n" in text
+    assert "\nArticle 19, London\n" in text and "\nAmnesty International\n" in text
+
+
+def test_signatories_ordered_by_country_stand_under_each_countrys_name(run_cli, iap_project, tmp_path):
+    (iap_project / "signatories.yaml").write_text(COUNTRIES, encoding="utf-8")
+    manifest = iap_project / "petition.yaml"
+    text = manifest.read_text(encoding="utf-8").replace("signatories_order: as-listed", "signatories_order: country")
+    manifest.write_text(text.replace("language: en-GB", "language: fr"), encoding="utf-8")
+    letter = _text_letter(run_cli, iap_project, tmp_path)
+    tail = letter.split("Supporting organisations:\n\n", 1)[1]
+    assert tail == (
+        "France\n\nLigue des droits de l'Homme, France\n\n"
+        "Norvège\n\nHuman Rights House, Oslo\nNorsk Helsingforskomité, Norvège\n\n"
+        "Royaume-Uni\n\nArticle 19, London\n\n"
+        "Amnesty International\n"
+    )
+    result = run_cli("build", iap_project, "-f", "html", "--output", tmp_path / "x.html")
+    assert result.exit_code == 0, result.stderr
+    page = (tmp_path / "x.html").read_text(encoding="utf-8")
+    headings = [line for line in page.splitlines() if 'class="group-heading"' in line]
+    assert [h.split(">")[1].split("<")[0] for h in headings] == ["France", "Norvège", "Royaume-Uni"]

@@ -8,8 +8,18 @@ from typing import Any
 from . import markdown
 from .dates import babel_locale, long_date
 from .diagnostics import PetitionError
-from .language import matching
-from .model import Body, Edition, EditionGroup, Footnote, Letter, NumberedFootnote, SignatoryOrder, Status
+from .language import country_name, matching
+from .model import (
+    Body,
+    Edition,
+    EditionGroup,
+    Footnote,
+    Letter,
+    NumberedFootnote,
+    Signatory,
+    SignatoryOrder,
+    Status,
+)
 from .text import sort_key
 
 ALL = "all"
@@ -119,13 +129,31 @@ def _printed_groups(letter: Letter, draft: bool, language: str) -> list[EditionG
         signatories = [s for s in group.signatories if s.status in shown]
         if not signatories:
             continue
-        if manifest.signatories_order is SignatoryOrder.ALPHABETICAL:
+        if manifest.signatories_order is not SignatoryOrder.AS_LISTED:
             signatories.sort(key=lambda s: sort_key(s.sort_as or s.name))
         heading = group.heading
         if heading is not None and group.count:
             heading = _counted(heading, len(signatories), language)
-        printed.append(EditionGroup(heading, signatories))
+        if manifest.signatories_order is SignatoryOrder.COUNTRY:
+            if heading is not None:
+                printed.append(EditionGroup(heading, []))
+            printed.extend(_by_country(signatories, language, level=1 if heading is not None else 0))
+        else:
+            printed.append(EditionGroup(heading, signatories))
     return printed
+
+
+def _by_country(signatories: list[Signatory], language: str, level: int) -> list[EditionGroup]:
+    """Signatories under their country's name in the letter's language, countries in its order; no country last."""
+    countries: dict[str | None, list[Signatory]] = {}
+    for signatory in signatories:
+        name = country_name(signatory.country, language) or signatory.country
+        countries.setdefault(name, []).append(signatory)
+    named = sorted((name for name in countries if name is not None), key=sort_key)
+    groups = [EditionGroup(name, countries[name], level) for name in named]
+    if None in countries:
+        groups.append(EditionGroup(None, countries[None], level))
+    return groups
 
 
 def _counted(heading: str, count: int, language: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .diagnostics import PetitionError
+
 Quotes = tuple[str, str, str, str]
 
 # Typographic quotation marks (CLDR's: opening and closing double, then
@@ -76,3 +78,16 @@ _ON_BEHALF_OF: dict[str, str] = {
 
 def on_behalf_of(language: str) -> str:
     return _ON_BEHALF_OF.get(language.split("-")[0].lower(), _ON_BEHALF_OF["en"])
+
+
+def country_name(code: str | None, language: str) -> str | None:
+    """An ISO 3166-1 code's name in the letter's language, as CLDR (through Babel) writes it."""
+    if not code:
+        return None
+    from .dates import babel_locale
+
+    try:
+        names = babel_locale(language).territories
+    except PetitionError:
+        return None
+    return names.get(code.upper())

@@ -85,6 +85,8 @@ class EditionGroup:
 
     heading: str | None
     signatories: list[Signatory]
+    # 1 for a country's heading under a group's own (`signatories_order: country`).
+    level: int = 0
 
 
 @dataclass(slots=True)

@@ -33,6 +33,8 @@ class LinksInPrint(enum.StrEnum):
 class SignatoryOrder(enum.StrEnum):
     AS_LISTED = "as-listed"
     ALPHABETICAL = "alphabetical"
+    # By country, under each country's name in the letter's language; by name within a country.
+    COUNTRY = "country"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -144,7 +146,8 @@ class Manifest(Located):
         translatable=True,
     )
     signatories_order: SignatoryOrder = data(
-        "The order signatories are printed in: as listed in the file, or alphabetical (accents and case ignored).",
+        "The order signatories are printed in: as listed in the file, alphabetical (accents and case "
+        "ignored), or by country, under each country's name in the letter's language.",
         choices=SignatoryOrder,
         default=SignatoryOrder.AS_LISTED,
         shown_default="as-listed",

@@ -53,6 +53,7 @@ class _Signatory:
 class _Group:
     heading: str | None
     signatories: list[_Signatory]
+    level: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,11 @@ def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
             notes=[_Note(number, writer.inline(inlines, in_note=True)) for number, inlines in notes.items()],
             heading=typeset(edition.signatories_heading) if edition.signatories_heading else None,
             groups=[
-                _Group(typeset(group.heading) if group.heading else None, _signatories(group.signatories, edition))
+                _Group(
+                    typeset(group.heading) if group.heading else None,
+                    _signatories(group.signatories, edition),
+                    group.level,
+                )
                 for group in edition.groups
             ],
             # Group headings sit below the signatories' own heading, when there is one.

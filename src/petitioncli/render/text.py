@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..language import on_behalf_of
+from ..language import country_name, on_behalf_of
 from ..markdown import (
     Block,
     BlockQuote,
@@ -38,7 +38,9 @@ def render_text(edition: Edition, width: int = DEFAULT_WIDTH) -> str:
 def signatory_details(signatory: Signatory, language: str) -> str:
     """What is printed after the name: "Title, Affiliation, on behalf of …, Location"."""
     behalf = f"{on_behalf_of(language)} {signatory.on_behalf_of}" if signatory.on_behalf_of else None
-    parts = (signatory.title, signatory.affiliation, behalf, signatory.location)
+    # The country's name stands for a place when none is given.
+    place = signatory.location or country_name(signatory.country, language)
+    parts = (signatory.title, signatory.affiliation, behalf, place)
     return ", ".join(part for part in parts if part)
 
 
@@ -87,7 +89,8 @@ class _TextWriter:
                 self.wrap(signatory_line(s, edition.language, draft=edition.draft), subsequent="  ")
                 for s in group.signatories
             ]
-            blocks.append("\n".join(lines))
+            if lines:
+                blocks.append("\n".join(lines))
         if edition.postscript:
             blocks.extend(self.blocks(edition.postscript.document.blocks, indent=""))
         return "\n\n".join(block for block in blocks if block) + "\n"

@@ -120,7 +120,7 @@ VALUE_UNKNOWN = define(
     "value-unknown",
     ERROR,
     Stage.READ,
-    "`signatories_order` other than `as-listed` or `alphabetical`; a signatories file not ending in "
+    "`signatories_order` other than `as-listed`, `alphabetical` or `country`; a signatories file not ending in "
     "`.yaml`, `.yml` or `.csv`",
 )
 
