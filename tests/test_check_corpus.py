@@ -190,6 +190,12 @@ CASES = [
         messages=["through a symbolic link"],
     ),
     Case(
+        "manifest-symlink-out-of-project",
+        {"petition.yaml": Link("../outside.yaml"), "../outside.yaml": MANIFEST},
+        [("file-outside", "petition.yaml", 1, 1)],
+        messages=["petition.yaml is a symbolic link to a file outside the project folder"],
+    ),
+    Case(
         "manifest-body-missing",
         {"petition.yaml": MANIFEST + "body: letter-final.md\n"},
         [("file-missing", "petition.yaml", 5, 7)],
