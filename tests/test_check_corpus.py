@@ -216,6 +216,12 @@ CASES = [
         [("footnote-inline", "letter.md", 3, 1)],
     ),
     Case(
+        "body-inline-note",
+        {"letter.md": "We write[^report] and^[an inline note].\n\nNot a note: x^[y and ^[ alone.\n"},
+        [("footnote-inline", "letter.md", 1, 22)],
+        messages=["inline footnote '^[…]'"],
+    ),
+    Case(
         "body-footnote-undefined",
         {"letter.md": "We write[^report] to you,\nabout [^reprot] and [^reprot].\n"},
         [("footnote-undefined", "letter.md", 2, 7), ("footnote-undefined", "letter.md", 2, 21)],
