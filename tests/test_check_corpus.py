@@ -277,6 +277,13 @@ CASES = [
         [("file-empty", "letter.md", 1, 1)],
     ),
     Case(
+        "body-too-large",
+        {"letter.md": "We write[^report].\n\n" + "Words and more words.\n" * 50_000},
+        [("file-too-large", "letter.md", 1, 1)],
+        exit_code=2,
+        messages=["letter.md is 1,100,020 bytes; the manifest and the files of the text, footnotes and recipients"],
+    ),
+    Case(
         "body-control-character",
         {"letter.md": "We write[^report].\n\nA bell\x07 rings.\n"},
         [("text-control", "letter.md", 3, 7)],

@@ -24,7 +24,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def check_json(run_cli, project: Path) -> tuple[int, list[dict]]:
-    result = run_cli("check", project, "--output-format", "json")
+    result = run_cli("check", "--output-format", "json", cwd=project)
     return result.exit_code, json.loads(result.stdout)
 
 
@@ -37,3 +37,32 @@ def test_unclosed_footnote_openers_are_read_in_linear_time(run_cli, project, tmp
     assert result.exit_code == 0, result.stderr
     (letter,) = (tmp_path / "out").iterdir()
     assert opener * 3 in letter.read_text(encoding="utf-8")
+
+
+def test_a_signatories_file_over_its_limit_is_refused_before_it_is_read(run_cli, project):
+    # A gigabyte of signatories ended in a MemoryError with an empty message.
+    with (project / "signatories.yaml").open("wb") as stream:
+        stream.truncate(100 * 1024 * 1024)
+    code, found = check_json(run_cli, project)
+    assert code == 2
+    assert [(p["rule"], p["file"], p["line"], p["column"]) for p in found] == [
+        ("file-too-large", "signatories.yaml", 1, 1)
+    ]
+    assert "is 100 MB; a signatories file may hold at most 64 MB" in found[0]["message"]
+
+
+@pytest.mark.parametrize("name", ["letter.md", "footnotes.yaml", "recipients.yaml", "petition.yaml"])
+def test_each_text_file_may_hold_at_most_a_megabyte(run_cli, project, name):
+    path = project / name
+    path.write_text(path.read_text(encoding="utf-8") + "\n#" + "x" * (1024 * 1024) + "\n", encoding="utf-8")
+    code, found = check_json(run_cli, project)
+    assert code == 2
+    assert [(p["rule"], p["file"]) for p in found] == [("file-too-large", name)]
+    assert "may hold at most 1 MB, so it is not read" in found[0]["message"]
+
+
+def test_the_readme_lists_every_limit():
+    from petitioncli import limits
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert limits.markdown_table() in readme, "regenerate the README's limits table: make readme"

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import markdown, paths, rules
+from .. import limits, markdown, paths, rules
 from ..diagnostics import Diagnostics, PetitionError, Pos, display_path
 from ..fields import specs
 from ..model import Body, Group, Letter, Manifest, Recipient, Signatory, SignatoryGroup, TranslatedTexts, Translation
@@ -23,6 +23,8 @@ MANIFEST = "petition.yaml"
 # statement that names no recipient needs no recipients either.
 OPTIONAL_FILES = ("footnotes",)
 SIGNATORY_SUFFIXES = (".yaml", ".yml", ".csv")
+_TEXT_LIMIT = (limits.TEXT_FILE_BYTES, "the manifest and the files of the text, footnotes and recipients")
+_LIST_LIMIT = (limits.LIST_FILE_BYTES, "a signatories file")
 
 
 @dataclass(slots=True)
@@ -40,6 +42,7 @@ class LoadResult:
 class Located:
     """A project file the manifest names: its path, where it is named, and the name as written."""
 
+    key: str
     path: Path
     named_at: Pos
     name: str
@@ -156,7 +159,7 @@ class ProjectLoader:
                 "a letter project may only use files inside its own folder",
             )
             return None
-        text = read_text(self.manifest, self.diags)
+        text = read_text(self.manifest, self.diags, limit=_TEXT_LIMIT)
         if text is None:
             if any(d.rule is rules.FILE_MISSING for d in self.diags):
                 raise PetitionError(f"cannot read {self.manifest}: no such file")
@@ -248,13 +251,19 @@ class ProjectLoader:
                 "a letter project may only use files inside its own folder",
             )
             return None
-        return Located(path, where, name, missing)
+        return Located(key, path, where, name, missing)
 
     def _read(self, located: Located | None) -> str | None:
         if located is None:
             return None
+        limit = _LIST_LIMIT if located.key == "signatories" else _TEXT_LIMIT
         text = read_text(
-            located.path, self.diags, referenced_at=located.named_at, name=located.name, missing=located.missing
+            located.path,
+            self.diags,
+            limit=limit,
+            referenced_at=located.named_at,
+            name=located.name,
+            missing=located.missing,
         )
         if text is not None:
             self.sources[located.path] = text

@@ -29,6 +29,14 @@ FILE_ENCODING = define(
     unreadable=True,
 )
 
+FILE_TOO_LARGE = define(
+    "file-too-large",
+    ERROR,
+    Stage.READ,
+    'a file larger than its limit (see "Limits"): it is not read',
+    unreadable=True,
+)
+
 FILE_EMPTY = define(
     "file-empty",
     ERROR,

@@ -1,0 +1,62 @@
+"""Every size limit of a letter project: its value, what it bounds, and the rule that reports it.
+
+A letter is data from many hands, and a few bytes can ask for minutes or
+gigabytes (20 KB of brackets, an image used a hundred times, a `<use>` that
+repeats itself). What cannot be handled in time and memory in proportion to
+its size is refused against one of these limits, each far above any letter
+(the IAP letter's text is 3 KB; 100,000 signatories are a 10 MB YAML file).
+The README's "Limits" table is generated from this module (`make readme`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import rules
+from .rules import Rule
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    value: int
+    shown: str
+    # Completes "the limit on …" in the README's table.
+    what: str
+    rule: Rule
+
+
+_LIMITS: list[Limit] = []
+
+
+def _limit(value: int, shown: str, what: str, rule: Rule) -> Limit:
+    found = Limit(value, shown, what, rule)
+    _LIMITS.append(found)
+    return found
+
+
+TEXT_FILE_BYTES = _limit(
+    1 * MB,
+    "1 MB",
+    "each of `petition.yaml`, `letter.md`, `footnotes.yaml` and `recipients.yaml`",
+    rules.FILE_TOO_LARGE,
+)
+LIST_FILE_BYTES = _limit(64 * MB, "64 MB", "the signatories file, YAML or CSV", rules.FILE_TOO_LARGE)
+
+
+def beyond(size: int, limit: Limit) -> str:
+    """A size over `limit` as people read it ('100 MB', '1.5 MB'), in bytes when it rounds to the limit."""
+    shown = f"{size / MB:.1f}".removesuffix(".0") + " MB"
+    return f"{size:,} bytes" if shown == limit.shown else shown
+
+
+def all_limits() -> tuple[Limit, ...]:
+    return tuple(_LIMITS)
+
+
+def markdown_table() -> str:
+    """The README's table of limits, in the order they are defined."""
+    lines = ["| limit on | value | reported as |", "| --- | --- | --- |"]
+    lines.extend(f"| {limit.what} | {limit.shown} | `{limit.rule.id}` |" for limit in _LIMITS)
+    return "\n".join(lines)
