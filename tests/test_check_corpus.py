@@ -284,6 +284,12 @@ CASES = [
         messages=["letter.md is 1,100,020 bytes; the manifest and the files of the text, footnotes and recipients"],
     ),
     Case(
+        "body-nested-too-deep",
+        {"letter.md": "We write[^report].\n\n" + "> " * 21 + "the deepest words\n"},
+        [("markdown-too-deep", "letter.md", 3, 1)],
+        messages=["nested more than 20 deep here"],
+    ),
+    Case(
         "body-control-character",
         {"letter.md": "We write[^report].\n\nA bell\x07 rings.\n"},
         [("text-control", "letter.md", 3, 7)],

@@ -66,3 +66,44 @@ def test_the_readme_lists_every_limit():
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert limits.markdown_table() in readme, "regenerate the README's limits table: make readme"
+
+
+NESTED_TOO_DEEP = {
+    "emphasis": "We write " + "*" * 500 + "x" + "*" * 500 + "[^report].\n",
+    "quotes": "We write[^report].\n\n" + "> " * 25 + "the deepest words\n",
+    "lists": "We write[^report].\n\n" + "".join("  " * level + "- item\n" for level in range(25)),
+    "links-in-emphasis": "We write[^report].\n\n" + "_" * 50 + "[a](https://example.org)" + "_" * 50 + "\n",
+}
+
+
+@pytest.mark.parametrize("body", NESTED_TOO_DEEP.values(), ids=NESTED_TOO_DEEP.keys())
+def test_markdown_nested_too_deep_is_refused_by_check_not_by_a_crash(run_cli, project, tmp_path, body):
+    # Emphasis 500 deep passed check and crashed the text letter with a RecursionError;
+    # quotes 25 deep passed check and lost their words without a sign.
+    (project / "letter.md").write_text(body, encoding="utf-8")
+    code, found = check_json(run_cli, project)
+    assert code == 1
+    assert [(p["rule"], p["file"]) for p in found] == [("markdown-too-deep", "letter.md")]
+    assert "nested more than 20 deep" in found[0]["message"]
+    result = run_cli("build", project, "--format", "txt", "--format", "html", "--output-dir", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "markdown-too-deep" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_nesting_up_to_the_limit_is_printed_in_full(run_cli, project, tmp_path):
+    (project / "letter.md").write_text("We write[^report].\n\n" + "> " * 19 + "- the deepest words\n", encoding="utf-8")
+    assert check_json(run_cli, project) == (0, [])
+    result = run_cli("build", project, "--format", "txt", "--format", "html", "--output-dir", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    for letter in (tmp_path / "out").iterdir():
+        assert "the deepest words" in letter.read_text(encoding="utf-8"), letter.name
+
+
+def test_a_footnote_nested_too_deep_is_refused_where_it_is_written(run_cli, project):
+    (project / "footnotes.yaml").write_text("report: " + "_" * 60 + "deep" + "_" * 60 + "\n", encoding="utf-8")
+    code, found = check_json(run_cli, project)
+    assert code == 1
+    assert [(p["rule"], p["file"], p["line"], p["column"]) for p in found] == [
+        ("markdown-too-deep", "footnotes.yaml", 1, 9)
+    ]

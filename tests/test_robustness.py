@@ -293,7 +293,7 @@ BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\
         ("signatories.yaml", "- name: Amnesty\x00\n", "yaml-syntax"),
         ("letter.md", "We write\x00[^report].\n", "text-control"),
         ("signatories.yaml", "[" * 5000 + "]" * 5000, "yaml-syntax"),
-        ("letter.md", ">" * 5000 + " deep[^report]\n", None),
+        ("letter.md", ">" * 5000 + " deep[^report]\n", "markdown-too-deep"),
         ("letter.md", "*" * 20000 + "[^report]\n", None),
         ("signatories.yaml", b"\xef\xbb\xbf- name: Amnesty\r\n  location: London\r\n", None),
         ("footnotes.yaml", "report: x\n---\nreport: y\n", "yaml-syntax"),

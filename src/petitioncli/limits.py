@@ -44,6 +44,13 @@ TEXT_FILE_BYTES = _limit(
 )
 LIST_FILE_BYTES = _limit(64 * MB, "64 MB", "the signatories file, YAML or CSV", rules.FILE_TOO_LARGE)
 
+MARKDOWN_DEPTH = _limit(
+    20,
+    "20 levels",
+    "lists, block quotes, emphasis and links nested in one another, in `letter.md` or a footnote",
+    rules.MARKDOWN_TOO_DEEP,
+)
+
 
 def beyond(size: int, limit: Limit) -> str:
     """A size over `limit` as people read it ('100 MB', '1.5 MB'), in bytes when it rounds to the limit."""

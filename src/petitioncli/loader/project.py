@@ -17,6 +17,7 @@ from ..rules import Rule
 from . import groups, records
 from .files import Node, compose_yaml, read_text
 from .nodes import Entries, NodeReader, RecordValues
+from .records import too_deep_message
 
 MANIFEST = "petition.yaml"
 # Files a letter can do without, as long as the manifest names none; a
@@ -276,7 +277,14 @@ class ProjectLoader:
                 self.unusable.add(key)
             path = located.path if located else self.root / str(specs(Manifest)["body"].default)
             return Body(path, "", markdown.Document())
-        return Body(located.path, text, markdown.parse_document(text))
+        document = markdown.parse_document(text)
+        line = markdown.too_deep(document.blocks, limits.MARKDOWN_DEPTH.value)
+        if line is not None:
+            # Every reader of the tree may recurse into it: a tree too deep is not kept.
+            self.diags.report(rules.MARKDOWN_TOO_DEEP, Pos(located.path, line + 1), too_deep_message("the text"))
+            self.unusable.add("body")
+            return Body(located.path, "", markdown.Document())
+        return Body(located.path, text, document)
 
     def _markdown(self, key: str, located: Located | None) -> Body | None:
         """An optional Markdown file (epigraph, postscript); None when not named or unreadable."""

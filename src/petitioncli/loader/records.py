@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .. import markdown, rules
+from .. import limits, markdown, rules
 from ..language import matching
 from ..model import Footnote, Recipient, Signatory
 from .files import Node, ScalarNode
@@ -26,14 +26,25 @@ def footnotes(reader: NodeReader, root: Node) -> dict[str, Footnote] | None:
         # A footnote with a bad text is kept, empty: its references are not
         # "undefined", the problem is the text, reported here.
         text = reader.required_text(value_node, f"footnote '{key}'") or ""
+        inlines = markdown.parse_inline(text) if text else ()
+        if markdown.too_deep(inlines, limits.MARKDOWN_DEPTH.value) is not None:
+            reader.diags.report(rules.MARKDOWN_TOO_DEEP, reader.pos(value_node), too_deep_message(f"footnote '{key}'"))
+            text, inlines = "", ()
         found[key] = Footnote(
             id=key,
             text=text,
-            inlines=markdown.parse_inline(text) if text else (),
+            inlines=inlines,
             pos=reader.pos(key_node),
             field_pos={"text": reader.pos(value_node)},
         )
     return found
+
+
+def too_deep_message(what: str) -> str:
+    return (
+        f"lists, quotes, emphasis and links in {what} are nested more than {limits.MARKDOWN_DEPTH.value} deep "
+        "here; nest them less"
+    )
 
 
 def recipients(reader: NodeReader, root: Node, language: str) -> dict[str, Recipient] | None:

@@ -19,6 +19,7 @@ from .tree import (
     plain_text,
     project_relative_path,
     shown_address,
+    too_deep,
     walk_inlines,
 )
 
@@ -34,5 +35,6 @@ __all__ = [
     "project_relative_path",
     "shown_address",
     "smart_quotes",
+    "too_deep",
     "walk_inlines",
 ]

@@ -44,6 +44,10 @@ def _parser(quotes: tuple[str, str, str, str] | None = None) -> MarkdownIt:
     options: dict = {"html": True}
     if quotes is not None:
         options.update(typographer=True, quotes=list(quotes))
+    # markdown-it silently drops what is nested deeper than `maxNesting`
+    # (CommonMark's preset: 20 levels, where a list takes two). Set far above
+    # the nesting the loader allows, it drops nothing from a letter that is read.
+    options["maxNesting"] = 100
     md = MarkdownIt("commonmark", options)
     if quotes is not None:
         # Only the quotes: `--` or `(c)` stay as written.
@@ -256,19 +260,23 @@ def _blocks(tokens: list[Token]) -> Iterator[Block]:
                 for i in _direct(inner_tokens)
             )
             items = tuple(ListItem(tuple(_blocks(inner_tokens))) for inner_tokens in item_tokens)
-            yield ListBlock(items, kind == "ordered_list_open", start, tight=not loose)
+            yield ListBlock(items, kind == "ordered_list_open", start, tight=not loose, line=_line(token))
         elif kind == "blockquote_open":
-            yield BlockQuote(tuple(_blocks(inner)))
+            yield BlockQuote(tuple(_blocks(inner)), _line(token))
         elif kind in ("fence", "code_block"):
             yield CodeBlock(token.content)
         elif kind == "hr":
             yield ThematicBreak()
         elif kind == "html_block":
-            yield RawBlock(token.content, token.map[0] if token.map else 0)
+            yield RawBlock(token.content, _line(token))
         elif kind == "footnote_reference_open":
-            yield NoteDefinition(str(token.meta.get("label", "")), token.map[0] if token.map else 0)
+            yield NoteDefinition(str(token.meta.get("label", "")), _line(token))
         # footnote_block_open (the definitions gathered at the end) adds nothing.
         index = end + 1
+
+
+def _line(token: Token) -> int:
+    return token.map[0] if token.map else 0
 
 
 def _close_of(tokens: list[Token], index: int) -> int:

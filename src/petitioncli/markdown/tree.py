@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -100,11 +100,14 @@ class ListBlock:
     start: int
     # A tight list's items hold their text directly, without paragraph spacing.
     tight: bool
+    # The first line in the file (0-based).
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class BlockQuote:
     children: tuple[Block, ...]
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,29 @@ def inline_containers(blocks: tuple[Block, ...]) -> Iterator[Paragraph | Heading
                 yield from inline_containers(item.children)
         elif isinstance(block, ListItem | BlockQuote):
             yield from inline_containers(block.children)
+
+
+def too_deep(nodes: Iterable[Block | Inline], limit: int) -> int | None:
+    """The line (0-based) where lists, quotes, emphasis and links first nest more than `limit` deep, if they do.
+
+    Walked with a stack, not by recursion: it runs before anything else may
+    walk the tree, on input that can be nested thousands deep.
+    """
+    stack: list[tuple[Block | Inline, int, int]] = [(node, 1, 0) for node in nodes]
+    while stack:
+        node, depth, line = stack.pop()
+        if isinstance(node, ListBlock | BlockQuote | Emphasis | Link):
+            line = getattr(node, "line", line)
+            if depth > limit:
+                return line
+            depth += 1
+        if isinstance(node, Paragraph | Heading):
+            stack.extend((child, depth, node.line) for child in node.children)
+        elif isinstance(node, ListBlock):
+            stack.extend((child, depth, line) for item in node.items for child in item.children)
+        elif isinstance(node, BlockQuote | Emphasis | Link):
+            stack.extend((child, depth, line) for child in node.children)
+    return None
 
 
 def walk_inlines(inlines: tuple[Inline, ...]) -> Iterator[Inline]:

@@ -88,6 +88,14 @@ YAML_TAG = define(
     "mappings, and nothing is ever constructed",
 )
 
+MARKDOWN_TOO_DEEP = define(
+    "markdown-too-deep",
+    ERROR,
+    Stage.READ,
+    "lists, block quotes, emphasis and links in `letter.md` or a footnote nested deeper than the limit "
+    '(see "Limits"); the text is not read',
+)
+
 TYPE_INVALID = define(
     "type-invalid",
     ERROR,
