@@ -309,6 +309,12 @@ CASES = [
         exit_code=0,
     ),
     Case(
+        "footnotes-too-many",
+        {"footnotes.yaml": "report: See the report.\n" + "".join(f"n{i}: Note {i}.\n" for i in range(1000))},
+        [("footnotes-too-many", "footnotes.yaml", 1001, 1)],
+        messages=["defines 1,001 footnotes"],
+    ),
+    Case(
         "footnote-empty",
         {"footnotes.yaml": 'report: ""\n'},
         [("field-empty", "footnotes.yaml", 1, 9)],

@@ -107,3 +107,42 @@ def test_a_footnote_nested_too_deep_is_refused_where_it_is_written(run_cli, proj
     assert [(p["rule"], p["file"], p["line"], p["column"]) for p in found] == [
         ("markdown-too-deep", "footnotes.yaml", 1, 9)
     ]
+
+
+def notes_file(count: int) -> str:
+    return "".join(f"note-{number}: Note {number}.\n" for number in range(count))
+
+
+def test_more_than_a_thousand_footnotes_are_refused(run_cli, project):
+    (project / "footnotes.yaml").write_text(notes_file(1001), encoding="utf-8")
+    code, found = check_json(run_cli, project)
+    assert code == 1
+    # The file is not read, so the letter's references are not called undefined.
+    assert [(p["rule"], p["file"], p["line"], p["column"]) for p in found] == [
+        ("footnotes-too-many", "footnotes.yaml", 1001, 1)
+    ]
+    assert "defines 1,001 footnotes; a letter may have at most 1,000" in found[0]["message"]
+
+
+def test_a_thousand_footnotes_called_in_one_paragraph_are_printed(run_cli, project, tmp_path):
+    (project / "footnotes.yaml").write_text(notes_file(1000), encoding="utf-8")
+    calls = "".join(f" a[^note-{number}]" for number in range(1000))
+    (project / "letter.md").write_text(f"We write{calls}.\n", encoding="utf-8")
+    assert check_json(run_cli, project) == (0, [])
+    result = run_cli("build", project, "--format", "html", "--format", "txt", "--output-dir", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+    assert f'<p data-notes="{" ".join(str(n) for n in range(1, 1001))}">' in html
+    assert "[1000] Note 999." in next((tmp_path / "out").glob("*.txt")).read_text(encoding="utf-8")
+
+
+def test_an_undefined_footnote_names_a_few_defined_ones_not_all(run_cli, project):
+    (project / "footnotes.yaml").write_text(notes_file(1000), encoding="utf-8")
+    (project / "letter.md").write_text("We write" + " a[^missing]" * 2000 + ".\n", encoding="utf-8")
+    code, found = check_json(run_cli, project)
+    undefined = [p for p in found if p["rule"] == "footnote-undefined"]
+    assert code == 1 and len(undefined) == 2000
+    assert undefined[0]["message"] == (
+        "footnote 'missing' is not defined in footnotes.yaml "
+        "(defined: note-0, note-1, note-2, note-3, note-4 and 995 more)"
+    )

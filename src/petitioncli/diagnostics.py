@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -79,6 +80,17 @@ class Diagnostics(list[Diagnostic]):
         if errors or (strict and self.warnings):
             return 1
         return 0
+
+
+def some_of(names: Iterable[str], shown: int = 5) -> str:
+    """A few names for a message, and how many more: a message that listed a thousand ids, once per
+    problem, would make a report quadratic in size."""
+    names = list(names)
+    if not names:
+        return "none"
+    if len(names) <= shown + 1:
+        return ", ".join(names)
+    return f"{', '.join(names[:shown])} and {len(names) - shown:,} more"
 
 
 class PetitionError(Exception):

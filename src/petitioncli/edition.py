@@ -7,7 +7,7 @@ from typing import Any
 
 from . import markdown
 from .dates import babel_locale, long_date
-from .diagnostics import PetitionError
+from .diagnostics import PetitionError, some_of
 from .language import country_name, matching
 from .model import (
     Body,
@@ -33,7 +33,7 @@ def recipient_ids(letter: Letter, choice: str | None) -> list[str | None]:
     if rid is None:
         return [None]
     if rid not in letter.recipients:
-        known = ", ".join(letter.recipients) or "none"
+        known = some_of(letter.recipients)
         raise PetitionError(f"unknown recipient '{rid}'; known recipients: {known}")
     return [rid]
 

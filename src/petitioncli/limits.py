@@ -51,6 +51,8 @@ MARKDOWN_DEPTH = _limit(
     rules.MARKDOWN_TOO_DEEP,
 )
 
+FOOTNOTES = _limit(1000, "1,000", "footnotes in `footnotes.yaml`", rules.FOOTNOTES_TOO_MANY)
+
 
 def beyond(size: int, limit: Limit) -> str:
     """A size over `limit` as people read it ('100 MB', '1.5 MB'), in bytes when it rounds to the limit."""

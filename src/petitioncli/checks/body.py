@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .. import markdown, paths, rules
-from ..diagnostics import Diagnostics, Pos
+from ..diagnostics import Diagnostics, Pos, some_of
 from ..loader.files import split_lines
 from ..markdown import Code, Emphasis, HardBreak, Image, Inline, Link, NoteRef, RawHtml, SoftBreak, Text
 from ..model import Body, Footnote, Letter
@@ -210,7 +210,7 @@ class _Inlines:
                     f"footnote '{label}' has no text in the '{self.notes.language}' translation's footnotes",
                 )
             else:
-                known = ", ".join(self.notes.notes) or "none"
+                known = some_of(self.notes.notes)
                 self.diags.report(
                     rules.FOOTNOTE_UNDEFINED,
                     at.pos(start),

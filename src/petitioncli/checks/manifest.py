@@ -6,7 +6,7 @@ import re
 
 from .. import rules
 from ..dates import babel_locale, today
-from ..diagnostics import Diagnostics, PetitionError, Pos
+from ..diagnostics import Diagnostics, PetitionError, Pos, some_of
 from .context import Context
 from .text import warn_spacing
 
@@ -30,7 +30,7 @@ def check(context: Context) -> None:
         diags.report(rules.LANGUAGE_INVALID, manifest.where("language"), str(exc))
     rid = manifest.recipient
     if rid and "recipients" not in context.unusable and rid not in letter.recipients:
-        known = ", ".join(letter.recipients) or "none"
+        known = some_of(letter.recipients)
         diags.report(
             rules.RECIPIENT_UNKNOWN,
             manifest.where("recipient"),

@@ -21,6 +21,15 @@ def footnotes(reader: NodeReader, root: Node) -> dict[str, Footnote] | None:
     entries = reader.mapping(root, "footnotes.yaml (footnote id to text)")
     if entries is None:
         return None
+    if len(entries) > limits.FOOTNOTES.value:
+        key_node, _ = list(entries.values())[limits.FOOTNOTES.value]
+        reader.diags.report(
+            rules.FOOTNOTES_TOO_MANY,
+            reader.pos(key_node),
+            f"footnotes.yaml defines {len(entries):,} footnotes; a letter may have at most "
+            f"{limits.FOOTNOTES.value:,}, so the file is not read",
+        )
+        return None
     found = {}
     for key, (key_node, value_node) in entries.items():
         # A footnote with a bad text is kept, empty: its references are not

@@ -112,12 +112,12 @@ class HtmlWriter:
         kept on its call's page by breaking the page after or before it.
         """
         numbers = self.edition.footnote_numbers
-        found: list[int] = []
+        found: dict[int, None] = {}
         for node in walk_inlines(children):
             if isinstance(node, NoteRef):
                 number = numbers.get(node.label or "")
-                if number is not None and number not in self.seen_notes and number not in found:
-                    found.append(number)
+                if number is not None and number not in self.seen_notes:
+                    found[number] = None
         return f' data-notes="{" ".join(map(str, found))}"' if found else ""
 
     def inline(self, nodes: tuple[Inline, ...], *, line: int = 1, in_note: bool = False) -> Markup:

@@ -96,6 +96,13 @@ MARKDOWN_TOO_DEEP = define(
     '(see "Limits"); the text is not read',
 )
 
+FOOTNOTES_TOO_MANY = define(
+    "footnotes-too-many",
+    ERROR,
+    Stage.READ,
+    '`footnotes.yaml` defines more footnotes than the limit (see "Limits"); the file is not read',
+)
+
 TYPE_INVALID = define(
     "type-invalid",
     ERROR,
