@@ -146,3 +146,32 @@ def test_an_undefined_footnote_names_a_few_defined_ones_not_all(run_cli, project
         "footnote 'missing' is not defined in footnotes.yaml "
         "(defined: note-0, note-1, note-2, note-3, note-4 and 995 more)"
     )
+
+
+def test_a_slug_or_recipient_id_too_long_for_a_file_name_is_refused_by_check(run_cli, project):
+    # A 250-character slug passed check, and the build failed with "File name too long".
+    manifest = project / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "slug: " + "s" * 65 + "\n", encoding="utf-8")
+    (project / "recipients.yaml").write_text(
+        (project / "recipients.yaml").read_text(encoding="utf-8")
+        + "r" * 250
+        + ":\n  name: The Others\n  salutation: Dear others,\n",
+        encoding="utf-8",
+    )
+    code, found = check_json(run_cli, project)
+    assert code == 1
+    assert [(p["rule"], p["file"], p["line"]) for p in found] == [
+        ("id-invalid", "petition.yaml", 5),
+        ("id-invalid", "recipients.yaml", 5),
+    ]
+    assert all("longer than 64 characters" in p["message"] for p in found)
+
+
+def test_a_long_folder_name_makes_a_slug_that_fits_a_file_name(run_cli, project, tmp_path):
+    folder = tmp_path / ("Letter " * 35).strip()
+    project.rename(folder)
+    assert check_json(run_cli, folder) == (0, [])
+    result = run_cli("build", folder, "--format", "txt", "--output-dir", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    (letter,) = (tmp_path / "out").iterdir()
+    assert letter.name == ("letter-" * 10)[:64].rstrip("-") + "_board_2020-01-15.txt"

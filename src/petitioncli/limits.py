@@ -53,6 +53,14 @@ MARKDOWN_DEPTH = _limit(
 
 FOOTNOTES = _limit(1000, "1,000", "footnotes in `footnotes.yaml`", rules.FOOTNOTES_TOO_MANY)
 
+NAME_LENGTH = _limit(
+    64,
+    "64 characters",
+    "a slug or recipient id: with the date, a format and a language tag they make a file name, "
+    "which may hold 255 bytes; a slug made from the folder's name is cut to this length",
+    rules.ID_INVALID,
+)
+
 
 def beyond(size: int, limit: Limit) -> str:
     """A size over `limit` as people read it ('100 MB', '1.5 MB'), in bytes when it rounds to the limit."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .. import rules
+from .. import limits, rules
 from ..dates import babel_locale, today
 from ..diagnostics import Diagnostics, PetitionError, Pos, some_of
 from .context import Context
@@ -43,11 +43,14 @@ def check(context: Context) -> None:
 
 
 def check_file_name_part(diags: Diagnostics, pos: Pos, what: str, name: str) -> None:
-    """Slugs and recipient ids become parts of output file names."""
-    if _FILE_NAME_PART.fullmatch(name) and name not in RESERVED_IDS:
+    """Slugs and recipient ids become parts of output file names, which hold at most 255 bytes."""
+    longest = limits.NAME_LENGTH.value
+    if _FILE_NAME_PART.fullmatch(name) and name not in RESERVED_IDS and len(name) <= longest:
         return
     if name in RESERVED_IDS:
         reason = f"'{name}' is reserved: `--to {name}` means every recipient"
+    elif len(name) > longest:
+        reason = f"it is {len(name)} characters long, longer than {longest} characters"
     else:
         reason = "use letters, digits, '.', '_' and '-', starting with a letter or digit"
     diags.report(rules.ID_INVALID, pos, f"{what} '{name}' becomes part of file names; {reason}")

@@ -105,7 +105,7 @@ def slugify(text: str) -> str:
     """A file-name part from a folder's name: accents dropped (`Lettre vélo` is `lettre-velo`)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")
-    return slug or "letter"
+    return slug[: limits.NAME_LENGTH.value].rstrip("-") or "letter"
 
 
 def recipient_ids(manifest: Path) -> list[str]:

@@ -8,8 +8,8 @@ ID_INVALID = define(
     "id-invalid",
     ERROR,
     Stage.CHECK,
-    "a slug or recipient id that cannot be part of a file name (letters, digits, `.`, `_`, `-`), or the "
-    "reserved id `all`",
+    "a slug or recipient id that cannot be part of a file name (letters, digits, `.`, `_`, `-`), is longer "
+    'than the limit (see "Limits"), or is the reserved id `all`',
 )
 
 RECIPIENT_UNKNOWN = define(
