@@ -502,6 +502,12 @@ CASES = [
         messages=["control characters are not allowed"],
     ),
     Case(
+        "signatory-escaped-control-and-override",
+        {"signatories.yaml": '- name: "Evil\\e[2J Org"\n- name: "Amnesty\\u202eInternational"\n'},
+        [("text-control", "signatories.yaml", 1, 9), ("text-invisible", "signatories.yaml", 2, 9)],
+        messages=["holds the invisible control character U+001B", "U+202E (RIGHT-TO-LEFT OVERRIDE)"],
+    ),
+    Case(
         "signatories-wrong-extension",
         {"petition.yaml": MANIFEST + "signatories: signatories.txt\n"},
         [("value-unknown", "petition.yaml", 5, 14)],

@@ -1,4 +1,4 @@
-"""Rules about any text value: stray spaces, invisible control characters, URLs."""
+"""Rules about any text value: stray spaces and URLs."""
 
 from __future__ import annotations
 
@@ -7,13 +7,8 @@ from urllib.parse import urlsplit
 
 from .. import rules
 from ..diagnostics import Diagnostics, Pos
-from ..loader.files import split_lines
-from .context import Context
 
 SPACING = (("  ", "double space"), (" ,", "space before a comma"))
-# C0 controls other than tab and line breaks, and DEL: invisible in an editor,
-# garbage in a letter. YAML's parser rejects them itself; Markdown and CSV do not.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def stray_space(text: str) -> tuple[str, int] | None:
@@ -66,32 +61,6 @@ def _in_source(source: list[str], pos: Pos, line: str, problem: str) -> Pos | No
         if column >= 0:
             return Pos(pos.file, number + 1, column + offset + 1)
     return None
-
-
-def check_controls(context: Context) -> None:
-    """The first control character of each line of the letter's Markdown and a CSV list."""
-    letter = context.letter
-    markdown_files = {
-        *(body.path for body in letter.documents),
-        *(texts.body.path for texts in letter.translations.values()),
-    }
-    for path, text in context.sources.items():
-        if path not in markdown_files and path.suffix.lower() != ".csv":
-            continue
-        if _CONTROL.search(text) is None:
-            continue
-        for number, line in enumerate(split_lines(text), start=1):
-            if found := control_character(line):
-                index, message = found
-                context.diags.report(rules.TEXT_CONTROL, Pos(path, number, index + 1), message)
-
-
-def control_character(text: str) -> tuple[int, str] | None:
-    """Where the first invisible control character of `text` is, and what to say about it."""
-    match = _CONTROL.search(text)
-    if match is None:
-        return None
-    return match.start(), f"invisible control character U+{ord(match.group()):04X}; delete it"
 
 
 # `http://http://example.org`, `https://https//example.org`: a form that

@@ -144,7 +144,16 @@ TEXT_CONTROL = define(
     "text-control",
     ERROR,
     Stage.CHECK,
-    "an invisible control character in `letter.md` or a CSV file (YAML rejects them as syntax errors)",
+    "an invisible control character (C0 other than tab and line breaks, DEL, C1) in `letter.md`, a CSV file "
+    "or any text value, also one written as a YAML escape such as `\\e`",
+)
+
+TEXT_INVISIBLE = define(
+    "text-invisible",
+    WARNING,
+    Stage.CHECK,
+    "a bidirectional override or isolate, a zero-width space, a word joiner or an invisible tag character in a "
+    "value or CSV cell: unseen, it changes how a name reads or compares",
 )
 SIGNATORIES_NONE_CONFIRMED = define(
     "signatories-none-confirmed",
