@@ -37,10 +37,16 @@ LETTER_FR = (
     "- rencontrer la société civile deux fois par an.\n"
 )
 
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">{}</svg>\n'
+# Ten groups, each using the one before ten times: a kilobyte that draws a thousand million rectangles.
+SVG_USE_BOMB = SVG.format(
+    '<g id="g0"><rect width="1" height="1"/></g>'
+    + "".join(f'<g id="g{level}">' + f'<use href="#g{level - 1}"/>' * 10 + "</g>" for level in range(1, 10))
+    + '<use href="#g9"/>'
+)
+
 # Rules only rendering can see; each is tested where letters are rendered.
 RENDER_RULES_TESTED_IN = {
-    "image-unreadable": "test_html.py",
-    "url-refused": "test_pdf.py",
     "footnote-misplaced": "test_pdf.py",
 }
 
@@ -250,6 +256,29 @@ CASES = [
         {"letter.md": "We write[^report].\n\n![logo](https://example.org/logo.png) ![seal](seal.png)\n"},
         [("image-refused", "letter.md", 3, 9), ("file-missing", "letter.md", 3, 47)],
         exit_code=2,
+    ),
+    Case(
+        "body-image-not-an-image",
+        {"letter.md": "We write[^report].\n\n![Our logo](logo.png)\n", "logo.png": "not an image\n"},
+        [("image-unreadable", "letter.md", 3, 13)],
+        exit_code=0,
+        messages=["image 'logo.png' is left out: it is not a PNG, JPEG, GIF, WebP or SVG image"],
+    ),
+    Case(
+        "body-image-svg-with-script",
+        {
+            "letter.md": "We write[^report].\n\n![Our logo](logo.svg)\n",
+            "logo.svg": SVG.format('<script>alert(1)</script><rect width="4" height="4" onclick="steal()"/>'),
+        },
+        [("url-refused", "letter.md", 3, 13)],
+        exit_code=0,
+        messages=["embedded without what could run or reach outside the letter: the <script> element, the event"],
+    ),
+    Case(
+        "body-image-svg-use-bomb",
+        {"letter.md": "We write[^report].\n\n![Our logo](logo.svg)\n", "logo.svg": SVG_USE_BOMB},
+        [("image-too-large", "letter.md", 3, 13)],
+        messages=["image 'logo.svg' has more than 10,000 elements"],
     ),
     Case(
         "body-stray-spaces",

@@ -57,13 +57,26 @@ class Diagnostic:
 class Diagnostics(list[Diagnostic]):
     """Collects problems in the order they are found."""
 
+    def __init__(self, *problems: Iterable[Diagnostic]):
+        super().__init__(*problems)
+        self._said: set[tuple[Pos, Rule, str]] = set()
+        self._said_upto = 0
+
     def report(self, rule: Rule, pos: Pos, message: str, *, entry_line: int | None = None) -> None:
         self.append(Diagnostic(pos, rule, message, entry_line))
 
     def report_once(self, rule: Rule, pos: Pos, message: str) -> None:
-        """For renderers: a letter is rendered once per recipient and format, a problem is said once."""
-        if not any(d.pos == pos and d.rule is rule and d.message == message for d in self):
+        """For renderers: a letter is rendered once per recipient and format, a problem is said once.
+
+        What was said is kept in a set, brought up to date with what was
+        added since: renderers may ask once per image use, after check has
+        reported a hundred thousand problems.
+        """
+        self._said.update((d.pos, d.rule, d.message) for d in self[self._said_upto :])
+        if (pos, rule, message) not in self._said:
             self.report(rule, pos, message)
+            self._said.add((pos, rule, message))
+        self._said_upto = len(self)
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -61,6 +61,26 @@ NAME_LENGTH = _limit(
     rules.ID_INVALID,
 )
 
+IMAGE_BYTES = _limit(
+    32 * MB,
+    "32 MB",
+    "the images of one letter together, each use counted, since the web page embeds each use",
+    rules.IMAGE_TOO_LARGE,
+)
+IMAGE_PIXELS = _limit(
+    25_000_000,
+    "25,000,000 pixels",
+    "an image's width × height, as its header declares them (a 6,000 × 4,000 photograph fits)",
+    rules.IMAGE_TOO_LARGE,
+)
+SVG_ELEMENTS = _limit(
+    10_000,
+    "10,000",
+    "an SVG image's elements, each reference (`<use>`, `url(#…)`) counted as the elements it repeats",
+    rules.IMAGE_TOO_LARGE,
+)
+SVG_DEPTH = _limit(50, "50 levels", "an SVG image's nesting, references followed", rules.IMAGE_TOO_LARGE)
+
 
 def beyond(size: int, limit: Limit) -> str:
     """A size over `limit` as people read it ('100 MB', '1.5 MB'), in bytes when it rounds to the limit."""

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from .. import markdown, paths, rules
+from .. import markdown, rules
 from ..diagnostics import Diagnostics, Pos, some_of
 from ..loader.files import split_lines
 from ..markdown import Code, Emphasis, HardBreak, Image, Inline, Link, NoteRef, RawHtml, SoftBreak, Text
-from ..model import Body, Footnote, Letter
+from ..model import Body, Footnote
 from .context import Context
+from .images import ImageChecker
 from .text import SPACING, check_url
 
 
@@ -46,9 +47,10 @@ def check_body(context: Context, body: Body, notes: Notes) -> None:
     if not body.source:
         return
     lines = split_lines(body.source)
+    images = ImageChecker(context)
     for container in markdown.inline_containers(body.document.blocks):
         located = _Located(body.path, lines, container.source, container.line)
-        _Inlines(context, located, notes).walk(container.children)
+        _Inlines(context, located, notes, images).walk(container.children)
 
 
 def _check_block(block: markdown.Block, path: Path, diags: Diagnostics) -> None:
@@ -147,12 +149,13 @@ class _Located:
 class _Inlines:
     """Walks one block's inline nodes, reporting each problem where it is written."""
 
-    def __init__(self, context: Context, located: _Located, notes: Notes):
+    def __init__(self, context: Context, located: _Located, notes: Notes, images: ImageChecker):
         self.context = context
         self.letter = context.letter
         self.diags = context.diags
         self.at = located
         self.notes = notes
+        self.images = images
 
     def walk(self, nodes: tuple[Inline, ...]) -> None:
         for node in nodes:
@@ -180,7 +183,7 @@ class _Inlines:
             at.cursor = max(at.cursor, end)
         elif isinstance(node, Image):
             start, end = at.target(node.src)
-            check_image(self.letter, self.diags, at.pos(start), node.src)
+            self.images.check(at.pos(start), node.src)
             at.cursor = max(at.cursor, end)
         elif isinstance(node, Emphasis):
             at.skip(node.markup)
@@ -237,18 +240,3 @@ class _Inlines:
                 index = max(index, at.cursor) + len(needle)
         if start >= 0:
             at.cursor = start + len(content)
-
-
-def check_image(letter: Letter, diags: Diagnostics, pos: Pos, src: str) -> None:
-    """Images may only come from the project folder: a letter must not fetch or leak anything."""
-    relative = markdown.project_relative_path(src)
-    if relative is None:
-        diags.report(
-            rules.IMAGE_REFUSED, pos, f"image '{src}' is left out: only images inside the project folder are used"
-        )
-        return
-    path = letter.root / relative
-    if not paths.inside(letter.root, path):
-        diags.report(rules.IMAGE_REFUSED, pos, f"image '{src}' is left out: it is outside the project folder")
-    elif not path.is_file():
-        diags.report(rules.FILE_MISSING, pos, f"image '{src}' not found in the project folder")

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from .. import rules
+from .. import images, rules
 from ..diagnostics import Diagnostics, Pos
 from ..language import Quotes
 from ..markdown import (
@@ -38,7 +38,7 @@ from ..markdown import (
     walk_inlines,
 )
 from ..model import Body, Edition, LinksInPrint
-from .sandbox import Refused, Sandbox, image_type
+from .sandbox import Refused, Sandbox
 
 _LINK_SCHEMES = ("http", "https", "mailto")
 
@@ -179,7 +179,7 @@ class HtmlWriter:
         )
 
     def image(self, node: Image, line: int) -> str:
-        """Images from the project folder, inlined; checks already report any other image."""
+        """Images from the project folder, inlined as check judged them; an image check reported is left out."""
         src = node.src
         relative = project_relative_path(src)
         if relative is None:
@@ -190,21 +190,16 @@ class HtmlWriter:
     def data_uri(self, path: Path, src: str, pos: Pos) -> str | None:
         """A project image as a data URI, read through the sandbox; None, said once, when it cannot be used."""
         try:
-            data = self.sandbox.read(path, shown_as=src)
-        except Refused:
-            # Outside the project (a link pointing out of it): checks report that already.
-            return None
+            picture = images.prepare(self.sandbox.read(path, shown_as=src))
+        except (Refused, images.ImageProblem):
+            return None  # outside the project, no image, or over a limit: check said so
         except OSError as exc:
+            # Check read this image before the build began; it has gone since. A warning, since
+            # the build is past the point where an error would stop it.
             self.diagnostics.report_once(
                 rules.IMAGE_UNREADABLE, pos, f"image '{src}' is left out: {exc.strerror or exc}"
             )
             return None
-        media = image_type(data)
-        if media is None:
-            self.diagnostics.report_once(
-                rules.IMAGE_UNREADABLE, pos, f"image '{src}' is left out: not a PNG, JPEG, GIF, WebP or SVG image"
-            )
-            return None
-        if media == "image/svg+xml":
+        if picture.media == images.SVG:
             self.svg_images.append((pos, src))
-        return f"data:{media};base64,{base64.b64encode(data).decode('ascii')}"
+        return f"data:{picture.media};base64,{base64.b64encode(picture.data).decode('ascii')}"

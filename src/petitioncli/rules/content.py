@@ -140,6 +140,31 @@ IMAGE_REFUSED = define(
     "an image from outside the project (a URL, an absolute path), which is left out",
 )
 
+IMAGE_UNREADABLE = define(
+    "image-unreadable",
+    WARNING,
+    Stage.CHECK,
+    "an image in the project that is not a PNG, JPEG, GIF, WebP or SVG file, whose header is damaged, or an SVG "
+    "that is not well-formed or declares XML entities; it is left out",
+)
+
+IMAGE_TOO_LARGE = define(
+    "image-too-large",
+    ERROR,
+    Stage.CHECK,
+    'an image over a limit (see "Limits"): too many pixels, an SVG with too many elements or nested too deep '
+    "once its references are followed (or one that refers to itself), or the letter's images together, each use "
+    "counted",
+)
+
+URL_REFUSED = define(
+    "url-refused",
+    WARNING,
+    Stage.CHECK,
+    "an SVG image in the project that holds a script, an event handler, or a reference to a web address or "
+    "another file (`href`, `url(…)`, `@import`): the image is embedded without them",
+)
+
 TEXT_CONTROL = define(
     "text-control",
     ERROR,
