@@ -55,6 +55,14 @@ def iap_project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def bilingual(tmp_path: Path) -> Path:
+    """A writable copy of data/ with its French edition."""
+    target = tmp_path / "iap"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture
 def run_cli(monkeypatch):
     """Runs `petition ARGS…` in-process; returns the click Result (exit_code, stdout, stderr)."""
     runner = CliRunner()

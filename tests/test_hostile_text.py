@@ -125,3 +125,20 @@ def test_machine_formats_escape_what_a_terminal_would_act_on(run_cli, escaped_fo
     assert not RAW_CONTROL.search(result.stdout.replace("\n", "")), result.stdout
     messages = json.dumps(json.loads(result.stdout), ensure_ascii=False)
     assert "Evil\x9b[2J\u202eOrg" in messages
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "line"),
+    [
+        ("petition.yaml", "place: La Haye", 'place: "La\\e[2J Haye"', 19),
+        ("recipients.yaml", "fr: Comité exécutif et Sénat de l'AIPP", 'fr: "Comit\\x9b exécutif"', 3),
+        ("footnotes.fr.yaml", "china-lawyers: >-", 'extra: "\\e[31m"\nchina-lawyers: >-', 1),
+    ],
+    ids=["translated-place", "translated-recipient-name", "translated-footnote"],
+)
+def test_a_translation_is_held_to_the_same_characters(run_cli, bilingual, name, old, new, line):
+    path = bilingual / name
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    code, found = problems(run_cli, bilingual)
+    assert code == 1
+    assert [(rule, file, at) for rule, file, at, _ in found if rule == "text-control"] == [("text-control", name, line)]

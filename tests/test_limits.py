@@ -175,3 +175,13 @@ def test_a_long_folder_name_makes_a_slug_that_fits_a_file_name(run_cli, project,
     assert result.exit_code == 0, result.stderr
     (letter,) = (tmp_path / "out").iterdir()
     assert letter.name == ("letter-" * 10)[:64].rstrip("-") + "_board_2020-01-15.txt"
+
+
+def test_a_translation_nested_too_deep_is_refused_like_the_original(run_cli, bilingual, tmp_path):
+    with (bilingual / "letter.fr.md").open("a", encoding="utf-8") as letter:
+        letter.write("\n" + "> " * 25 + "trop profond\n")
+    code, found = check_json(run_cli, bilingual)
+    assert code == 1
+    assert [(p["rule"], p["file"]) for p in found] == [("markdown-too-deep", "letter.fr.md")]
+    result = run_cli("build", bilingual, "--lang", "all", "--format", "txt", "--output-dir", tmp_path / "out")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr

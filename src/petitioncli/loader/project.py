@@ -302,7 +302,7 @@ class ProjectLoader:
         if line is not None:
             # Every reader of the tree may recurse into it: a tree too deep is not kept.
             self.diags.report(rules.MARKDOWN_TOO_DEEP, Pos(located.path, line + 1), too_deep_message("the text"))
-            self.unusable.add("body")
+            self.unusable.add(key)
             return Body(located.path, "", markdown.Document())
         return Body(located.path, text, document)
 
