@@ -185,3 +185,26 @@ def test_a_translation_nested_too_deep_is_refused_like_the_original(run_cli, bil
     assert [(p["rule"], p["file"]) for p in found] == [("markdown-too-deep", "letter.fr.md")]
     result = run_cli("build", bilingual, "--lang", "all", "--format", "txt", "--output-dir", tmp_path / "out")
     assert result.exit_code == 1 and "Traceback" not in result.stderr
+
+
+# Each limit, with the test file that reaches it and words of its message there.
+LIMITS_TESTED_IN = {
+    "TEXT_FILE_BYTES": ("test_limits.py", "may hold at most 1 MB, so it is not read"),
+    "LIST_FILE_BYTES": ("test_limits.py", "a signatories file may hold at most 64 MB"),
+    "MARKDOWN_DEPTH": ("test_limits.py", "nested more than 20 deep"),
+    "FOOTNOTES": ("test_limits.py", "a letter may have at most 1,000"),
+    "NAME_LENGTH": ("test_limits.py", "longer than 64 characters"),
+    "IMAGE_BYTES": ("test_images.py", "the images of a letter may hold 32 MB together, each use counted"),
+    "IMAGE_PIXELS": ("test_images.py", "an image may have at most 25,000,000"),
+    "SVG_ELEMENTS": ("test_svg.py", "has more than 10,000 elements"),
+    "SVG_DEPTH": ("test_svg.py", "nests them more than 50 deep"),
+}
+
+
+def test_every_limit_has_a_test_that_reaches_it():
+    from petitioncli import limits
+
+    defined = {name for name, value in vars(limits).items() if isinstance(value, limits.Limit)}
+    assert defined == set(LIMITS_TESTED_IN)
+    for name, (test_file, words) in LIMITS_TESTED_IN.items():
+        assert words in (Path(__file__).parent / test_file).read_text(encoding="utf-8"), name

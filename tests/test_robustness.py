@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
@@ -33,7 +33,8 @@ YAML_FILES = ("petition.yaml", "footnotes.yaml", "signatories.yaml", "recipients
 FILES = (*YAML_FILES, "letter.md")
 RULE = re.compile(r"[a-z]+(-[a-z]+)*")
 CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The number of examples comes from the profile conftest.py loads: `make fuzz` runs many more.
+SETTINGS = settings()
 
 
 def check_project(files: dict[str, bytes | str | None]) -> None:

@@ -39,7 +39,7 @@ def _limit(value: int, shown: str, what: str, rule: Rule) -> Limit:
 TEXT_FILE_BYTES = _limit(
     1 * MB,
     "1 MB",
-    "each of `petition.yaml`, `letter.md`, `footnotes.yaml` and `recipients.yaml`",
+    "each of `petition.yaml`, `letter.md`, `footnotes.yaml`, `recipients.yaml` and a translation's files",
     rules.FILE_TOO_LARGE,
 )
 LIST_FILE_BYTES = _limit(64 * MB, "64 MB", "the signatories file, YAML or CSV", rules.FILE_TOO_LARGE)
