@@ -208,3 +208,11 @@ def test_every_limit_has_a_test_that_reaches_it():
     assert defined == set(LIMITS_TESTED_IN)
     for name, (test_file, words) in LIMITS_TESTED_IN.items():
         assert words in (Path(__file__).parent / test_file).read_text(encoding="utf-8"), name
+
+
+def test_a_long_csv_cell_is_no_syntax_error(run_cli, project):
+    # The csv module's own limit, 128 KB a cell, called a long name a syntax error; the file's limit is the one.
+    manifest = project / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "signatories: signatories.csv\n", encoding="utf-8")
+    (project / "signatories.csv").write_text("name,location\n" + "x" * 200_000 + ",London\n", encoding="utf-8")
+    assert check_json(run_cli, project) == (0, [])

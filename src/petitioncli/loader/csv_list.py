@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .. import rules
+from .. import limits, rules
 from ..diagnostics import Diagnostics, Pos
 from ..fields import Kind, specs
 from ..model import Signatory
@@ -95,6 +95,8 @@ def _records(path: Path, lines: list[str], diags: Diagnostics, delimiter: str) -
     Strict parsing, because the lenient default silently turns
     `"Amnesty" International` into `Amnesty International`.
     """
+    # The csv module refuses a cell over 128 KB as an error of its own; the file's size limit is the one.
+    csv.field_size_limit(max(csv.field_size_limit(), limits.LIST_FILE_BYTES.value))
     rows = csv.reader(lines, strict=True, delimiter=delimiter)
     end = 0
     while True:
