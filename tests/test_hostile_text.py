@@ -142,3 +142,16 @@ def test_a_translation_is_held_to_the_same_characters(run_cli, bilingual, name, 
     code, found = problems(run_cli, bilingual)
     assert code == 1
     assert [(rule, file, at) for rule, file, at, _ in found if rule == "text-control"] == [("text-control", name, line)]
+
+
+@pytest.mark.parametrize("command", ["init", "schema"])
+def test_a_folder_named_with_markup_and_escapes_is_printed_as_it_is_named(run_cli, tmp_path, command):
+    folder = "letter[/bold]\x1b[31m"
+    args = (folder,) if command == "init" else ("--output", folder)
+    result = run_cli(command, *args, cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert not RAW_CONTROL.search(output.replace("\n", "")), output
+    assert "letter[/bold]\\u001b[31m/" in result.stdout
+    if command == "init":
+        assert "`petition check letter[/bold]\\u001b[31m`" in result.stderr
