@@ -70,3 +70,24 @@ def test_an_image_within_the_limits_is_embedded_at_each_use(run_cli, project, tm
     assert result.exit_code == 0, result.stderr
     html = next((tmp_path / "out").iterdir()).read_text(encoding="utf-8")
     assert html.count('<img src="data:image/png;base64,') == 2
+
+
+def test_an_image_gone_between_check_and_build_is_left_out_with_a_warning(project):
+    import datetime as dt
+
+    from petitioncli.build import validate
+    from petitioncli.diagnostics import Diagnostics
+    from petitioncli.edition import make_edition
+    from petitioncli.render.html import render_html
+
+    (project / "logo.png").write_bytes(png(4, 4))
+    (project / "letter.md").write_text("We write[^report].\n\n![A](logo.png)\n", encoding="utf-8")
+    result = validate(project / "petition.yaml")
+    assert not result.diagnostics
+    (project / "logo.png").unlink()
+    found = Diagnostics()
+    html = render_html(make_edition(result.letter, "board", dt.date(2020, 1, 15)), diagnostics=found)
+    assert "<img" not in html
+    assert [(d.rule.id, d.pos.line, d.message) for d in found] == [
+        ("image-unreadable", 3, "image 'logo.png' is left out: it is gone or unreadable since check read it")
+    ]

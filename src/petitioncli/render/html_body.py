@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from .. import images, rules
+from .. import images, paths, rules
 from ..diagnostics import Diagnostics, Pos
 from ..language import Quotes
 from ..markdown import (
@@ -38,7 +38,7 @@ from ..markdown import (
     walk_inlines,
 )
 from ..model import Body, Edition, LinksInPrint
-from .sandbox import Refused, Sandbox
+from .sandbox import Sandbox
 
 _LINK_SCHEMES = ("http", "https", "mailto")
 
@@ -188,17 +188,19 @@ class HtmlWriter:
         return f'<img src="{uri}" alt="{escape(node.alt)}">' if uri else ""
 
     def data_uri(self, path: Path, src: str, pos: Pos) -> str | None:
-        """A project image as a data URI, read through the sandbox; None, said once, when it cannot be used."""
+        """A project image as a data URI, read through the sandbox; None when it cannot be used."""
+        root = self.edition.letter.root
+        if not paths.inside(root, path):
+            return None  # check reported it
         try:
             picture = images.prepare(self.sandbox.read(path, shown_as=src))
-        except (Refused, images.ImageProblem):
-            return None  # outside the project, no image, or over a limit: check said so
-        except OSError as exc:
+        except images.ImageProblem:
+            return None  # no image, or over a limit: check reported it
+        except OSError:
             # Check read this image before the build began; it has gone since. A warning, since
             # the build is past the point where an error would stop it.
-            self.diagnostics.report_once(
-                rules.IMAGE_UNREADABLE, pos, f"image '{src}' is left out: {exc.strerror or exc}"
-            )
+            message = f"image '{src}' is left out: it is gone or unreadable since check read it"
+            self.diagnostics.report_once(rules.IMAGE_UNREADABLE, pos, message)
             return None
         if picture.media == images.SVG:
             self.svg_images.append((pos, src))
