@@ -316,7 +316,7 @@ CASES = [
         "body-nested-too-deep",
         {"letter.md": "We write[^report].\n\n" + "> " * 21 + "the deepest words\n"},
         [("markdown-too-deep", "letter.md", 3, 1)],
-        messages=["nested more than 20 deep here"],
+        messages=["nested more than 8 deep here"],
     ),
     Case(
         "body-control-character",

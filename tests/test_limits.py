@@ -84,7 +84,7 @@ def test_markdown_nested_too_deep_is_refused_by_check_not_by_a_crash(run_cli, pr
     code, found = check_json(run_cli, project)
     assert code == 1
     assert [(p["rule"], p["file"]) for p in found] == [("markdown-too-deep", "letter.md")]
-    assert "nested more than 20 deep" in found[0]["message"]
+    assert "nested more than 8 deep" in found[0]["message"]
     result = run_cli("build", project, "--format", "txt", "--format", "html", "--output-dir", tmp_path / "out")
     assert result.exit_code == 1
     assert "markdown-too-deep" in result.stderr and "Traceback" not in result.stderr
@@ -92,12 +92,17 @@ def test_markdown_nested_too_deep_is_refused_by_check_not_by_a_crash(run_cli, pr
 
 
 def test_nesting_up_to_the_limit_is_printed_in_full(run_cli, project, tmp_path):
-    (project / "letter.md").write_text("We write[^report].\n\n" + "> " * 19 + "- the deepest words\n", encoding="utf-8")
+    # Lists nested 8 deep are the deepest markdown-it counts: two levels each, and one for the text.
+    lists = "".join("  " * level + "- item\n" for level in range(7)) + "  " * 7 + "- the deepest words\n"
+    (project / "letter.md").write_text("We write[^report].\n\n" + lists, encoding="utf-8")
     assert check_json(run_cli, project) == (0, [])
     result = run_cli("build", project, "--format", "txt", "--format", "html", "--output-dir", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
     for letter in (tmp_path / "out").iterdir():
-        assert "the deepest words" in letter.read_text(encoding="utf-8"), letter.name
+        assert "the deepest" in letter.read_text(encoding="utf-8"), letter.name
+    lists = "".join("  " * level + "- item\n" for level in range(8)) + "  " * 8 + "- too deep\n"
+    (project / "letter.md").write_text("We write[^report].\n\n" + lists, encoding="utf-8")
+    assert [p["rule"] for p in check_json(run_cli, project)[1]] == ["markdown-too-deep"]
 
 
 def test_a_footnote_nested_too_deep_is_refused_where_it_is_written(run_cli, project):
@@ -191,7 +196,7 @@ def test_a_translation_nested_too_deep_is_refused_like_the_original(run_cli, bil
 LIMITS_TESTED_IN = {
     "TEXT_FILE_BYTES": ("test_limits.py", "may hold at most 1 MB, so it is not read"),
     "LIST_FILE_BYTES": ("test_limits.py", "a signatories file may hold at most 64 MB"),
-    "MARKDOWN_DEPTH": ("test_limits.py", "nested more than 20 deep"),
+    "MARKDOWN_DEPTH": ("test_limits.py", "nested more than 8 deep"),
     "FOOTNOTES": ("test_limits.py", "a letter may have at most 1,000"),
     "NAME_LENGTH": ("test_limits.py", "longer than 64 characters"),
     "IMAGE_BYTES": ("test_images.py", "the images of a letter may hold 32 MB together, each use counted"),

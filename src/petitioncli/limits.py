@@ -44,9 +44,13 @@ TEXT_FILE_BYTES = _limit(
 )
 LIST_FILE_BYTES = _limit(64 * MB, "64 MB", "the signatories file, YAML or CSV", rules.FILE_TOO_LARGE)
 
+# markdown-it silently drops what lies deeper than its own limit, 20 levels of
+# its counting, where a list takes two and the paragraph in it one more. Within
+# 8 levels nothing is ever dropped; raising markdown-it's limit instead would
+# make its reading of brackets (`[[[…`) several times slower.
 MARKDOWN_DEPTH = _limit(
-    20,
-    "20 levels",
+    8,
+    "8 levels",
     "lists, block quotes, emphasis and links nested in one another, in `letter.md` or a footnote",
     rules.MARKDOWN_TOO_DEEP,
 )

@@ -44,10 +44,6 @@ def _parser(quotes: tuple[str, str, str, str] | None = None) -> MarkdownIt:
     options: dict = {"html": True}
     if quotes is not None:
         options.update(typographer=True, quotes=list(quotes))
-    # markdown-it silently drops what is nested deeper than `maxNesting`
-    # (CommonMark's preset: 20 levels, where a list takes two). Set far above
-    # the nesting the loader allows, it drops nothing from a letter that is read.
-    options["maxNesting"] = 100
     md = MarkdownIt("commonmark", options)
     if quotes is not None:
         # Only the quotes: `--` or `(c)` stay as written.
