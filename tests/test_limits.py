@@ -221,3 +221,37 @@ def test_a_long_csv_cell_is_no_syntax_error(run_cli, project):
     manifest.write_text(manifest.read_text(encoding="utf-8") + "signatories: signatories.csv\n", encoding="utf-8")
     (project / "signatories.csv").write_text("name,location\n" + "x" * 200_000 + ",London\n", encoding="utf-8")
     assert check_json(run_cli, project) == (0, [])
+
+
+def test_check_looks_for_each_place_near_the_last_one(project, monkeypatch):
+    """Counted, not timed: every place check looks for in letter.md is sought only near the one before.
+
+    A reference link's target, or a code span whose text is not its source,
+    was sought through the whole rest of the paragraph, once each: a
+    megabyte of `[a][r]` took two and a half minutes to check.
+    """
+    from petitioncli.build import validate
+    from petitioncli.checks import body
+
+    searched: list[int] = []
+
+    class Searched(str):
+        """letter.md's paragraph text, counting the characters each search goes through."""
+
+        def find(self, needle, start=0, end=None):
+            end = len(self) if end is None else min(end, len(self))
+            found = str.find(self, needle, start, end)
+            searched.append(found + len(needle) - start if found >= 0 else end - start)
+            return found
+
+    real_init = body._Located.__init__
+
+    def counting_init(self, path, lines, content, first):
+        real_init(self, path, lines, Searched(content), first)
+
+    monkeypatch.setattr(body._Located, "__init__", counting_init)
+    letter = "We write[^report]. " + "[a][r] <https://example.org> `a\nb` " * 5000 + "\n\n[r]: https://example.org\n"
+    (project / "letter.md").write_text(letter, encoding="utf-8")
+    validate(project / "petition.yaml")
+    # Each search covers at most a kilobyte or so; one through the rest of the text would be 100 KB.
+    assert max(searched) < 2000 and sum(searched) < 100 * len(letter)

@@ -73,6 +73,10 @@ def _check_block(block: markdown.Block, path: Path, diags: Diagnostics) -> None:
             _check_block(child, path, diags)
 
 
+# How far past the cursor a node's source may start: markup, spaces, a line break.
+_NEARBY = 1024
+
+
 class _Located:
     """One paragraph or heading of letter.md, mapping offsets in its inline source back to the file.
 
@@ -93,9 +97,16 @@ class _Located:
         self._offsets: dict[int, int] = {}
 
     def find(self, needle: str, start: int | None = None, within: int | None = None) -> int:
-        """Where `needle` next occurs at or after the cursor (or `start`), or -1; `within` bounds the search."""
+        """Where `needle` next occurs at or after the cursor (or `start`), or -1.
+
+        A node's source follows the cursor closely, so the search looks no
+        further than `within` (by default a little more than the needle): a
+        needle that differs from its source (an escape, an entity, a reference
+        link's target) would otherwise be sought through the whole rest of the
+        block once per node, which makes a long paragraph quadratic.
+        """
         start = self.cursor if start is None else start
-        end = len(self.content) if within is None else start + within
+        end = start + (8 * len(needle) + _NEARBY if within is None else within)
         return self.content.find(needle, start, end) if needle else -1
 
     def pos(self, index: int) -> Pos:
@@ -123,10 +134,10 @@ class _Located:
         # Tabs in list indentation are expanded in the content; find the line's text instead.
         return max(raw.find(piece.lstrip()), 0) - (len(piece) - len(piece.lstrip()))
 
-    def locate(self, *needles: str) -> tuple[int, int]:
+    def locate(self, *needles: str, within: int | None = None) -> tuple[int, int]:
         """Start of the first needle found from the cursor, and the end of that needle; (-1, -1) if none."""
         for needle in needles:
-            index = self.find(needle)
+            index = self.find(needle, within=within)
             if index >= 0:
                 return index, index + len(needle)
         return -1, -1
@@ -136,10 +147,11 @@ class _Located:
         _, end = self.locate(*needles)
         self.cursor = max(self.cursor, end)
 
-    def target(self, target: str) -> tuple[int, int]:
-        """A link's destination: after `](` or inside `<…>`, as written or percent-decoded."""
+    def target(self, target: str, text: str) -> tuple[int, int]:
+        """A link's destination: after `](` or inside `<…>`, as written or percent-decoded, after its `text`."""
         written = unquote(target)
-        start, end = self.locate(f"]({target}", f"]({written}", f"<{target}", f"<{written}")
+        within = 8 * (len(text) + len(target)) + _NEARBY
+        start, end = self.locate(f"]({target}", f"]({written}", f"<{target}", f"<{written}", within=within)
         if start >= 0:
             return start + (1 if self.content[start] == "<" else 2), end
         # A reference link's destination is in its definition, not in the paragraph.
@@ -177,12 +189,12 @@ class _Inlines:
                 )
             at.cursor = max(at.cursor, end)
         elif isinstance(node, Link):
-            start, end = at.target(node.href)
+            start, end = at.target(node.href, markdown.plain_text(node.children))
             check_url(self.diags, at.pos(start), node.href, "link", allow_mailto=True)
             self.walk(node.children)
             at.cursor = max(at.cursor, end)
         elif isinstance(node, Image):
-            start, end = at.target(node.src)
+            start, end = at.target(node.src, node.alt)
             self.images.check(at.pos(start), node.src)
             at.cursor = max(at.cursor, end)
         elif isinstance(node, Emphasis):
@@ -234,7 +246,7 @@ class _Inlines:
             # problem itself is searched for in the source, from the cursor on.
             index = at.cursor
             while found >= 0:
-                index = start + found if start >= 0 else at.find(needle, index)
+                index = start + found if start >= 0 else at.find(needle, index, within=8 * len(content) + _NEARBY)
                 self.diags.report(rules.WHITESPACE_STRAY, at.pos(index), f"{problem} in the letter text")
                 found = content.find(needle, found + len(needle))
                 index = max(index, at.cursor) + len(needle)
