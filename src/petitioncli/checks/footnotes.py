@@ -56,6 +56,10 @@ def check_notes(context: Context, footnotes: dict[str, Footnote], bodies: list[B
                 )
 
 
+# How far past the last link a note's next link may be written.
+_NEARBY = 1024
+
+
 class _Finder:
     """Finds links inside footnote texts in footnotes.yaml, split into lines only when a footnote has links.
 
@@ -84,11 +88,16 @@ class _Finder:
         def find(target: str) -> Pos:
             for needle in dict.fromkeys((target, unquote(target))):
                 row, column = cursor
-                while needle and row < last:
-                    at = lines[row].find(needle, column)
+                # A link follows the one before closely; one whose target is not
+                # written as it reads (`&amp;`) is not sought to the note's end,
+                # which would make a note of many links quadratic.
+                budget = 8 * len(needle) + _NEARBY
+                while needle and row < last and budget > 0:
+                    at = lines[row].find(needle, column, column + budget)
                     if at >= 0:
                         cursor[:] = [row, at + len(needle)]
                         return Pos(note.pos.file, row + 1, at + 1)
+                    budget -= len(lines[row]) - column
                     row, column = row + 1, 0
             return note.pos
 
