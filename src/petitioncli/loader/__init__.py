@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .project import MANIFEST, LoadResult, ProjectLoader, find_manifest, manifests_of, recipient_ids, slugify
+from .finding import MANIFEST, find_manifest, manifests_of
+from .project import LoadResult, ProjectLoader, recipient_ids, slugify
 
 __all__ = ["MANIFEST", "LoadResult", "find_manifest", "load", "loaded", "manifests_of", "recipient_ids", "slugify"]
 
