@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from test_check_corpus import BASE
+from test_images import png
 
 
 @pytest.fixture
@@ -196,6 +197,7 @@ def test_a_translation_nested_too_deep_is_refused_like_the_original(run_cli, bil
 LIMITS_TESTED_IN = {
     "TEXT_FILE_BYTES": ("test_limits.py", "may hold at most 1 MB, so it is not read"),
     "LIST_FILE_BYTES": ("test_limits.py", "a signatories file may hold at most 64 MB"),
+    "PROJECT_BYTES": ("test_limits.py", "a project may read at most 128 MB"),
     "MARKDOWN_DEPTH": ("test_limits.py", "nested more than 8 deep"),
     "FOOTNOTES": ("test_limits.py", "a letter may have at most 1,000"),
     "NAME_LENGTH": ("test_limits.py", "longer than 64 characters"),
@@ -274,3 +276,38 @@ def test_check_looks_for_each_link_of_a_footnote_near_the_last_one(project, monk
     (project / "footnotes.yaml").write_text(notes, encoding="utf-8")
     validate(project / "petition.yaml")
     assert searched and max(searched) < 2000 and sum(searched) < 100 * len(notes)
+
+
+def test_a_project_naming_more_than_128_mb_is_refused_before_it_is_read(run_cli, project):
+    # Each file within its own limit, named again and again: check would read each as often as it is named.
+    with (project / "big.md").open("wb") as stream:
+        stream.truncate(1024 * 1024 - 1)
+    tags = [f"x-{number}" for number in range(130)]
+    translations = "".join(f"  {tag}:\n    title: T\n    place: P\n    body: big.md\n" for tag in tags)
+    manifest = project / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "translations:\n" + translations, encoding="utf-8")
+    code, found = check_json(run_cli, project)
+    assert code == 2
+    refused = [p for p in found if p["rule"] == "file-too-large"]
+    assert [(p["file"], p["line"], p["column"]) for p in refused] == [("petition.yaml", 1, 1)]
+    assert "each counted as often as it is named; a project may read at most 128 MB" in refused[0]["message"]
+
+
+def test_an_image_shown_in_every_translation_is_read_once(project, monkeypatch):
+    from petitioncli import images
+    from petitioncli.build import validate
+
+    prepared = []
+    real_prepare = images.prepare
+    monkeypatch.setattr(images, "prepare", lambda data: prepared.append(len(data)) or real_prepare(data))
+    (project / "logo.png").write_bytes(png(4, 4))
+    for number in range(20):
+        (project / f"letter.{number}.md").write_text(f"Letter {number}[^report]. ![Logo](logo.png)\n", encoding="utf-8")
+    translations = "".join(
+        f"  x-{number}:\n    title: T\n    place: P\n    body: letter.{number}.md\n    footnotes: footnotes.yaml\n"
+        for number in range(20)
+    )
+    manifest = project / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "translations:\n" + translations, encoding="utf-8")
+    validate(manifest)
+    assert len(prepared) == 1

@@ -44,6 +44,12 @@ TEXT_FILE_BYTES = _limit(
 )
 LIST_FILE_BYTES = _limit(64 * MB, "64 MB", "the signatories file, YAML or CSV", rules.FILE_TOO_LARGE)
 
+PROJECT_BYTES = _limit(
+    128 * MB,
+    "128 MB",
+    "the files `petition.yaml` names, its own and its translations', each counted as often as it is named",
+    rules.FILE_TOO_LARGE,
+)
 # markdown-it silently drops what lies deeper than its own limit, 20 levels of
 # its counting, where a list takes two and the paragraph in it one more. Within
 # 8 levels nothing is ever dropped; raising markdown-it's limit instead would

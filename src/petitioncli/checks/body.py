@@ -14,19 +14,22 @@ from ..loader.files import split_lines
 from ..markdown import Code, Emphasis, HardBreak, Image, Inline, Link, NoteRef, RawHtml, SoftBreak, Text
 from ..model import Body, Footnote
 from .context import Context
-from .images import ImageChecker
+from .images import ImageChecker, Judged
 from .text import SPACING, check_url
 
 
 def check(context: Context) -> None:
     """letter.md, the epigraph and postscript printed around it, and each translation's body."""
     letter = context.letter
+    # Each image is read once, however many documents and editions show it.
+    judged: dict[str, Judged] = {}
     notes = Notes(letter.footnotes, "footnotes" in context.unusable)
     for body in letter.documents:
-        check_body(context, body, notes)
+        check_body(context, body, notes, judged)
     for tag, texts in letter.translations.items():
         unusable = f"translations.{tag}.footnotes" in context.unusable
-        check_body(context, texts.body, Notes(texts.footnotes, unusable, original=letter.footnotes, language=tag))
+        notes = Notes(texts.footnotes, unusable, original=letter.footnotes, language=tag)
+        check_body(context, texts.body, notes, judged)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,14 +43,14 @@ class Notes:
     language: str | None = None
 
 
-def check_body(context: Context, body: Body, notes: Notes) -> None:
+def check_body(context: Context, body: Body, notes: Notes, judged: dict[str, Judged]) -> None:
     diags = context.diags
     for block in body.document.blocks:
         _check_block(block, body.path, diags)
     if not body.source:
         return
     lines = split_lines(body.source)
-    images = ImageChecker(context)
+    images = ImageChecker(context, judged)
     for container in markdown.inline_containers(body.document.blocks):
         located = _Located(body.path, lines, container.source, container.line)
         _Inlines(context, located, notes, images).walk(container.children)

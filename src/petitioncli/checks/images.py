@@ -20,7 +20,7 @@ from .context import Context
 
 
 @dataclass(frozen=True, slots=True)
-class _Judged:
+class Judged:
     """What check made of one image file: its problems, and its size when it is embedded."""
 
     problems: tuple[tuple[Rule, str], ...]
@@ -28,12 +28,12 @@ class _Judged:
 
 
 class ImageChecker:
-    """Judges each image file once, however often the letter uses it, and adds up every use."""
+    """Judges each image file once, however often the letter uses it, and adds up every use of one edition."""
 
-    def __init__(self, context: Context):
+    def __init__(self, context: Context, judged: dict[str, Judged]):
         self.root = context.letter.root
         self.diags = context.diags
-        self.judged: dict[str, _Judged] = {}
+        self.judged = judged
         self.embedded = 0
         self.over_limit = False
 
@@ -63,35 +63,35 @@ class ImageChecker:
             )
 
 
-def _judge(path: Path, src: str) -> _Judged:
+def _judge(path: Path, src: str) -> Judged:
     try:
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
-        return _Judged(((rules.FILE_MISSING, f"image '{src}' not found in the project folder"),))
+        return Judged(((rules.FILE_MISSING, f"image '{src}' not found in the project folder"),))
     except OSError as exc:
-        return _Judged(((rules.FILE_UNREADABLE, f"cannot read image '{src}': {exc.strerror}"),))
+        return Judged(((rules.FILE_UNREADABLE, f"cannot read image '{src}': {exc.strerror}"),))
     if stat.S_ISDIR(info.st_mode):
-        return _Judged(((rules.FILE_UNREADABLE, f"image '{src}' is a folder, not a file"),))
+        return Judged(((rules.FILE_UNREADABLE, f"image '{src}' is a folder, not a file"),))
     if not stat.S_ISREG(info.st_mode):
         # Opening a FIFO would wait for a writer that never comes.
-        return _Judged(((rules.FILE_UNREADABLE, f"image '{src}' is not a regular file"),))
+        return Judged(((rules.FILE_UNREADABLE, f"image '{src}' is not a regular file"),))
     if info.st_size > limits.IMAGE_BYTES.value:
         message = (
             f"image '{src}' is {limits.beyond(info.st_size, limits.IMAGE_BYTES)}; "
             f"the images of a letter may hold {limits.IMAGE_BYTES.shown} together, each use counted"
         )
-        return _Judged(((rules.IMAGE_TOO_LARGE, message),))
+        return Judged(((rules.IMAGE_TOO_LARGE, message),))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return _Judged(((rules.FILE_UNREADABLE, f"cannot read image '{src}': {exc.strerror}"),))
+        return Judged(((rules.FILE_UNREADABLE, f"cannot read image '{src}': {exc.strerror}"),))
     try:
         picture = images.prepare(data)
     except images.ImageProblem as problem:
         # An error (a limit) stops the build; a warning leaves the image out.
         if problem.rule.is_error:
-            return _Judged(((problem.rule, f"image '{src}' {problem.reason}"),))
-        return _Judged(((problem.rule, f"image '{src}' is left out: {problem.reason}"),))
+            return Judged(((problem.rule, f"image '{src}' {problem.reason}"),))
+        return Judged(((problem.rule, f"image '{src}' is left out: {problem.reason}"),))
     problems: tuple[tuple[Rule, str], ...] = ()
     if picture.removed:
         problems = (
@@ -101,4 +101,4 @@ def _judge(path: Path, src: str) -> _Judged:
                 f"{some_of(picture.removed)}",
             ),
         )
-    return _Judged(problems, len(data))
+    return Judged(problems, len(data))

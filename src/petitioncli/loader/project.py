@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import unicodedata
@@ -121,6 +122,13 @@ class ProjectLoader:
         return reader.mapping(root_node, "the manifest")
 
     def _letter(self, manifest: Manifest, located: dict[str, Located | None]) -> Letter:
+        translated = {tag: self._translation_files(translation) for tag, translation in manifest.translations.items()}
+        named = [*located.values(), *(file for files in translated.values() for file in files.values())]
+        if not self._within_project_limit(named):
+            self.unusable.update(located)
+            self.unusable.update(f"translations.{tag}.{key}" for tag in translated for key in ("body", "footnotes"))
+            located = {}
+            translated = {tag: {"body": None, "footnotes": None} for tag in translated}
         body = self._body(located.get("body"))
         signatories, signatory_groups = self._signatories(manifest, located.get("signatories"))
 
@@ -136,20 +144,48 @@ class ProjectLoader:
             footnotes=self._yaml("footnotes", located.get("footnotes"), records.footnotes, {}),
             signatories=signatories,
             recipients=self._yaml("recipients", located.get("recipients"), recipients, {}),
-            translations={tag: self._translated(translation) for tag, translation in manifest.translations.items()},
+            translations={
+                tag: self._translated(translation, translated[tag])
+                for tag, translation in manifest.translations.items()
+            },
             groups=signatory_groups,
             epigraph=self._markdown("epigraph", located.get("epigraph")),
             postscript=self._markdown("postscript", located.get("postscript")),
             letterhead=self._image("letterhead", located.get("letterhead")),
         )
 
-    def _translated(self, translation: Translation) -> TranslatedTexts:
-        """A translation's own body and footnotes; a file it names but lacks is `translation-missing`."""
+    def _within_project_limit(self, named: list[Located | None]) -> bool:
+        """Whether the files the manifest names fit the project's limit, each counted as often as named.
+
+        Looked at before any is read: each file alone may be within its
+        limit, and a hundred translations naming the same one would still
+        have it read, and parsed, a hundred times.
+        """
+        total = 0
+        for path in (self.manifest, *(file.path for file in named if file is not None)):
+            with contextlib.suppress(OSError):  # reported when the file is read
+                total += os.stat(path).st_size
+        most = limits.PROJECT_BYTES
+        if total <= most.value:
+            return True
+        self.diags.report(
+            rules.FILE_TOO_LARGE,
+            Pos(self.manifest),
+            f"the files {self.manifest.name} names come to {limits.beyond(total, most)}, each counted as often as "
+            f"it is named; a project may read at most {most.shown}, so none of them is read",
+        )
+        return False
+
+    def _translation_files(self, translation: Translation) -> dict[str, Located | None]:
+        """A translation's body and footnotes; a file it names but lacks is `translation-missing`."""
         files: dict[str, Located | None] = {}
         for key in ("body", "footnotes"):
             name = translation.values.get(key)
             where = translation.where(key)
             files[key] = self._project_file(key, name, where, rules.TRANSLATION_MISSING) if name else None
+        return files
+
+    def _translated(self, translation: Translation, files: dict[str, Located | None]) -> TranslatedTexts:
         tag = translation.language
         return TranslatedTexts(
             translation=translation,
