@@ -43,13 +43,13 @@ def test_unclosed_footnote_openers_are_read_in_linear_time(run_cli, project, tmp
 def test_a_signatories_file_over_its_limit_is_refused_before_it_is_read(run_cli, project):
     # A gigabyte of signatories ended in a MemoryError with an empty message.
     with (project / "signatories.yaml").open("wb") as stream:
-        stream.truncate(100 * 1024 * 1024)
+        stream.truncate(1024 * 1024 * 1024)
     code, found = check_json(run_cli, project)
     assert code == 2
     assert [(p["rule"], p["file"], p["line"], p["column"]) for p in found] == [
         ("file-too-large", "signatories.yaml", 1, 1)
     ]
-    assert "is 100 MB; a signatories file may hold at most 64 MB" in found[0]["message"]
+    assert "is 1024 MB; a signatories file may hold at most 64 MB" in found[0]["message"]
 
 
 @pytest.mark.parametrize("name", ["letter.md", "footnotes.yaml", "recipients.yaml", "petition.yaml"])

@@ -27,6 +27,10 @@ _TEXT_LIMIT = (limits.TEXT_FILE_BYTES, "the manifest and the files of the text, 
 _LIST_LIMIT = (limits.LIST_FILE_BYTES, "a signatories file")
 
 
+def _limit_of(key: str) -> tuple[limits.Limit, str]:
+    return _LIST_LIMIT if key == "signatories" else _TEXT_LIMIT
+
+
 @dataclass(slots=True)
 class LoadResult:
     letter: Letter
@@ -162,9 +166,12 @@ class ProjectLoader:
         have it read, and parsed, a hundred times.
         """
         total = 0
-        for path in (self.manifest, *(file.path for file in named if file is not None)):
+        for path, key in ((self.manifest, ""), *((file.path, file.key) for file in named if file is not None)):
             with contextlib.suppress(OSError):  # reported when the file is read
-                total += os.stat(path).st_size
+                size = os.stat(path).st_size
+                # A file over its own limit is reported as such, by name, when it is not read.
+                if size <= _limit_of(key)[0].value:
+                    total += size
         most = limits.PROJECT_BYTES
         if total <= most.value:
             return True
@@ -241,11 +248,10 @@ class ProjectLoader:
     def _read(self, located: Located | None) -> str | None:
         if located is None:
             return None
-        limit = _LIST_LIMIT if located.key == "signatories" else _TEXT_LIMIT
         text = read_text(
             located.path,
             self.diags,
-            limit=limit,
+            limit=_limit_of(located.key),
             referenced_at=located.named_at,
             name=located.name,
             missing=located.missing,
