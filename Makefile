@@ -21,7 +21,7 @@ test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
 # The property tests, fifty times as many examples as `make test` runs: hostile
-# projects that check must refuse or build must build. About half an hour.
+# projects that check must refuse or build must build. About ten minutes.
 fuzz: $(INSTALLED)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_robustness.py tests/test_fuzz_build.py
 
