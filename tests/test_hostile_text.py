@@ -81,7 +81,9 @@ def test_a_raw_c1_control_is_an_error_like_any_other(run_cli, project, name, con
 )
 def test_invisible_characters_that_change_a_name_are_a_warning(run_cli, project, content, expected):
     (project / "signatories.yaml").write_text(content, encoding="utf-8")
-    assert problems(run_cli, project) == (0, expected)
+    code, found = problems(run_cli, project)
+    # An emoji may have no glyph on this machine (glyph-missing): only the invisible characters matter here.
+    assert (code, [problem for problem in found if problem[0] == "text-invisible"]) == (0, expected)
 
 
 def test_an_invisible_character_in_a_csv_cell_is_found_at_its_column(run_cli, project):

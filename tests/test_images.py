@@ -91,3 +91,49 @@ def test_an_image_gone_between_check_and_build_is_left_out_with_a_warning(projec
     assert [(d.rule.id, d.pos.line, d.message) for d in found] == [
         ("image-unreadable", 3, "image 'logo.png' is left out: it is gone or unreadable since check read it")
     ]
+
+
+LETTERHEAD_MANIFEST = "letterhead: head.{suffix}\n"
+
+
+def with_letterhead(project: Path, suffix: str, content: bytes | str | None) -> None:
+    manifest = project / "petition.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8") + LETTERHEAD_MANIFEST.format(suffix=suffix), encoding="utf-8"
+    )
+    path = project / f"head.{suffix}"
+    if content is None:
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "content", "found"),
+    [
+        ("png", "not an image", ("image-unreadable", "image 'head.png' is left out: it is not a PNG", 0)),
+        ("png", None, ("file-unreadable", "image 'head.png' is a folder, not a file", 2)),
+        ("png", png(200_000, 200_000), ("image-too-large", "image 'head.png' is 200,000 × 200,000 pixels", 1)),
+        ("svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', ("url-refused", "", 0)),
+    ],
+    ids=["no-image", "folder", "too-many-pixels", "script"],
+)
+def test_the_letterhead_is_judged_by_check_like_any_image(run_cli, project, suffix, content, found):
+    with_letterhead(project, suffix, content)
+    code, problems_found = problems(run_cli, project)
+    assert [(p["rule"], p["file"], p["line"], p["column"]) for p in problems_found] == [
+        (found[0], "petition.yaml", 5, 13)
+    ]
+    assert found[1] in problems_found[0]["message"]
+    assert code == found[2]
+
+
+def test_the_letterhead_counts_among_the_letters_images(run_cli, project):
+    with_letterhead(project, "png", png(4, 4, padding=17 * 1024 * 1024))
+    (project / "logo.png").write_bytes(png(4, 4, padding=17 * 1024 * 1024))
+    (project / "letter.md").write_text("We write[^report].\n\n![Our logo](logo.png)\n", encoding="utf-8")
+    code, found = problems(run_cli, project)
+    assert code == 1
+    assert [(p["rule"], p["file"], p["line"]) for p in found] == [("image-too-large", "letter.md", 3)]

@@ -311,3 +311,25 @@ def test_an_image_shown_in_every_translation_is_read_once(project, monkeypatch):
     manifest.write_text(manifest.read_text(encoding="utf-8") + "translations:\n" + translations, encoding="utf-8")
     validate(manifest)
     assert len(prepared) == 1
+
+
+def test_an_epigraph_nested_too_deep_is_refused_like_the_letter(run_cli, project):
+    manifest = project / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "epigraph: epigraph.md\n", encoding="utf-8")
+    (project / "epigraph.md").write_text("> " * 12 + "deep words\n", encoding="utf-8")
+    code, found = check_json(run_cli, project)
+    assert (code, [(p["rule"], p["file"]) for p in found]) == (1, [("markdown-too-deep", "epigraph.md")])
+
+
+def test_signatory_groups_count_each_file_they_name_into_the_project(run_cli, project):
+    for name in ("a.csv", "b.csv", "c.csv"):
+        with (project / name).open("wb") as stream:
+            stream.truncate(60 * 1024 * 1024)
+    groups = "".join(f"  - heading: Group {name}\n    file: {name}\n" for name in ("a.csv", "b.csv", "c.csv"))
+    manifest = project / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "signatories:\n" + groups, encoding="utf-8")
+    code, found = check_json(run_cli, project)
+    assert code == 2
+    assert [(p["rule"], p["file"], p["line"]) for p in found if p["rule"] == "file-too-large"] == [
+        ("file-too-large", "petition.yaml", 1)
+    ]

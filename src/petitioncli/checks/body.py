@@ -14,7 +14,7 @@ from ..loader.files import split_lines
 from ..markdown import Code, Emphasis, HardBreak, Image, Inline, Link, NoteRef, RawHtml, SoftBreak, Text
 from ..model import Body, Footnote
 from .context import Context
-from .images import ImageChecker, Judged
+from .images import ImageChecker, Judged, Use, check_letterhead, check_totals
 from .text import SPACING, check_url
 
 
@@ -23,13 +23,17 @@ def check(context: Context) -> None:
     letter = context.letter
     # Each image is read once, however many documents and editions show it.
     judged: dict[str, Judged] = {}
+    letterhead = check_letterhead(context, judged)
     notes = Notes(letter.footnotes, "footnotes" in context.unusable)
-    for body in letter.documents:
-        check_body(context, body, notes, judged)
+    shown = {body.path: check_body(context, body, notes, judged) for body in letter.documents}
+    # Every edition prints the letterhead, the epigraph and the postscript around its own body.
+    around = [use for body in letter.documents if body is not letter.body for use in shown[body.path]]
+    editions = [[*letterhead, *(use for uses in shown.values() for use in uses)]]
     for tag, texts in letter.translations.items():
         unusable = f"translations.{tag}.footnotes" in context.unusable
         notes = Notes(texts.footnotes, unusable, original=letter.footnotes, language=tag)
-        check_body(context, texts.body, notes, judged)
+        editions.append([*letterhead, *around, *check_body(context, texts.body, notes, judged)])
+    check_totals(context, editions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,17 +47,19 @@ class Notes:
     language: str | None = None
 
 
-def check_body(context: Context, body: Body, notes: Notes, judged: dict[str, Judged]) -> None:
+def check_body(context: Context, body: Body, notes: Notes, judged: dict[str, Judged]) -> list[Use]:
+    """Every problem of one Markdown file, and the images it shows, for the letter's total."""
     diags = context.diags
     for block in body.document.blocks:
         _check_block(block, body.path, diags)
     if not body.source:
-        return
+        return []
     lines = split_lines(body.source)
     images = ImageChecker(context, judged)
     for container in markdown.inline_containers(body.document.blocks):
         located = _Located(body.path, lines, container.source, container.line)
         _Inlines(context, located, notes, images).walk(container.children)
+    return images.uses
 
 
 def _check_block(block: markdown.Block, path: Path, diags: Diagnostics) -> None:

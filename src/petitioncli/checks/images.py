@@ -27,15 +27,18 @@ class Judged:
     embedded_bytes: int = 0
 
 
+# An image shown: where, as written, and the bytes the web page embeds for it.
+Use = tuple[Pos, str, int]
+
+
 class ImageChecker:
-    """Judges each image file once, however often the letter uses it, and adds up every use of one edition."""
+    """Judges each image file once, however often the letter shows it, and lists each use."""
 
     def __init__(self, context: Context, judged: dict[str, Judged]):
         self.root = context.letter.root
         self.diags = context.diags
         self.judged = judged
-        self.embedded = 0
-        self.over_limit = False
+        self.uses: list[Use] = []
 
     def check(self, pos: Pos, src: str) -> None:
         """Images may only come from the project folder: a letter must not fetch or leak anything."""
@@ -52,15 +55,42 @@ class ImageChecker:
             judged = self.judged[relative] = _judge(self.root / relative, src)
         for rule, message in judged.problems:
             self.diags.report(rule, pos, message)
-        self.embedded += judged.embedded_bytes
-        if self.embedded > limits.IMAGE_BYTES.value and not self.over_limit:
-            self.over_limit = True
-            self.diags.report(
-                rules.IMAGE_TOO_LARGE,
-                pos,
-                f"image '{src}' brings the letter's images to {limits.beyond(self.embedded, limits.IMAGE_BYTES)}; "
-                f"the images of a letter may hold {limits.IMAGE_BYTES.shown} together, each use counted",
-            )
+        if judged.embedded_bytes:
+            self.uses.append((pos, src, judged.embedded_bytes))
+
+
+def check_letterhead(context: Context, judged: dict[str, Judged]) -> list[Use]:
+    """The letterhead, judged as the images of the text are; it is shown at the head of every edition."""
+    letter = context.letter
+    name = letter.manifest.letterhead
+    if letter.letterhead is None or name is None:
+        return []
+    checker = ImageChecker(context, judged)
+    checker.check(letter.manifest.where("letterhead"), name)
+    return checker.uses
+
+
+def check_totals(context: Context, editions: list[list[Use]]) -> None:
+    """The images of each edition, each use counted as the web page embeds it, within the limit.
+
+    Said once, at the use that goes beyond it, however many editions show that use.
+    """
+    most = limits.IMAGE_BYTES
+    said: set[Pos] = set()
+    for uses in editions:
+        total = 0
+        for pos, src, size in uses:
+            total += size
+            if total > most.value:
+                if pos not in said:
+                    said.add(pos)
+                    context.diags.report(
+                        rules.IMAGE_TOO_LARGE,
+                        pos,
+                        f"image '{src}' brings the letter's images to {limits.beyond(total, most)}; "
+                        f"the images of a letter may hold {most.shown} together, each use counted",
+                    )
+                break
 
 
 def _judge(path: Path, src: str) -> Judged:

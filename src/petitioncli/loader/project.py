@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import unicodedata
@@ -16,6 +15,7 @@ from ..model import Body, Group, Letter, Manifest, Recipient, Signatory, Signato
 from ..rules import Rule
 from . import groups, records
 from .files import Node, compose_yaml, read_text
+from .located import Located, limit_of, within_project_limit
 from .nodes import Entries, NodeReader, RecordValues
 from .records import too_deep_message
 
@@ -23,12 +23,6 @@ from .records import too_deep_message
 # statement that names no recipient needs no recipients either.
 OPTIONAL_FILES = ("footnotes",)
 SIGNATORY_SUFFIXES = (".yaml", ".yml", ".csv")
-_TEXT_LIMIT = (limits.TEXT_FILE_BYTES, "the manifest and the files of the text, footnotes and recipients")
-_LIST_LIMIT = (limits.LIST_FILE_BYTES, "a signatories file")
-
-
-def _limit_of(key: str) -> tuple[limits.Limit, str]:
-    return _LIST_LIMIT if key == "signatories" else _TEXT_LIMIT
 
 
 @dataclass(slots=True)
@@ -40,18 +34,6 @@ class LoadResult:
     # The files (by manifest key: body, footnotes, …) that could not be read at
     # all; rules that compare files skip them rather than report a consequence.
     unusable: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True, slots=True)
-class Located:
-    """A project file the manifest names: its path, where it is named, and the name as written."""
-
-    key: str
-    path: Path
-    named_at: Pos
-    name: str
-    # A translation's missing file is a missing translation, not unreadable input.
-    missing: Rule = rules.FILE_MISSING
 
 
 def slugify(text: str) -> str:
@@ -113,7 +95,7 @@ class ProjectLoader:
                 "a letter project may only use files inside its own folder",
             )
             return None
-        text = read_text(self.manifest, self.diags, limit=_TEXT_LIMIT)
+        text = read_text(self.manifest, self.diags, limit=limit_of(""))
         if text is None:
             if any(d.rule is rules.FILE_MISSING for d in self.diags):
                 raise PetitionError(f"cannot read {self.manifest}: no such file")
@@ -127,14 +109,20 @@ class ProjectLoader:
 
     def _letter(self, manifest: Manifest, located: dict[str, Located | None]) -> Letter:
         translated = {tag: self._translation_files(translation) for tag, translation in manifest.translations.items()}
-        named = [*located.values(), *(file for files in translated.values() for file in files.values())]
-        if not self._within_project_limit(named):
+        lists = self._signatory_files(manifest, located.get("signatories"))
+        named = [
+            *(file for key, file in located.items() if key != "signatories"),
+            *(file for _, file in lists),
+            *(file for files in translated.values() for file in files.values()),
+        ]
+        if not within_project_limit(self.manifest, named, self.diags):
             self.unusable.update(located)
             self.unusable.update(f"translations.{tag}.{key}" for tag in translated for key in ("body", "footnotes"))
             located = {}
             translated = {tag: {"body": None, "footnotes": None} for tag in translated}
+            lists = [(group, None) for group, _ in lists]
         body = self._body(located.get("body"))
-        signatories, signatory_groups = self._signatories(manifest, located.get("signatories"))
+        signatories, signatory_groups = self._signatories(manifest, lists)
 
         def recipients(reader: NodeReader, node: Node) -> dict[str, Recipient] | None:
             return records.recipients(reader, node, manifest.language)
@@ -157,31 +145,6 @@ class ProjectLoader:
             postscript=self._markdown("postscript", located.get("postscript")),
             letterhead=self._image("letterhead", located.get("letterhead")),
         )
-
-    def _within_project_limit(self, named: list[Located | None]) -> bool:
-        """Whether the files the manifest names fit the project's limit, each counted as often as named.
-
-        Looked at before any is read: each file alone may be within its
-        limit, and a hundred translations naming the same one would still
-        have it read, and parsed, a hundred times.
-        """
-        total = 0
-        for path, key in ((self.manifest, ""), *((file.path, file.key) for file in named if file is not None)):
-            with contextlib.suppress(OSError):  # reported when the file is read
-                size = os.stat(path).st_size
-                # A file over its own limit is reported as such, by name, when it is not read.
-                if size <= _limit_of(key)[0].value:
-                    total += size
-        most = limits.PROJECT_BYTES
-        if total <= most.value:
-            return True
-        self.diags.report(
-            rules.FILE_TOO_LARGE,
-            Pos(self.manifest),
-            f"the files {self.manifest.name} names come to {limits.beyond(total, most)}, each counted as often as "
-            f"it is named; a project may read at most {most.shown}, so none of them is read",
-        )
-        return False
 
     def _translation_files(self, translation: Translation) -> dict[str, Located | None]:
         """A translation's body and footnotes; a file it names but lacks is `translation-missing`."""
@@ -251,7 +214,7 @@ class ProjectLoader:
         text = read_text(
             located.path,
             self.diags,
-            limit=_limit_of(located.key),
+            limit=limit_of(located.key),
             referenced_at=located.named_at,
             name=located.name,
             missing=located.missing,
@@ -261,38 +224,40 @@ class ProjectLoader:
         return text
 
     def _body(self, located: Located | None, key: str = "body") -> Body:
+        parsed = self._markdown(key, located)
+        if parsed is not None:
+            return parsed
+        path = located.path if located else self.root / str(specs(Manifest)["body"].default)
+        return Body(path, "", markdown.Document())
+
+    def _markdown(self, key: str, located: Located | None) -> Body | None:
+        """A Markdown file (the body, an epigraph, a postscript); None when not named or unusable."""
         text = self._read(located)
         if located is None or text is None:
             if located is not None:
                 self.unusable.add(key)
-            path = located.path if located else self.root / str(specs(Manifest)["body"].default)
-            return Body(path, "", markdown.Document())
+            return None
         document = markdown.parse_document(text)
         line = markdown.too_deep(document.blocks, limits.MARKDOWN_DEPTH.value)
         if line is not None:
             # Every reader of the tree may recurse into it: a tree too deep is not kept.
             self.diags.report(rules.MARKDOWN_TOO_DEEP, Pos(located.path, line + 1), too_deep_message("the text"))
             self.unusable.add(key)
-            return Body(located.path, "", markdown.Document())
+            return None
         return Body(located.path, text, document)
 
-    def _markdown(self, key: str, located: Located | None) -> Body | None:
-        """An optional Markdown file (epigraph, postscript); None when not named or unreadable."""
-        text = self._read(located)
-        if located is None or text is None:
-            if located is not None:
-                self.unusable.add(key)
-            return None
-        return Body(located.path, text, markdown.parse_document(text))
-
     def _image(self, key: str, located: Located | None) -> Path | None:
-        """An image the manifest names; rendering reads it through the sandbox and says if it is no image."""
+        """An image the manifest names; check reads it as it reads the images of the text."""
         if located is None:
             return None
-        if not located.path.is_file():
+        try:
+            os.stat(located.path)
+        except (FileNotFoundError, NotADirectoryError):
             self.diags.report(rules.FILE_MISSING, located.named_at, f"image not found: {located.name}")
             self.unusable.add(key)
             return None
+        except OSError:
+            pass  # check says why it cannot be read
         return located.path
 
     def _yaml(self, key: str, located: Located | None, read, empty):
@@ -309,16 +274,21 @@ class ProjectLoader:
             return empty
         return found
 
-    def _signatories(self, manifest: Manifest, located: Located | None) -> tuple[list[Signatory], list[Group]]:
-        """Every signatory, each file read once, and the groups the manifest sorts them into."""
-        named: list[tuple[SignatoryGroup | None, Located | None]]
+    def _signatory_files(
+        self, manifest: Manifest, located: Located | None
+    ) -> list[tuple[SignatoryGroup | None, Located | None]]:
+        """The signatories' file, or each group's, as the manifest names them."""
         if isinstance(manifest.signatories, list):
-            named = [
+            return [
                 (entry, self._project_file("signatories", entry.file, entry.where("file")) if entry.file else None)
                 for entry in manifest.signatories
             ]
-        else:
-            named = [(None, located)]
+        return [(None, located)]
+
+    def _signatories(
+        self, manifest: Manifest, named: list[tuple[SignatoryGroup | None, Located | None]]
+    ) -> tuple[list[Signatory], list[Group]]:
+        """Every signatory, each file read once, and the groups the manifest sorts them into."""
         read: dict[Path, list[Signatory]] = {}
         # `a.csv` and `./a.csv` are one file, read once.
         first_named: dict[Path | None, Path] = {}
