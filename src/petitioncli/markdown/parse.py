@@ -1,6 +1,7 @@
 """markdown-it, configured for letters, and its token stream turned into the tree.
 
-Every use of markdown-it, public or not, lives in this module.
+Every use of markdown-it, public or not, lives in this module and in
+`note_rules.py`, the inline rules for footnote references it installs.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from collections.abc import Iterator
 from functools import cache
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
+from .note_rules import inline_note, note_reference
 from .tree import (
     Block,
     BlockQuote,
@@ -57,8 +58,8 @@ def _parser(quotes: tuple[str, str, str, str] | None = None) -> MarkdownIt:
     # without a definition: notes live in footnotes.yaml, and an unknown id
     # must reach the checks, not become text.
     footnote_plugin(md, inline=True, move_to_end=False, always_match_refs=True)
-    md.inline.ruler.at("footnote_ref", _note_reference)
-    md.inline.ruler.at("footnote_inline", _inline_note)
+    md.inline.ruler.at("footnote_ref", note_reference)
+    md.inline.ruler.at("footnote_inline", inline_note)
     # markdown-it turns `file:`, `javascript:` and `data:` links into literal
     # text, which would print `![x](file:///etc/passwd)` into the letter with no
     # word said. Keeping them as links and images lets the checks refuse them
@@ -150,56 +151,6 @@ def _next_char(children: list[Token], index: int) -> str:
         if child.content:
             return child.content[0]
     return " "
-
-
-def _note_reference(state: StateInline, silent: bool) -> bool:
-    """`[^id]`: an id runs to the next `]` and holds no space, line break or bracket."""
-    src, start = state.src, state.pos
-    if not src.startswith("[^", start):
-        return False
-    end = start + 2
-    maximum = state.posMax
-    while end < maximum and src[end] not in _NOT_IN_NOTE_IDS:
-        end += 1
-    if end == start + 2 or end >= maximum or src[end] != "]":
-        return False
-    if not silent:
-        token = state.push("footnote_ref", "", 0)
-        token.meta = {"label": src[start + 2 : end]}
-    state.pos = end + 1
-    return True
-
-
-_NOT_IN_NOTE_IDS = frozenset(" \n[]")
-_BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]", re.S)
-
-
-def _inline_note(state: StateInline, silent: bool) -> bool:
-    """`^[…]`, a note written in the text: recognised to be refused, so its text is left where it stands."""
-    src, start = state.src, state.pos
-    if not src.startswith("^[", start) or start + 1 not in _closed_brackets(state):
-        return False
-    if not silent:
-        state.push("footnote_ref", "", 0).meta = {}
-    state.pos = start + 2
-    return True
-
-
-def _closed_brackets(state: StateInline) -> frozenset[int]:
-    """Where in the inline text a `[` opens that a later `]` closes: worked out once a text, in one pass."""
-    cached = state.env.get("petitioncli_brackets")
-    if cached is not None and cached[0] is state.src:
-        return cached[1]
-    opened: list[int] = []
-    closed: set[int] = set()
-    for match in _BRACKET_OR_ESCAPE.finditer(state.src):
-        if match.group() == "[":
-            opened.append(match.start())
-        elif match.group() == "]" and opened:
-            closed.add(opened.pop())
-    found = frozenset(closed)
-    state.env["petitioncli_brackets"] = (state.src, found)
-    return found
 
 
 def parse_document(source: str, quotes: tuple[str, str, str, str] | None = None) -> Document:
