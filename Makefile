@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test lint format readme schemas bench clean
+.PHONY: demo test fuzz lint format readme schemas bench clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ demo: $(INSTALLED)
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
+
+# The property tests, fifty times as many examples as `make test` runs: hostile
+# projects that check must refuse or build must build. About ten minutes.
+fuzz: $(INSTALLED)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_robustness.py tests/test_fuzz_build.py
 
 # ruff (lint and format) and mypy, as CI runs them.
 lint: $(INSTALLED)

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from petitioncli.cli import app
+
+# Property tests run briefly in `make test`; `make fuzz` sets HYPOTHESIS_PROFILE=fuzz to run them fifty times longer.
+_PROPERTIES = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("quick", max_examples=100, **_PROPERTIES)
+settings.register_profile("fuzz", max_examples=5000, **_PROPERTIES)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -52,6 +60,14 @@ def iap_project(tmp_path: Path) -> Path:
     target = tmp_path / "iap"
     shutil.copytree(DATA, target)
     return english_only(target)
+
+
+@pytest.fixture
+def bilingual(tmp_path: Path) -> Path:
+    """A writable copy of data/ with its French edition."""
+    target = tmp_path / "iap"
+    shutil.copytree(DATA, target)
+    return target
 
 
 @pytest.fixture

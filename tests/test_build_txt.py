@@ -220,12 +220,15 @@ def test_draft_adds_pending_signatories_marked_and_a_draft_mark(run_cli, iap_pro
         + "- name: Withdrawn Organisation\n  status: withdrawn\n",
         encoding="utf-8",
     )
-    assert build_txt(run_cli, iap_project, dist / "final").exit_code == 0
-    final = (dist / "final" / LEADERSHIP).read_text(encoding="utf-8")
+    assert build_txt(run_cli, iap_project, dist).exit_code == 0
+    final = (dist / LEADERSHIP).read_text(encoding="utf-8")
     assert "Lawyers' Rights Watch Canada" not in final and "DRAFT" not in final
 
-    assert build_txt(run_cli, iap_project, dist / "draft", "--draft").exit_code == 0
-    draft = (dist / "draft" / LEADERSHIP).read_text(encoding="utf-8")
+    result = build_txt(run_cli, iap_project, dist, "--draft")
+    assert result.exit_code == 0
+    assert result.stdout.strip().endswith("iap-2017_iap-leadership_2017-09-05_draft.txt")
+    draft = (dist / "iap-2017_iap-leadership_2017-09-05_draft.txt").read_text(encoding="utf-8")
+    assert (dist / LEADERSHIP).read_text(encoding="utf-8") == final, "a draft must not replace the final letter"
     assert draft.startswith("DRAFT")
     assert "Lawyers' Rights Watch Canada, Vancouver (pending)" in draft
     assert "Withdrawn Organisation" not in draft

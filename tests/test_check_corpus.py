@@ -37,12 +37,17 @@ LETTER_FR = (
     "- rencontrer la société civile deux fois par an.\n"
 )
 
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">{}</svg>\n'
+# Ten groups, each using the one before ten times: a kilobyte that draws a thousand million rectangles.
+SVG_USE_BOMB = SVG.format(
+    '<g id="g0"><rect width="1" height="1"/></g>'
+    + "".join(f'<g id="g{level}">' + f'<use href="#g{level - 1}"/>' * 10 + "</g>" for level in range(1, 10))
+    + '<use href="#g9"/>'
+)
+
 # Rules only rendering can see; each is tested where letters are rendered.
 RENDER_RULES_TESTED_IN = {
-    "image-unreadable": "test_html.py",
-    "url-refused": "test_pdf.py",
     "footnote-misplaced": "test_pdf.py",
-    "glyph-missing": "test_pdf.py",
 }
 
 
@@ -191,6 +196,12 @@ CASES = [
         messages=["through a symbolic link"],
     ),
     Case(
+        "manifest-symlink-out-of-project",
+        {"petition.yaml": Link("../outside.yaml"), "../outside.yaml": MANIFEST},
+        [("file-outside", "petition.yaml", 1, 1)],
+        messages=["petition.yaml is a symbolic link to a file outside the project folder"],
+    ),
+    Case(
         "manifest-body-missing",
         {"petition.yaml": MANIFEST + "body: letter-final.md\n"},
         [("file-missing", "petition.yaml", 5, 7)],
@@ -209,6 +220,12 @@ CASES = [
         "body-footnote-defined-inline",
         {"letter.md": "We write[^report].\n\n[^report]: The text, here.\n"},
         [("footnote-inline", "letter.md", 3, 1)],
+    ),
+    Case(
+        "body-inline-note",
+        {"letter.md": "We write[^report] and^[an inline note].\n\nNot a note: x^[y and ^[ alone.\n"},
+        [("footnote-inline", "letter.md", 1, 22)],
+        messages=["inline footnote '^[…]'"],
     ),
     Case(
         "body-footnote-undefined",
@@ -241,6 +258,29 @@ CASES = [
         exit_code=2,
     ),
     Case(
+        "body-image-not-an-image",
+        {"letter.md": "We write[^report].\n\n![Our logo](logo.png)\n", "logo.png": "not an image\n"},
+        [("image-unreadable", "letter.md", 3, 13)],
+        exit_code=0,
+        messages=["image 'logo.png' is left out: it is not a PNG, JPEG, GIF, WebP or SVG image"],
+    ),
+    Case(
+        "body-image-svg-with-script",
+        {
+            "letter.md": "We write[^report].\n\n![Our logo](logo.svg)\n",
+            "logo.svg": SVG.format('<script>alert(1)</script><rect width="4" height="4" onclick="steal()"/>'),
+        },
+        [("url-refused", "letter.md", 3, 13)],
+        exit_code=0,
+        messages=["embedded without what could run or reach outside the letter: the <script> element, the event"],
+    ),
+    Case(
+        "body-image-svg-use-bomb",
+        {"letter.md": "We write[^report].\n\n![Our logo](logo.svg)\n", "logo.svg": SVG_USE_BOMB},
+        [("image-too-large", "letter.md", 3, 13)],
+        messages=["image 'logo.svg' has more than 10,000 elements"],
+    ),
+    Case(
         "body-stray-spaces",
         {"letter.md": "We write[^report]  to you , twice  over.\n\n- one  item\n"},
         [
@@ -266,6 +306,19 @@ CASES = [
         [("file-empty", "letter.md", 1, 1)],
     ),
     Case(
+        "body-too-large",
+        {"letter.md": "We write[^report].\n\n" + "Words and more words.\n" * 50_000},
+        [("file-too-large", "letter.md", 1, 1)],
+        exit_code=2,
+        messages=["letter.md is 1,100,020 bytes; the manifest and the files of the text, footnotes and recipients"],
+    ),
+    Case(
+        "body-nested-too-deep",
+        {"letter.md": "We write[^report].\n\n" + "> " * 21 + "the deepest words\n"},
+        [("markdown-too-deep", "letter.md", 3, 1)],
+        messages=["nested more than 8 deep here"],
+    ),
+    Case(
         "body-control-character",
         {"letter.md": "We write[^report].\n\nA bell\x07 rings.\n"},
         [("text-control", "letter.md", 3, 7)],
@@ -283,6 +336,12 @@ CASES = [
         {"footnotes.yaml": "report: >-\n  See *The State of Things*, available at:\n  <http://example.org/report>.\n"},
         [("url-insecure", "footnotes.yaml", 3, 4)],
         exit_code=0,
+    ),
+    Case(
+        "footnotes-too-many",
+        {"footnotes.yaml": "report: See the report.\n" + "".join(f"n{i}: Note {i}.\n" for i in range(1000))},
+        [("footnotes-too-many", "footnotes.yaml", 1001, 1)],
+        messages=["defines 1,001 footnotes"],
     ),
     Case(
         "footnote-empty",
@@ -372,6 +431,84 @@ CASES = [
         [("url-invalid", "signatories.yaml", 2, 8), ("url-insecure", "signatories.yaml", 4, 8)],
     ),
     Case(
+        "signatory-namesakes-and-duplicates",
+        {
+            "signatories.yaml": "- name: Daniel\n  url: https://daniel.example\n"
+            "- name: Daniel\n  url: https://other-daniel.example\n"
+            "- name: daniel\n  url: https://www.daniel.example/\n"
+            "- name: Jane Doe\n  affiliation: Utrecht University\n"
+            "- name: Jane Doe\n  affiliation: Utrecht University\n  title: Professor\n"
+            "- name: Jane Doe\n  on_behalf_of: Amnesty International\n"
+        },
+        [
+            ("signatory-namesake", "signatories.yaml", 3, 3),
+            ("signatory-duplicate", "signatories.yaml", 5, 3),
+            ("signatory-duplicate", "signatories.yaml", 9, 3),
+        ],
+        messages=[
+            "possibly the same signatory as 'Daniel' at signatories.yaml:1:3: the same name with another URL",
+            "already listed at signatories.yaml:1:3",
+            "already listed at signatories.yaml:7:3",
+        ],
+    ),
+    Case(
+        "signatory-names-that-are-not-names",
+        {"signatories.yaml": "- name: Organisation\n- name: JS\n- name: Amnesty International\n"},
+        [("signatory-name-suspect", "signatories.yaml", 1, 9), ("signatory-name-suspect", "signatories.yaml", 2, 9)],
+        exit_code=0,
+        messages=["is a form's label", "is too short to be a name"],
+    ),
+    Case(
+        "signatory-urls-that-are-not-addresses",
+        {
+            "signatories.yaml": "- name: A\n  url: http://http://a.example\n- name: Bb\n  url: N/A\n"
+            "- name: Cc\n  url: info@c.example\n- name: Dd\n  url: '@dd'\n"
+        },
+        [
+            ("signatory-name-suspect", "signatories.yaml", 1, 9),
+            ("url-invalid", "signatories.yaml", 2, 8),
+            ("signatory-name-suspect", "signatories.yaml", 3, 9),
+            ("url-invalid", "signatories.yaml", 4, 8),
+            ("signatory-name-suspect", "signatories.yaml", 5, 9),
+            ("url-invalid", "signatories.yaml", 6, 8),
+            ("signatory-name-suspect", "signatories.yaml", 7, 9),
+            ("url-invalid", "signatories.yaml", 8, 8),
+        ],
+        messages=[
+            "",
+            "repeats its scheme; did you mean 'http://a.example'?",
+            "",
+            "'N/A' stands for no address",
+            "",
+            "it is an e-mail address",
+            "",
+            "it is a social media handle",
+        ],
+    ),
+    Case(
+        "signatory-group-without-groups",
+        {"signatories.yaml": "- name: Amnesty International\n  group: Organisations\n"},
+        [("signatory-group", "signatories.yaml", 2, 10)],
+        messages=["the manifest's `signatories` is one file; list the groups there"],
+    ),
+    Case(
+        "manifest-group-count-not-true-or-false",
+        {
+            "petition.yaml": MANIFEST
+            + "signatories:\n  - heading: Organisations\n    file: signatories.yaml\n    count: yes\n"
+        },
+        [("type-invalid", "petition.yaml", 8, 12)],
+        messages=["'count' must be true or false, not 'yes'"],
+    ),
+    Case(
+        "signatory-glyph-no-font-draws",
+        # A private-use character: no font on any machine draws it.
+        {"signatories.yaml": "- name: Amnesty International\n- name: Glyphless \U000f0001 Society\n"},
+        [("glyph-missing", "signatories.yaml", 2, 3)],
+        exit_code=0,
+        messages=["1 character (first in signatory 'Glyphless \U000f0001 Society') have no glyph"],
+    ),
+    Case(
         "signatory-norway-is-not-false",
         {"signatories.yaml": "- name: Norwegian Helsinki Committee\n  country: NO\n- name: Nowhere\n  country: nl\n"},
         [("country-unknown", "signatories.yaml", 4, 12)],
@@ -392,6 +529,12 @@ CASES = [
         {"signatories.yaml": "- name: Amnesty\x00International\n"},
         [("yaml-syntax", "signatories.yaml", 1, 16)],
         messages=["control characters are not allowed"],
+    ),
+    Case(
+        "signatory-escaped-control-and-override",
+        {"signatories.yaml": '- name: "Evil\\e[2J Org"\n- name: "Amnesty\\u202eInternational"\n'},
+        [("text-control", "signatories.yaml", 1, 9), ("text-invisible", "signatories.yaml", 2, 9)],
+        messages=["holds the invisible control character U+001B", "U+202E (RIGHT-TO-LEFT OVERRIDE)"],
     ),
     Case(
         "signatories-wrong-extension",
@@ -441,6 +584,16 @@ CASES = [
             ("status-unknown", "signatories.csv", 3, 42),
         ],
         messages=["", "", "not an absolute http(s) address", "expected confirmed | pending | withdrawn"],
+    ),
+    Case(
+        "csv-noqa-column",
+        {
+            "petition.yaml": CSV_MANIFEST,
+            "signatories.csv": "name,url,noqa\nDaniel,https://a.example,\nDaniel,https://b.example,signatory-namesake\n"
+            "Daniel,https://c.example,\nDaniela,http://d.example,url-insecure signatory-namsake\n",
+        },
+        [("signatory-namesake", "signatories.csv", 4, 1), ("value-unknown", "signatories.csv", 5, 26)],
+        messages=["", "unknown rule 'signatory-namsake' in noqa; did you mean 'signatory-namesake'?"],
     ),
     Case(
         "csv-row-too-long",

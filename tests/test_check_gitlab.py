@@ -7,7 +7,9 @@ import json
 from conftest import DATA
 
 TWO_SAME_PROBLEMS = (
-    "- name: A\n  location: Baku  Tbilisi\n- name: B\n  location: Baku  Tbilisi\n- name: C\n  url: '#'\n"
+    "- name: Article 19\n  location: Baku  Tbilisi\n"
+    "- name: Amnesty\n  location: Baku  Tbilisi\n"
+    "- name: Civicus\n  url: '#'\n"
 )
 
 

@@ -230,3 +230,105 @@ def test_with_json_every_outcome_is_one_json_document(run_cli, iap_project, tmp_
     document = json.loads(done.stdout)
     assert document["ok"] is False and "'b5' is not one of 'a4', 'letter'" in document["error"]
     assert "Usage: petition build" in done.stderr
+
+
+def test_a_note_called_twice_prints_both_calls_alike(run_cli, tmp_path):
+    import pypdf
+
+    from test_check_corpus import BASE
+
+    project = tmp_path / "board"
+    shutil.copytree(BASE, project)
+    (project / "letter.md").write_text("We write twice[^report] and again[^report] about it.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli("build", project, "-f", "pdf", "-f", "html", "--output-dir", out).exit_code == 0
+    page = (out / "board_board_2020-01-15.html").read_text(encoding="utf-8")
+    assert page.count('href="#note-1" role="doc-noteref">1</a>') == 2  # both calls link to the note on screen
+
+    sizes: dict[str, list[float]] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() == "1":
+            sizes.setdefault("calls", []).append(round(size * tm[3] * cm[3], 2))
+
+    pypdf.PdfReader(out / "board_board_2020-01-15.pdf").pages[0].extract_text(visitor_text=visit)
+    calls = sizes["calls"]
+    assert len(calls) >= 2 and calls[0] == calls[1], calls
+
+
+def _positions(pdf: Path) -> dict[str, float]:
+    """Where each line of the first page starts, from the top (pypdf's y grows upwards)."""
+    import pypdf
+
+    found: dict[str, float] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found.setdefault(text.strip(), tm[5] * cm[3] + cm[5])
+
+    pypdf.PdfReader(pdf).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+def test_without_an_address_the_salutation_keeps_its_distance_from_the_date(run_cli, tmp_path):
+    from test_check_corpus import BASE
+
+    project = tmp_path / "board"
+    shutil.copytree(BASE, project)
+    (project / "recipients.yaml").write_text("board:\n  name: The Board\n  salutation: Dear members,\n", "utf-8")
+    assert run_cli("build", project, "--output", tmp_path / "x.pdf").exit_code == 0
+    lines = _positions(tmp_path / "x.pdf")
+    date = next(y for text, y in lines.items() if "15 January 2020" in text)
+    salutation = lines["Dear members,"]
+    # More than one line of 10.5pt text at 1.5 (15.75pt): the head's margin lies between them.
+    assert date - salutation > 25, (date, salutation)
+
+
+def test_the_web_page_notes_start_flush_and_headings_are_not_smaller_than_text(run_cli, iap_project, tmp_path):
+    (iap_project / "letter.md").write_text("### Our demands\n\nWe write[^china-lawyers] to you.\n", encoding="utf-8")
+    result = run_cli("build", iap_project, "-f", "html", "--output", tmp_path / "x.html")
+    assert result.exit_code == 0, result.stderr
+    page = (tmp_path / "x.html").read_text(encoding="utf-8")
+    assert 'role="doc-backlink">1</a>As documented' in page  # no space before the note's first line
+    screen = page.split("@media screen {", 1)[1]
+    assert "h3, h4, h5, h6 { font-size: 1em; }" in screen
+    assert ".letter-body p, .letter-body li { text-align: left; }" in screen
+
+
+COUNTRIES = (
+    "- name: Norsk Helsingforskomité\n  country: 'NO'\n"
+    "- name: Amnesty International\n"
+    "- name: Article 19\n  location: London\n  country: GB\n"
+    "- name: Ligue des droits de l'Homme\n  country: FR\n"
+    "- name: Human Rights House\n  country: 'NO'\n  location: Oslo\n"
+)
+
+
+def test_the_country_name_stands_for_a_missing_location_in_the_letters_language(run_cli, iap_project, tmp_path):
+    (iap_project / "signatories.yaml").write_text(COUNTRIES, encoding="utf-8")
+    manifest = iap_project / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("language: en-GB", "language: de"), "utf-8")
+    text = _text_letter(run_cli, iap_project, tmp_path)
+    assert "\nNorsk Helsingforskomité, Norwegen\n" in text
+    assert "\nLigue des droits de l'Homme, Frankreich\n" in text
+    assert "\nArticle 19, London\n" in text and "\nAmnesty International\n" in text
+
+
+def test_signatories_ordered_by_country_stand_under_each_countrys_name(run_cli, iap_project, tmp_path):
+    (iap_project / "signatories.yaml").write_text(COUNTRIES, encoding="utf-8")
+    manifest = iap_project / "petition.yaml"
+    text = manifest.read_text(encoding="utf-8").replace("signatories_order: as-listed", "signatories_order: country")
+    manifest.write_text(text.replace("language: en-GB", "language: fr"), encoding="utf-8")
+    letter = _text_letter(run_cli, iap_project, tmp_path)
+    tail = letter.split("Supporting organisations:\n\n", 1)[1]
+    assert tail == (
+        "France\n\nLigue des droits de l'Homme, France\n\n"
+        "Norvège\n\nHuman Rights House, Oslo\nNorsk Helsingforskomité, Norvège\n\n"
+        "Royaume-Uni\n\nArticle 19, London\n\n"
+        "Amnesty International\n"
+    )
+    result = run_cli("build", iap_project, "-f", "html", "--output", tmp_path / "x.html")
+    assert result.exit_code == 0, result.stderr
+    page = (tmp_path / "x.html").read_text(encoding="utf-8")
+    headings = [line for line in page.splitlines() if 'class="group-heading"' in line]
+    assert [h.split(">")[1].split("<")[0] for h in headings] == ["France", "Norvège", "Royaume-Uni"]

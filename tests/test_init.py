@@ -233,7 +233,8 @@ def test_any_title_init_takes_makes_a_project_that_checks_strictly(tmp_path_fact
         assert list(root.iterdir()) == []
         return
     result = validate(root / "petition.yaml")
-    assert list(result.diagnostics) == []
+    # A title in a script no font of the machine draws is told so; nothing else may be said.
+    assert [d for d in result.diagnostics if d.rule.id != "glyph-missing"] == []
     assert result.letter.manifest.title == title
 
 

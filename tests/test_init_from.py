@@ -8,6 +8,7 @@ from pathlib import Path
 
 from conftest import DATA, english_only
 from petitioncli.build import validate
+from test_html import PIXEL
 from test_init import TODAY, snapshot
 
 MODELINE = "# yaml-language-server: $schema=schemas/petition.schema.json\n"
@@ -89,7 +90,8 @@ def test_files_in_folders_and_the_images_the_text_shows_are_copied(run_cli, tmp_
     source = english_only(Path(shutil.copytree(DATA, tmp_path / "old")))
     (source / "text").mkdir()
     (source / "letter.md").rename(source / "text/letter.md")
-    (source / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    # A real image: check reads the images a letter shows.
+    (source / "logo.png").write_bytes(PIXEL)
     with (source / "text/letter.md").open("a", encoding="utf-8") as letter:
         letter.write("\n![Our logo](logo.png)\n")
     manifest = source / "petition.yaml"

@@ -263,7 +263,7 @@ def test_a_real_write_failure_names_the_users_file_and_keeps_every_earlier_one(i
         [sys.executable, "-m", "petitioncli", "build", iap_project, "-f", "txt", "-f", "html", "--output-dir", dist],
         capture_output=True,
         text=True,
-        preexec_fn=limit_file_size(200_000),
+        preexec_fn=limit_file_size(50_000),
         check=False,
     )
     assert result.returncode == 2

@@ -36,7 +36,8 @@ def google_forms_export(project_names: list[str]) -> bytes:
         if i in DUPLICATES_OF_THE_PROJECT:
             name = project_names[i // 100].upper().replace(" ", "-")
         elif i in DUPLICATES_OF_AN_EARLIER_ROW:
-            name = names[i - 1].casefold()
+            # The same name and web site: a namesake with a site of their own is no duplicate (SPEC §10).
+            name, url = names[i - 1].casefold(), f"www.reseau-{i - 1}.org"
         elif i in BLANK_NAMES:
             name = "   "
         elif i in BAD_URLS:
@@ -73,7 +74,9 @@ def test_a_large_form_export_is_merged_with_every_row_accounted_for(run_cli, iap
     assert of[150] == {"name": "Réseau des Défenseurs n° 149", "row": 151}
     reasons = {r["row"] - row: r["reasons"] for r in report["rejected"]}
     assert reasons[25] == ["signatory name is empty [signatory-name-empty]"]
-    assert reasons[75] == ["url 'http//reseau.org' is not an absolute http(s) address [url-invalid]"]
+    assert reasons[75] == [
+        "url 'http//reseau.org' is not an absolute http(s) address; did you mean 'http://reseau.org'? [url-invalid]"
+    ]
     assert reasons[90] == [
         "location holds what looks like a phone number; personal data is not copied into the project"
     ]

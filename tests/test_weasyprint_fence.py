@@ -1,6 +1,6 @@
 """The fence around WeasyPrint's internals: each thing `weasyprint_engine` relies on, checked on a tiny document.
 
-The module reads WeasyPrint's page boxes, its log messages and pydyf's page
+The module reads WeasyPrint's page boxes, its progress log and pydyf's page
 references, and stamps fontTools' font timestamps. An upgrade that moves any
 of them should fail here, by name, rather than quietly print a letter with
 misplaced notes or a different PDF on every run.
@@ -73,12 +73,6 @@ def test_css_added_to_a_layout_applies_to_it(tmp_path):
     with printer(tmp_path, body) as weasy:
         assert len(weasy.lay_out().pages) == 1
         assert len(weasy.lay_out('[data-notes~="1"] { break-after: page; }').pages) == 2
-
-
-def test_characters_without_a_glyph_are_collected_from_weasyprints_log(tmp_path):
-    with printer(tmp_path, "<p>Glyphless \U000f0001 here.</p>") as weasy:
-        weasy.write(weasy.lay_out())
-    assert weasy.missing_glyphs == {"\U000f0001": None}
 
 
 def test_progress_is_reported_page_by_page(tmp_path):

@@ -54,7 +54,7 @@ def _validate(manifest: Path, date: dt.date | None) -> loader.LoadResult:
             result.letter, sources=result.sources, date=date, unusable=result.unusable, files_with_errors=broken
         )
     )
-    kept = checks.without_suppressed(found, result.sources)
+    kept = checks.without_suppressed(found, result.sources, result.letter.signatories)
     kept.sort(key=sort_key)
     result.diagnostics = kept
     return result
@@ -89,7 +89,7 @@ class BuildOptions:
 class BuiltFile:
     path: Path
     format: str
-    recipient: str
+    recipient: str | None
     language: str
     date: dt.date
     size: int
@@ -133,9 +133,13 @@ class _Unwatched:
 
 
 def output_name(edition: Edition, fmt: str) -> str:
-    """`slug_recipient_date.fmt`, with `_TAG` before the extension for a translation's edition."""
-    language = f"_{edition.language}" if edition.translated else ""
-    return f"{edition.letter.slug}_{edition.recipient.id}_{edition.date.isoformat()}{language}.{fmt}"
+    """`slug_recipient_date.fmt` (no recipient for a statement), with `_TAG` before the extension for a
+    translation's edition; a draft ends in `_draft`, so that it never replaces the final letter."""
+    recipient = edition.recipient.id if edition.recipient else None
+    language = edition.language if edition.translated else None
+    parts = [edition.letter.slug, recipient, edition.date.isoformat(), language]
+    draft = "_draft" if edition.draft else ""
+    return "_".join(part for part in parts if part) + f"{draft}.{fmt}"
 
 
 def render(edition: Edition, fmt: str, options: BuildOptions, diags: Diagnostics, progress: Progress) -> bytes:
@@ -236,5 +240,6 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress, watcher: W
         write_outputs([(path, data) for path, data, _, _ in rendered], sources=result.sources)
     for path, data, fmt, edition in rendered:
         digest = hashlib.sha256(data).hexdigest()
-        outcome.files.append(BuiltFile(path, fmt, edition.recipient.id, edition.language, date, len(data), digest))
+        rid = edition.recipient.id if edition.recipient else None
+        outcome.files.append(BuiltFile(path, fmt, rid, edition.language, date, len(data), digest))
     return outcome

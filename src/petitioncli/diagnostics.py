@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -56,13 +57,26 @@ class Diagnostic:
 class Diagnostics(list[Diagnostic]):
     """Collects problems in the order they are found."""
 
+    def __init__(self, *problems: Iterable[Diagnostic]):
+        super().__init__(*problems)
+        self._said: set[tuple[Pos, Rule, str]] = set()
+        self._said_upto = 0
+
     def report(self, rule: Rule, pos: Pos, message: str, *, entry_line: int | None = None) -> None:
         self.append(Diagnostic(pos, rule, message, entry_line))
 
     def report_once(self, rule: Rule, pos: Pos, message: str) -> None:
-        """For renderers: a letter is rendered once per recipient and format, a problem is said once."""
-        if not any(d.pos == pos and d.rule is rule and d.message == message for d in self):
+        """For renderers: a letter is rendered once per recipient and format, a problem is said once.
+
+        What was said is kept in a set, brought up to date with what was
+        added since: renderers may ask once per image use, after check has
+        reported a hundred thousand problems.
+        """
+        self._said.update((d.pos, d.rule, d.message) for d in self[self._said_upto :])
+        if (pos, rule, message) not in self._said:
             self.report(rule, pos, message)
+            self._said.add((pos, rule, message))
+        self._said_upto = len(self)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -79,6 +93,17 @@ class Diagnostics(list[Diagnostic]):
         if errors or (strict and self.warnings):
             return 1
         return 0
+
+
+def some_of(names: Iterable[str], shown: int = 5) -> str:
+    """A few names for a message, and how many more: a message that listed a thousand ids, once per
+    problem, would make a report quadratic in size."""
+    names = list(names)
+    if not names:
+        return "none"
+    if len(names) <= shown + 1:
+        return ", ".join(names)
+    return f"{', '.join(names[:shown])} and {len(names) - shown:,} more"
 
 
 class PetitionError(Exception):

@@ -6,22 +6,34 @@ import datetime as dt
 from typing import Any
 
 from . import markdown
-from .dates import long_date
-from .diagnostics import PetitionError
-from .language import matching
-from .model import Body, Edition, Footnote, Letter, NumberedFootnote, SignatoryOrder, Status
+from .dates import babel_locale, long_date
+from .diagnostics import PetitionError, some_of
+from .language import country_name, matching
+from .model import (
+    Body,
+    Edition,
+    EditionGroup,
+    Footnote,
+    Letter,
+    NumberedFootnote,
+    Signatory,
+    SignatoryOrder,
+    Status,
+)
 from .text import sort_key
 
 ALL = "all"
 
 
-def recipient_ids(letter: Letter, choice: str | None) -> list[str]:
-    """`--to ID|all`; without it, the manifest's recipient."""
+def recipient_ids(letter: Letter, choice: str | None) -> list[str | None]:
+    """`--to ID|all`; without it, the manifest's recipient. None: the one letter to no one in particular."""
     if choice == ALL:
-        return list(letter.recipients)
+        return list(letter.recipients) or [None]
     rid = choice or letter.manifest.recipient
+    if rid is None:
+        return [None]
     if rid not in letter.recipients:
-        known = ", ".join(letter.recipients) or "none"
+        known = some_of(letter.recipients)
         raise PetitionError(f"unknown recipient '{rid}'; known recipients: {known}")
     return [rid]
 
@@ -45,17 +57,17 @@ def languages(letter: Letter, choice: str | None) -> list[str]:
 
 
 def make_edition(
-    letter: Letter, recipient_id: str, date: dt.date, *, language: str | None = None, draft: bool = False
+    letter: Letter, recipient_id: str | None, date: dt.date, *, language: str | None = None, draft: bool = False
 ) -> Edition:
     """One letter as printed: the letter's own texts, or a translation's where `language` names one."""
     manifest = letter.manifest
-    recipient = letter.recipients[recipient_id]
+    recipient = letter.recipients[recipient_id] if recipient_id is not None else None
     translated = letter.translations.get(language) if language is not None else None
     body: Body = translated.body if translated else letter.body
     notes: dict[str, Footnote] = translated.footnotes if translated else letter.footnotes
     texts: dict[str, Any] = translated.translation.values if translated else {}
     for_recipient: dict[str, Any] = {}
-    if translated is not None:
+    if translated is not None and recipient is not None:
         tag = matching(recipient.translated, translated.translation.language)
         for_recipient = recipient.translated[tag] if tag is not None else {}
 
@@ -65,15 +77,15 @@ def make_edition(
         return value if value not in (None, []) else getattr(manifest, key)
 
     numbers: dict[str, int] = {}
-    for label in markdown.note_labels(body.document.blocks):
-        if label in notes and label not in numbers:
-            numbers[label] = len(numbers) + 1
+    # Notes are numbered in print order: epigraph, body, postscript.
+    documents = [document for document in (letter.epigraph, body, letter.postscript) if document is not None]
+    for document in documents:
+        for label in markdown.note_labels(document.document.blocks):
+            if label in notes and label not in numbers:
+                numbers[label] = len(numbers) + 1
     footnotes = [NumberedFootnote(n, notes[label]) for label, n in numbers.items()]
 
-    shown = {Status.CONFIRMED, Status.PENDING} if draft else {Status.CONFIRMED}
-    signatories = [s for s in letter.signatories if s.status in shown]
-    if manifest.signatories_order is SignatoryOrder.ALPHABETICAL:
-        signatories.sort(key=lambda s: sort_key(s.name))
+    groups = _printed_groups(letter, draft, language or manifest.language)
 
     edition_language = language or manifest.language
     date_text = long_date(date, edition_language)
@@ -90,12 +102,65 @@ def make_edition(
         date=date,
         date_text=date_text,
         place_and_date=f"{place}, {date_text}" if place else date_text,
-        address=for_recipient.get("address") or recipient.address,
-        salutation=for_recipient.get("salutation") or recipient.salutation,
+        address=for_recipient.get("address") or (recipient.address if recipient else []),
+        salutation=for_recipient.get("salutation") or (recipient.salutation if recipient else None),
+        subtitle=text("subtitle"),
+        links_in_print=manifest.links_in_print,
+        letterhead=letter.letterhead,
+        epigraph=letter.epigraph,
         body=body,
+        closing=text("closing"),
+        postscript=letter.postscript,
         footnotes=footnotes,
         footnote_numbers=numbers,
         signatories_heading=text("signatories_heading"),
-        signatories=signatories,
+        signatories=[signatory for group in groups for signatory in group.signatories],
+        groups=groups,
         draft=draft,
     )
+
+
+def _printed_groups(letter: Letter, draft: bool, language: str) -> list[EditionGroup]:
+    """Each group's signatories that are printed, in print order; a group with none is left out."""
+    manifest = letter.manifest
+    shown = {Status.CONFIRMED, Status.PENDING} if draft else {Status.CONFIRMED}
+    printed = []
+    for group in letter.groups:
+        signatories = [s for s in group.signatories if s.status in shown]
+        if not signatories:
+            continue
+        if manifest.signatories_order is not SignatoryOrder.AS_LISTED:
+            signatories.sort(key=lambda s: sort_key(s.sort_as or s.name))
+        heading = group.heading
+        if heading is not None and group.count:
+            heading = _counted(heading, len(signatories), language)
+        if manifest.signatories_order is SignatoryOrder.COUNTRY:
+            if heading is not None:
+                printed.append(EditionGroup(heading, []))
+            printed.extend(_by_country(signatories, language, level=1 if heading is not None else 0))
+        else:
+            printed.append(EditionGroup(heading, signatories))
+    return printed
+
+
+def _by_country(signatories: list[Signatory], language: str, level: int) -> list[EditionGroup]:
+    """Signatories under their country's name in the letter's language, countries in its order; no country last."""
+    countries: dict[str | None, list[Signatory]] = {}
+    for signatory in signatories:
+        name = country_name(signatory.country, language) or signatory.country
+        countries.setdefault(name, []).append(signatory)
+    named = sorted((name for name in countries if name is not None), key=sort_key)
+    groups = [EditionGroup(name, countries[name], level) for name in named]
+    if None in countries:
+        groups.append(EditionGroup(None, countries[None], level))
+    return groups
+
+
+def _counted(heading: str, count: int, language: str) -> str:
+    """'Original signatories (21)'; a colon that ends the heading stays last: 'Organisations (8,778):'."""
+    from babel.numbers import format_decimal
+
+    number = format_decimal(count, locale=babel_locale(language))
+    stem = heading.rstrip()
+    colon = stem.endswith(":")
+    return f"{stem.removesuffix(':').rstrip()} ({number}){':' if colon else ''}"

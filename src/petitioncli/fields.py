@@ -1,7 +1,7 @@
 """How a record's fields are described once, for the loader, the checks and the JSON Schema.
 
 Each record of a letter project (the manifest, a signatory, a recipient) is a
-dataclass in `model.py` whose fields carry a `FieldSpec` in their metadata:
+dataclass in `model/records.py` whose fields carry a `FieldSpec` in their metadata:
 what the key means, what kind of value it holds, whether it is required. The
 YAML and CSV readers validate with these specs, `petition schema`
 describes the same specs to editors, and `petition init` explains them in
@@ -32,6 +32,12 @@ class Kind(enum.StrEnum):
     PATH = "path"
     # Language tag to the translatable keys of the same record (SPEC §9).
     TRANSLATIONS = "translations"
+    # Rule ids, as a list or separated by commas (a CSV cell holds one value).
+    RULE_IDS = "rule-ids"
+    # true or false.
+    FLAG = "flag"
+    # A file, as PATH; or a list of records (`FieldSpec.record`), each naming a file of its own.
+    PATH_OR_RECORDS = "path-or-records"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +57,8 @@ class FieldSpec:
     # Shown in the schema and in messages; the model's own default may differ
     # in type (a path is read into the loaded file).
     default: str | None = None
+    # The record each entry of a PATH_OR_RECORDS list is.
+    record: type | None = None
     # Content rules (`checks/`) that judge this value beyond its shape, so that
     # `petition init`'s comments can say what `check` reports when it is wrong.
     checked_by: tuple[Rule, ...] = ()
@@ -66,18 +74,27 @@ class FieldSpec:
         return tuple(str(member.value) for member in self.enum) if self.enum is not None else ()
 
     @property
+    def names_files(self) -> bool:
+        """The value names project files, read by the loader (and copied by `init --from`)."""
+        return self.kind in (Kind.PATH, Kind.PATH_OR_RECORDS)
+
+    @property
     def reported_under(self) -> tuple[Rule, ...]:
         """Every rule a wrong value of this key is reported under, reading rules first."""
         found: list[Rule] = []
         if self.required:
             found.append(rules.FIELD_MISSING)
-        if self.non_blank or self.kind is Kind.PATH:
+        if self.non_blank or self.names_files:
             found.append(rules.FIELD_EMPTY)
+        if self.kind in (Kind.FLAG, Kind.PATH_OR_RECORDS):
+            found.append(rules.TYPE_INVALID)
         if self.kind is Kind.DATE:
             found.append(rules.DATE_INVALID)
         if self.kind is Kind.CHOICE:
             found.append(self.choice_rule)
-        if self.kind is Kind.PATH:
+        if self.kind is Kind.RULE_IDS:
+            found.append(rules.VALUE_UNKNOWN)
+        if self.names_files:
             found.extend((rules.FILE_MISSING, rules.FILE_OUTSIDE))
         found.extend(self.checked_by)
         return tuple(dict.fromkeys(found))
@@ -97,6 +114,7 @@ def data(
     checked_by: tuple[Rule, ...] = (),
     translatable: bool = False,
     per_language: bool = False,
+    record: type | None = None,
 ) -> Any:
     """A dataclass field described for readers, checks and the schema."""
     spec = FieldSpec(
@@ -111,6 +129,7 @@ def data(
         checked_by=checked_by,
         translatable=translatable,
         per_language=per_language,
+        record=record,
     )
     if isinstance(default, list | dict):
         return dataclasses.field(default_factory=type(default), metadata={"spec": spec})

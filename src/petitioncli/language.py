@@ -1,8 +1,10 @@
-"""What a letter's language decides beyond the date: its quotation marks."""
+"""What a letter's language decides beyond the date: its quotation marks and the words it prints."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+from .diagnostics import PetitionError
 
 Quotes = tuple[str, str, str, str]
 
@@ -55,3 +57,37 @@ def is_right_to_left(language: str) -> bool:
     from .dates import babel_locale
 
     return babel_locale(language).character_order == "right-to-left"
+
+
+# "Jane Doe, Director, on behalf of Amnesty International": what a
+# representative signs for, in the languages above; English otherwise.
+_ON_BEHALF_OF: dict[str, str] = {
+    "en": "on behalf of",
+    "de": "für",
+    "cs": "za",
+    "fr": "au nom de",
+    "es": "en nombre de",
+    "it": "a nome di",
+    "nl": "namens",
+    "pt": "em nome de",
+    "pl": "w imieniu",
+    "ru": "от имени",
+    "uk": "від імені",
+}
+
+
+def on_behalf_of(language: str) -> str:
+    return _ON_BEHALF_OF.get(language.split("-")[0].lower(), _ON_BEHALF_OF["en"])
+
+
+def country_name(code: str | None, language: str) -> str | None:
+    """An ISO 3166-1 code's name in the letter's language, as CLDR (through Babel) writes it."""
+    if not code:
+        return None
+    from .dates import babel_locale
+
+    try:
+        names = babel_locale(language).territories
+    except PetitionError:
+        return None
+    return names.get(code.upper())

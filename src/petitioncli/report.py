@@ -15,9 +15,13 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 _ANSI = {"bold": "1", "dim": "2", "error": "1;31", "warning": "33"}
-# Messages quote the user's data, which YAML escapes can fill with any
-# character: a line break would split a report line, an ESC would reach the terminal.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Messages quote the user's data, and file names are the user's too: either
+# can hold any character. A line break would split a report line, an ESC or
+# C1 control would reach the terminal, a bidirectional override would
+# reorder what follows it on the line.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# JSON escapes C0 itself; the rest of the above it leaves raw with ensure_ascii=False.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -26,8 +30,16 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
+def json_text(text: str) -> str:
+    """JSON as `json.dumps(…, ensure_ascii=False)` writes it, but with what a terminal acts on escaped."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def file_names(diagnostics: Sequence[Diagnostic]) -> dict[Path, str]:
-    """Each file's name as shown, worked out once: a report may name one file a hundred thousand times."""
+    """Each file's name as shown, worked out once: a report may name one file a hundred thousand times.
+
+    As the file system has it: each format escapes what it prints.
+    """
     cwd = Path.cwd()
     names: dict[Path, str] = {}
     for d in diagnostics:
@@ -63,7 +75,7 @@ def to_json(diagnostics: Sequence[Diagnostic]) -> str:
     if not diagnostics:
         return "[]"
     items = ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in as_dicts(diagnostics))
-    return f"[\n  {items}\n]"
+    return json_text(f"[\n  {items}\n]")
 
 
 def _escape_data(text: str) -> str:
@@ -76,7 +88,7 @@ def _escape_property(text: str) -> str:
 
 def to_github(diagnostics: Sequence[Diagnostic]) -> str:
     """Workflow commands: GitHub shows each as an annotation on the file and line."""
-    names = {path: _escape_property(name) for path, name in file_names(diagnostics).items()}
+    names = {path: _escape_property(printable(name)) for path, name in file_names(diagnostics).items()}
     return "\n".join(
         f"::{d.severity.value} "
         + (f"file={names[d.pos.file]},line={d.pos.line},col={d.pos.column}," if d.pos.in_file else "")
@@ -112,7 +124,7 @@ def to_gitlab(diagnostics: Sequence[Diagnostic]) -> str:
                 "location": {"path": item["file"], "lines": {"begin": item["line"]}},
             }
         )
-    return json.dumps(issues, ensure_ascii=False, indent=2)
+    return json_text(json.dumps(issues, ensure_ascii=False, indent=2))
 
 
 def summary(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
@@ -149,7 +161,7 @@ def print_human(console: Console, diagnostics: Sequence[Diagnostic], files_check
     def paint(text: str, style: str) -> str:
         return f"\x1b[{_ANSI[style]}m{text}\x1b[0m" if styled else text
 
-    names = file_names(diagnostics)
+    names = {path: printable(name) for path, name in file_names(diagnostics).items()}
     lines = []
     previous_file = None
     for d in diagnostics:

@@ -1,4 +1,4 @@
-"""JSON Schemas (draft 2020-12) for a project's YAML files, made from the field descriptions of `model.py`.
+"""JSON Schemas (draft 2020-12) for a project's YAML files, made from the field descriptions of `model/records.py`.
 
 Editors validate and explain a letter's YAML files as they are typed with
 these schemas; the loader validates with the same `FieldSpec`s, so a key,
@@ -56,14 +56,21 @@ def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
         return {"description": description, "anyOf": [one, by_language]}
     # A blank or null value is an error when the key is required, when it names
     # a file, or when it must not be blank; elsewhere null means "not given".
-    must_hold_text = spec.required or spec.non_blank or spec.kind is Kind.PATH
+    must_hold_text = spec.required or spec.non_blank or spec.names_files
     schema: dict[str, Any] = {"description": spec.description}
-    if spec.kind is Kind.CHOICE:
+    if spec.kind is Kind.PATH_OR_RECORDS:
+        assert spec.record is not None
+        one_file = {"type": _SCALAR, "pattern": _NOT_BLANK}
+        groups = {"type": "array", "minItems": 1, "items": record_schema(spec.record, spec.record.__doc__ or "")}
+        schema["anyOf"] = [one_file, groups]
+    elif spec.kind is Kind.FLAG:
+        schema["type"] = ["boolean", "null"]
+    elif spec.kind is Kind.CHOICE:
         schema["enum"] = [*spec.choices, None]
     elif spec.kind is Kind.DATE:
         schema["type"] = ["string", "null"]
         schema["pattern"] = _DATE
-    elif spec.kind is Kind.LINES:
+    elif spec.kind in (Kind.LINES, Kind.RULE_IDS):
         # One line may be given as a single value; null items are skipped.
         line = {"type": [*_SCALAR, "null"]}
         schema["anyOf"] = [line, {"type": "array", "items": line}]

@@ -12,11 +12,13 @@ _SPACE = ord(" ")
 
 
 class _FoldedCharacters(dict):
-    """A str.translate table that learns each code point once: marks vanish, punctuation becomes a space."""
+    """A str.translate table that learns each code point once: marks and format characters vanish,
+    punctuation becomes a space."""
 
     def __missing__(self, code: int) -> int | None:
         category = unicodedata.category(chr(code))
-        self[code] = None if category == "Mn" else _SPACE if category[0] == "P" else code
+        # Format characters (zero-width spaces, direction marks) are unseen: names differing only by them are one.
+        self[code] = None if category in ("Mn", "Cf") else _SPACE if category[0] == "P" else code
         return self[code]
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostics
 from ..model import Letter
-from . import body, footnotes, manifest, recipients, signatories, text, translations
+from . import body, characters, footnotes, glyphs, groups, manifest, recipients, signatories, translations
 from .context import Context
 from .noqa import without_suppressed
 
@@ -22,12 +22,14 @@ __all__ = ["run_checks", "without_suppressed"]
 
 _CHECKS = (
     manifest.check,
-    text.check_controls,
+    characters.check,
     body.check,
     footnotes.check,
     recipients.check,
     signatories.check,
     translations.check,
+    groups.check,
+    glyphs.check,
 )
 
 

@@ -8,21 +8,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from .. import markdown, paths, rules
-from ..diagnostics import Diagnostics, Pos
+from .. import markdown, rules
+from ..diagnostics import Diagnostics, Pos, some_of
 from ..loader.files import split_lines
 from ..markdown import Code, Emphasis, HardBreak, Image, Inline, Link, NoteRef, RawHtml, SoftBreak, Text
-from ..model import Body, Footnote, Letter
+from ..model import Body, Footnote
 from .context import Context
+from .images import ImageChecker, Judged, Use, check_letterhead, check_totals
 from .text import SPACING, check_url
 
 
 def check(context: Context) -> None:
+    """letter.md, the epigraph and postscript printed around it, and each translation's body."""
     letter = context.letter
-    check_body(context, letter.body, Notes(letter.footnotes, "footnotes" in context.unusable))
+    # Each image is read once, however many documents and editions show it.
+    judged: dict[str, Judged] = {}
+    letterhead = check_letterhead(context, judged)
+    notes = Notes(letter.footnotes, "footnotes" in context.unusable)
+    shown = {body.path: check_body(context, body, notes, judged) for body in letter.documents}
+    # Every edition prints the letterhead, the epigraph and the postscript around its own body.
+    around = [use for body in letter.documents if body is not letter.body for use in shown[body.path]]
+    editions = [[*letterhead, *(use for uses in shown.values() for use in uses)]]
     for tag, texts in letter.translations.items():
         unusable = f"translations.{tag}.footnotes" in context.unusable
-        check_body(context, texts.body, Notes(texts.footnotes, unusable, original=letter.footnotes, language=tag))
+        notes = Notes(texts.footnotes, unusable, original=letter.footnotes, language=tag)
+        editions.append([*letterhead, *around, *check_body(context, texts.body, notes, judged)])
+    check_totals(context, editions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,16 +47,19 @@ class Notes:
     language: str | None = None
 
 
-def check_body(context: Context, body: Body, notes: Notes) -> None:
+def check_body(context: Context, body: Body, notes: Notes, judged: dict[str, Judged]) -> list[Use]:
+    """Every problem of one Markdown file, and the images it shows, for the letter's total."""
     diags = context.diags
     for block in body.document.blocks:
         _check_block(block, body.path, diags)
     if not body.source:
-        return
+        return []
     lines = split_lines(body.source)
+    images = ImageChecker(context, judged)
     for container in markdown.inline_containers(body.document.blocks):
         located = _Located(body.path, lines, container.source, container.line)
-        _Inlines(context, located, notes).walk(container.children)
+        _Inlines(context, located, notes, images).walk(container.children)
+    return images.uses
 
 
 def _check_block(block: markdown.Block, path: Path, diags: Diagnostics) -> None:
@@ -68,6 +82,10 @@ def _check_block(block: markdown.Block, path: Path, diags: Diagnostics) -> None:
             _check_block(child, path, diags)
 
 
+# How far past the cursor a node's source may start: markup, spaces, a line break.
+_NEARBY = 1024
+
+
 class _Located:
     """One paragraph or heading of letter.md, mapping offsets in its inline source back to the file.
 
@@ -88,9 +106,16 @@ class _Located:
         self._offsets: dict[int, int] = {}
 
     def find(self, needle: str, start: int | None = None, within: int | None = None) -> int:
-        """Where `needle` next occurs at or after the cursor (or `start`), or -1; `within` bounds the search."""
+        """Where `needle` next occurs at or after the cursor (or `start`), or -1.
+
+        A node's source follows the cursor closely, so the search looks no
+        further than `within` (by default a little more than the needle): a
+        needle that differs from its source (an escape, an entity, a reference
+        link's target) would otherwise be sought through the whole rest of the
+        block once per node, which makes a long paragraph quadratic.
+        """
         start = self.cursor if start is None else start
-        end = len(self.content) if within is None else start + within
+        end = start + (8 * len(needle) + _NEARBY if within is None else within)
         return self.content.find(needle, start, end) if needle else -1
 
     def pos(self, index: int) -> Pos:
@@ -118,10 +143,10 @@ class _Located:
         # Tabs in list indentation are expanded in the content; find the line's text instead.
         return max(raw.find(piece.lstrip()), 0) - (len(piece) - len(piece.lstrip()))
 
-    def locate(self, *needles: str) -> tuple[int, int]:
+    def locate(self, *needles: str, within: int | None = None) -> tuple[int, int]:
         """Start of the first needle found from the cursor, and the end of that needle; (-1, -1) if none."""
         for needle in needles:
-            index = self.find(needle)
+            index = self.find(needle, within=within)
             if index >= 0:
                 return index, index + len(needle)
         return -1, -1
@@ -131,10 +156,11 @@ class _Located:
         _, end = self.locate(*needles)
         self.cursor = max(self.cursor, end)
 
-    def target(self, target: str) -> tuple[int, int]:
-        """A link's destination: after `](` or inside `<…>`, as written or percent-decoded."""
+    def target(self, target: str, text: str) -> tuple[int, int]:
+        """A link's destination: after `](` or inside `<…>`, as written or percent-decoded, after its `text`."""
         written = unquote(target)
-        start, end = self.locate(f"]({target}", f"]({written}", f"<{target}", f"<{written}")
+        within = 8 * (len(text) + len(target)) + _NEARBY
+        start, end = self.locate(f"]({target}", f"]({written}", f"<{target}", f"<{written}", within=within)
         if start >= 0:
             return start + (1 if self.content[start] == "<" else 2), end
         # A reference link's destination is in its definition, not in the paragraph.
@@ -144,12 +170,13 @@ class _Located:
 class _Inlines:
     """Walks one block's inline nodes, reporting each problem where it is written."""
 
-    def __init__(self, context: Context, located: _Located, notes: Notes):
+    def __init__(self, context: Context, located: _Located, notes: Notes, images: ImageChecker):
         self.context = context
         self.letter = context.letter
         self.diags = context.diags
         self.at = located
         self.notes = notes
+        self.images = images
 
     def walk(self, nodes: tuple[Inline, ...]) -> None:
         for node in nodes:
@@ -171,13 +198,13 @@ class _Inlines:
                 )
             at.cursor = max(at.cursor, end)
         elif isinstance(node, Link):
-            start, end = at.target(node.href)
+            start, end = at.target(node.href, markdown.plain_text(node.children))
             check_url(self.diags, at.pos(start), node.href, "link", allow_mailto=True)
             self.walk(node.children)
             at.cursor = max(at.cursor, end)
         elif isinstance(node, Image):
-            start, end = at.target(node.src)
-            check_image(self.letter, self.diags, at.pos(start), node.src)
+            start, end = at.target(node.src, node.alt)
+            self.images.check(at.pos(start), node.src)
             at.cursor = max(at.cursor, end)
         elif isinstance(node, Emphasis):
             at.skip(node.markup)
@@ -207,7 +234,7 @@ class _Inlines:
                     f"footnote '{label}' has no text in the '{self.notes.language}' translation's footnotes",
                 )
             else:
-                known = ", ".join(self.notes.notes) or "none"
+                known = some_of(self.notes.notes)
                 self.diags.report(
                     rules.FOOTNOTE_UNDEFINED,
                     at.pos(start),
@@ -228,24 +255,9 @@ class _Inlines:
             # problem itself is searched for in the source, from the cursor on.
             index = at.cursor
             while found >= 0:
-                index = start + found if start >= 0 else at.find(needle, index)
+                index = start + found if start >= 0 else at.find(needle, index, within=8 * len(content) + _NEARBY)
                 self.diags.report(rules.WHITESPACE_STRAY, at.pos(index), f"{problem} in the letter text")
                 found = content.find(needle, found + len(needle))
                 index = max(index, at.cursor) + len(needle)
         if start >= 0:
             at.cursor = start + len(content)
-
-
-def check_image(letter: Letter, diags: Diagnostics, pos: Pos, src: str) -> None:
-    """Images may only come from the project folder: a letter must not fetch or leak anything."""
-    relative = markdown.project_relative_path(src)
-    if relative is None:
-        diags.report(
-            rules.IMAGE_REFUSED, pos, f"image '{src}' is left out: only images inside the project folder are used"
-        )
-        return
-    path = letter.root / relative
-    if not paths.inside(letter.root, path):
-        diags.report(rules.IMAGE_REFUSED, pos, f"image '{src}' is left out: it is outside the project folder")
-    elif not path.is_file():
-        diags.report(rules.FILE_MISSING, pos, f"image '{src}' not found in the project folder")

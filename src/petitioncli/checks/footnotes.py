@@ -14,18 +14,22 @@ from ..model import Body, Footnote
 from .context import Context
 from .text import check_url, warn_spacing
 
+# The files that call notes: when one cannot be read, a note may look unused.
+_TEXTS = frozenset({"body", "epigraph", "postscript"})
+
 
 def check(context: Context) -> None:
     letter = context.letter
-    check_notes(context, letter.footnotes, letter.body, body_usable="body" not in context.unusable)
+    usable = not _TEXTS & context.unusable
+    check_notes(context, letter.footnotes, letter.documents, body_usable=usable)
     for tag, texts in letter.translations.items():
         usable = f"translations.{tag}.body" not in context.unusable
-        check_notes(context, texts.footnotes, texts.body, body_usable=usable)
+        check_notes(context, texts.footnotes, [texts.body], body_usable=usable)
 
 
-def check_notes(context: Context, footnotes: dict[str, Footnote], body: Body, *, body_usable: bool) -> None:
+def check_notes(context: Context, footnotes: dict[str, Footnote], bodies: list[Body], *, body_usable: bool) -> None:
     diags = context.diags
-    referenced = set(markdown.note_labels(body.document.blocks))
+    referenced = {label for body in bodies for label in markdown.note_labels(body.document.blocks)}
     notes = list(footnotes.values())
     finder = _Finder(notes, context)
     for index, note in enumerate(notes):
@@ -50,6 +54,10 @@ def check_notes(context: Context, footnotes: dict[str, Footnote], body: Body, *,
                     f"raw HTML '{node.html}' in a footnote is left out",
                     entry_line=entry,
                 )
+
+
+# How far past the last link a note's next link may be written.
+_NEARBY = 1024
 
 
 class _Finder:
@@ -80,11 +88,16 @@ class _Finder:
         def find(target: str) -> Pos:
             for needle in dict.fromkeys((target, unquote(target))):
                 row, column = cursor
-                while needle and row < last:
-                    at = lines[row].find(needle, column)
+                # A link follows the one before closely; one whose target is not
+                # written as it reads (`&amp;`) is not sought to the note's end,
+                # which would make a note of many links quadratic.
+                budget = 8 * len(needle) + _NEARBY
+                while needle and row < last and budget > 0:
+                    at = lines[row].find(needle, column, column + budget)
                     if at >= 0:
                         cursor[:] = [row, at + len(needle)]
                         return Pos(note.pos.file, row + 1, at + 1)
+                    budget -= len(lines[row]) - column
                     row, column = row + 1, 0
             return note.pos
 

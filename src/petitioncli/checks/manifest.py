@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .. import rules
+from .. import limits, rules
 from ..dates import babel_locale, today
-from ..diagnostics import Diagnostics, PetitionError, Pos
+from ..diagnostics import Diagnostics, PetitionError, Pos, some_of
 from .context import Context
 from .text import warn_spacing
 
@@ -14,7 +14,7 @@ from .text import warn_spacing
 _FILE_NAME_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 # `--to all` means every recipient, so no recipient may be called that.
 RESERVED_IDS = ("all",)
-_TEXT_KEYS = ("title", "place", "sender", "subject", "signatories_heading")
+_TEXT_KEYS = ("title", "subtitle", "place", "sender", "subject", "signatories_heading", "closing")
 
 
 def check(context: Context) -> None:
@@ -30,7 +30,7 @@ def check(context: Context) -> None:
         diags.report(rules.LANGUAGE_INVALID, manifest.where("language"), str(exc))
     rid = manifest.recipient
     if rid and "recipients" not in context.unusable and rid not in letter.recipients:
-        known = ", ".join(letter.recipients) or "none"
+        known = some_of(letter.recipients)
         diags.report(
             rules.RECIPIENT_UNKNOWN,
             manifest.where("recipient"),
@@ -43,11 +43,14 @@ def check(context: Context) -> None:
 
 
 def check_file_name_part(diags: Diagnostics, pos: Pos, what: str, name: str) -> None:
-    """Slugs and recipient ids become parts of output file names."""
-    if _FILE_NAME_PART.fullmatch(name) and name not in RESERVED_IDS:
+    """Slugs and recipient ids become parts of output file names, which hold at most 255 bytes."""
+    longest = limits.NAME_LENGTH.value
+    if _FILE_NAME_PART.fullmatch(name) and name not in RESERVED_IDS and len(name) <= longest:
         return
     if name in RESERVED_IDS:
         reason = f"'{name}' is reserved: `--to {name}` means every recipient"
+    elif len(name) > longest:
+        reason = f"it is {len(name)} characters long, longer than {longest} characters"
     else:
         reason = "use letters, digits, '.', '_' and '-', starting with a letter or digit"
     diags.report(rules.ID_INVALID, pos, f"{what} '{name}' becomes part of file names; {reason}")

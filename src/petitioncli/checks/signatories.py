@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 from .. import rules
 from ..diagnostics import Pos
-from ..model import Status
+from ..model import Signatory, Status
 from ..text import normalise_name
 from .context import Context
 from .text import check_url, warn_spacing
@@ -26,17 +27,143 @@ def country_codes() -> frozenset[str]:
 
 def _no_confirmed_signatory(context: Context) -> None:
     letter = context.letter
-    path = letter.root / letter.manifest.signatories
+    files = {group.file for group in letter.groups}
     # An unreadable list, or entries dropped for an error, explain themselves.
-    if "signatories" in context.unusable or path in context.files_with_errors:
+    if "signatories" in context.unusable or not files or files & context.files_with_errors:
         return
+    # One file: the file itself; groups: the manifest's list of them.
+    where = Pos(letter.groups[0].file) if len(files) == 1 else letter.manifest.where("signatories")
     pending = sum(1 for s in letter.signatories if s.status is Status.PENDING)
     why = f"only {pending} pending (shown with --draft)" if pending else "none is listed as confirmed"
     context.diags.report(
         rules.SIGNATORIES_NONE_CONFIRMED,
-        Pos(path),
+        where,
         f"no confirmed signatory: {why}; the letter would be printed without signatures",
     )
+
+
+# Printed or compared text beside the name, checked for stray spaces.
+_TEXT_FIELDS = ("title", "affiliation", "on_behalf_of", "location", "sort_as")
+
+
+# What people type into a form's name field when they do not mean a name,
+# and a header row copied in as an entry, compared as names are.
+_FORM_LABELS = frozenset(
+    normalise_name(label)
+    for label in (
+        "Name", "Full name", "First name", "Last name", "Surname", "Your name", "Signatory", "Signature",
+        "Organisation", "Organization", "Organisation name", "Organization name", "Affiliation",
+        "Institution", "Title", "Location", "City", "Country", "Email", "E-mail", "URL", "Website",
+        "Status", "Test", "N/A", "None", "Anonymous",
+    )
+)  # fmt: skip
+
+
+class _Names:
+    """Duplicates and namesakes in one pass: a dict by name, and by URL and affiliation only among namesakes."""
+
+    def __init__(self, diags):
+        self.diags = diags
+        self.first: dict[tuple[str, str], Signatory] = {}
+        self.namesakes: dict[tuple[str, str], _Namesakes] = {}
+
+    def add(self, signatory: Signatory) -> None:
+        name_key = normalise_name(signatory.name)
+        self._suspect(signatory, name_key)
+        # A person signing for an organisation is another signature than theirs alone.
+        key = (name_key, normalise_name(signatory.on_behalf_of) if signatory.on_behalf_of else "")
+        first = self.first.get(key)
+        if first is None:
+            self.first[key] = signatory
+            return
+        group = self.namesakes.get(key)
+        if group is None:
+            group = self.namesakes[key] = _Namesakes(first)
+        same = group.same_as(signatory)
+        if same is not None:
+            self.diags.report(
+                rules.SIGNATORY_DUPLICATE,
+                signatory.pos,
+                f"duplicate signatory '{signatory.name}': already listed at {place(same.pos)}",
+            )
+        else:
+            differs = "URL" if signatory.url else "affiliation"
+            self.diags.report(
+                rules.SIGNATORY_NAMESAKE,
+                signatory.pos,
+                f"possibly the same signatory as '{first.name}' at {place(first.pos)}: the same name with "
+                f"another {differs}; if they are two people, silence this with noqa",
+            )
+        group.add(signatory)
+
+    def _suspect(self, signatory: Signatory, name_key: str) -> None:
+        name = signatory.name.strip()
+        if name_key in _FORM_LABELS:
+            why = "is a form's label, not a name: a header row or a blank form copied in?"
+        # Chinese and Korean names may have two characters, each a whole syllable.
+        elif len(name) <= 2 and not any(unicodedata.east_asian_width(char) in "WF" for char in name):
+            why = "is too short to be a name: initials or a slip?"
+        else:
+            return
+        self.diags.report(rules.SIGNATORY_NAME_SUSPECT, signatory.where("name"), f"signatory name '{name}' {why}")
+
+
+def _url_key(url: str | None) -> str | None:
+    """An address as people tell sites apart: scheme, `www.`, case and a final slash aside."""
+    if not url:
+        return None
+    address = url.strip().casefold().split("://", 1)[-1].removeprefix("www.")
+    return address.rstrip("/")
+
+
+class _Namesakes:
+    """The entries sharing a name, indexed so that each new one is judged against all of them at once.
+
+    Two entries are told apart only by a value both give: a URL or an
+    affiliation that differs. The same URL or affiliation, or nothing both
+    give, makes a duplicate.
+    """
+
+    def __init__(self, first: Signatory):
+        self.by_url: dict[str, Signatory] = {}
+        self.by_affiliation: dict[str, Signatory] = {}
+        self.first_without_url: Signatory | None = None
+        self.first_without_affiliation: Signatory | None = None
+        self.first_without_either: Signatory | None = None
+        self.first = first
+        self.add(first)
+
+    def same_as(self, signatory: Signatory) -> Signatory | None:
+        """The entry this one repeats, if any."""
+        url, affiliation = _url_key(signatory.url), _affiliation_key(signatory.affiliation)
+        if url is not None and url in self.by_url:
+            return self.by_url[url]
+        if affiliation is not None and affiliation in self.by_affiliation:
+            return self.by_affiliation[affiliation]
+        if url is None and affiliation is None:
+            return self.first
+        if affiliation is None:
+            return self.first_without_url
+        if url is None:
+            return self.first_without_affiliation
+        return self.first_without_either
+
+    def add(self, signatory: Signatory) -> None:
+        url, affiliation = _url_key(signatory.url), _affiliation_key(signatory.affiliation)
+        if url is not None:
+            self.by_url.setdefault(url, signatory)
+        elif self.first_without_url is None:
+            self.first_without_url = signatory
+        if affiliation is not None:
+            self.by_affiliation.setdefault(affiliation, signatory)
+        elif self.first_without_affiliation is None:
+            self.first_without_affiliation = signatory
+        if url is None and affiliation is None and self.first_without_either is None:
+            self.first_without_either = signatory
+
+
+def _affiliation_key(affiliation: str | None) -> str | None:
+    return normalise_name(affiliation) if affiliation and affiliation.strip() else None
 
 
 def place(pos: Pos) -> str:
@@ -52,25 +179,18 @@ def check(context: Context) -> None:
     if not any(s.status is Status.CONFIRMED for s in signatories):
         _no_confirmed_signatory(context)
     codes = country_codes() if any(s.country is not None for s in signatories) else frozenset()
-    first_seen: dict[str, Pos] = {}
+    names = _Names(diags)
     for signatory in signatories:
         name = signatory.name
         if name.strip():
-            key = normalise_name(name)
-            first = first_seen.get(key)
-            if first is None:
-                first_seen[key] = signatory.pos
-            else:
-                diags.report(
-                    rules.SIGNATORY_DUPLICATE,
-                    signatory.pos,
-                    f"duplicate signatory '{name}': already listed at {place(first)}",
-                )
+            names.add(signatory)
             warn_spacing(diags, signatory.where("name"), "signatory name", name)
         elif "name" not in signatory.unread:
             diags.report(rules.SIGNATORY_NAME_EMPTY, signatory.where("name"), "signatory name is empty")
-        warn_spacing(diags, signatory.where("location"), "location", signatory.location)
-        warn_spacing(diags, signatory.where("affiliation"), "affiliation", signatory.affiliation)
+        for key in _TEXT_FIELDS:
+            # Most of these are absent: no call for them, in lists of 100,000.
+            if (value := getattr(signatory, key)) is not None:
+                warn_spacing(diags, signatory.where(key), key, value)
         if signatory.url is not None:
             check_url(diags, signatory.where("url"), signatory.url, "url")
         country = signatory.country

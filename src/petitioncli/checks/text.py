@@ -1,4 +1,4 @@
-"""Rules about any text value: stray spaces, invisible control characters, URLs."""
+"""Rules about any text value: stray spaces and URLs."""
 
 from __future__ import annotations
 
@@ -7,13 +7,8 @@ from urllib.parse import urlsplit
 
 from .. import rules
 from ..diagnostics import Diagnostics, Pos
-from ..loader.files import split_lines
-from .context import Context
 
 SPACING = (("  ", "double space"), (" ,", "space before a comma"))
-# C0 controls other than tab and line breaks, and DEL: invisible in an editor,
-# garbage in a letter. YAML's parser rejects them itself; Markdown and CSV do not.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def stray_space(text: str) -> tuple[str, int] | None:
@@ -68,27 +63,32 @@ def _in_source(source: list[str], pos: Pos, line: str, problem: str) -> Pos | No
     return None
 
 
-def check_controls(context: Context) -> None:
-    """The first control character of each line of the letter's Markdown and a CSV list."""
-    letter = context.letter
-    markdown_files = {letter.body.path, *(texts.body.path for texts in letter.translations.values())}
-    for path, text in context.sources.items():
-        if path not in markdown_files and path.suffix.lower() != ".csv":
-            continue
-        if _CONTROL.search(text) is None:
-            continue
-        for number, line in enumerate(split_lines(text), start=1):
-            if found := control_character(line):
-                index, message = found
-                context.diags.report(rules.TEXT_CONTROL, Pos(path, number, index + 1), message)
+# `http://http://example.org`, `https://https//example.org`: a form that
+# added a scheme to what already had one.
+_DOUBLED_SCHEME = re.compile(r"(https?://)(?:https?:?/+)+(?=[^/])", re.IGNORECASE)
+# What forms receive from people who have no web site.
+_NO_ADDRESS = frozenset({"none", "n/a", "na", "n.a.", "-", "--", "null", "nil", "no", "tbd", "unknown", "x", "."})
+# `http//example.org`, `https:/example.org`: a scheme with its punctuation mistyped.
+_BROKEN_SCHEME = re.compile(r"(https?)(?::/?|//?)(?!/)(\S+\.\S+)", re.IGNORECASE)
+_EMAIL = re.compile(r"[^@\s/:]+@[^@\s/]+\.[^@\s/]+")
 
 
-def control_character(text: str) -> tuple[int, str] | None:
-    """Where the first invisible control character of `text` is, and what to say about it."""
-    match = _CONTROL.search(text)
-    if match is None:
-        return None
-    return match.start(), f"invisible control character U+{ord(match.group()):04X}; delete it"
+def _hint(url: str, allow_mailto: bool) -> str:
+    """What the value probably is, worked out only for a value already found wrong."""
+    value = url.strip()
+    if value.casefold() in _NO_ADDRESS:
+        return f": '{value}' stands for no address; leave the field out or empty"
+    if _EMAIL.fullmatch(value):
+        if allow_mailto:
+            return f"; an e-mail address is linked as 'mailto:{value}'"
+        return ": it is an e-mail address; give the web site's address, or none"
+    if value.startswith("@"):
+        return ": it is a social media handle; give the profile's full address, e.g. https://…"
+    if (broken := _BROKEN_SCHEME.match(value)) is not None:
+        return f"; did you mean '{broken.group(1).lower()}://{broken.group(2)}'?"
+    if "." in value and " " not in value and "://" not in value and ":" not in value:
+        return f"; did you mean 'https://{value}'?"
+    return ""
 
 
 def check_url(
@@ -108,7 +108,15 @@ def check_url(
         return
     if parts is None or scheme not in ("http", "https") or not parts.hostname:
         diags.report(
-            rules.URL_INVALID, pos, f"{what} '{url}' is not an absolute http(s) address", entry_line=entry_line
+            rules.URL_INVALID,
+            pos,
+            f"{what} '{url}' is not an absolute http(s) address{_hint(url, allow_mailto)}",
+            entry_line=entry_line,
+        )
+    elif url[:16].lower().count("http") > 1 and _DOUBLED_SCHEME.match(url):
+        fixed = _DOUBLED_SCHEME.sub(r"\1", url, count=1)
+        diags.report(
+            rules.URL_INVALID, pos, f"{what} '{url}' repeats its scheme; did you mean '{fixed}'?", entry_line=entry_line
         )
     elif any(char.isspace() for char in url):
         diags.report(rules.URL_INVALID, pos, f"{what} '{url}' contains a space", entry_line=entry_line)

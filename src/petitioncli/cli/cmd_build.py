@@ -188,7 +188,7 @@ def _report_build(result, json_summary: bool) -> int:
     import json
 
     from ..diagnostics import display_path
-    from ..report import as_dicts, print_human
+    from ..report import as_dicts, json_text, print_human, printable
 
     if result.diagnostics:
         print_human(stderr(), result.diagnostics)
@@ -210,7 +210,7 @@ def _report_build(result, json_summary: bool) -> int:
             "diagnostics": as_dicts(result.diagnostics),
         }
         with printing_results():
-            typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+            typer.echo(json_text(json.dumps(summary, ensure_ascii=False, indent=2)))
     if result.failed:
         errors = len(result.diagnostics.errors)
         stderr().print(f"[bold red]Nothing written:[/] {errors} error{'s' if errors != 1 else ''}.", highlight=False)
@@ -222,5 +222,5 @@ def _report_build(result, json_summary: bool) -> int:
     elif not json_summary:
         with printing_results():
             for built in result.files:
-                typer.echo(display_path(built.path))
+                typer.echo(printable(display_path(built.path)))
     return 0

@@ -25,6 +25,7 @@ def schema(
 
     def run() -> int:
         from ..diagnostics import PetitionError, display_path
+        from ..report import printable
         from ..schema import write_schemas
 
         if output.exists() and not output.is_dir():
@@ -32,7 +33,7 @@ def schema(
         written = write_schemas(output)
         with printing_results():
             for path in written:
-                typer.echo(display_path(path))
+                typer.echo(printable(display_path(path)))
         return 0
 
     raise typer.Exit(guarded(debug, run))

@@ -155,6 +155,7 @@ def to_json(diff: LetterDiff, old: str, new: str) -> str:
 
 
 def _entry(signatory: Signatory) -> dict[str, Any]:
-    found = {key: getattr(signatory, key) for key in specs(Signatory) if getattr(signatory, key) is not None}
+    # Only what the entry gives: an absent value, or an empty `noqa`, is left out.
+    found = {key: value for key in specs(Signatory) if (value := getattr(signatory, key)) not in (None, ())}
     found["status"] = signatory.status.value
     return found

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from ..checks.text import stray_space
 from ..dates import babel_locale
 from ..diagnostics import PetitionError
-from ..fields import Kind, specs
+from ..fields import specs
 from ..loader import MANIFEST
 from ..model import Manifest
 from ..schema import schema_texts
@@ -66,6 +66,6 @@ def new_project(title: str, language: str) -> Plan:
     """The manifest and each file it names by default, from the template of the same name."""
     plan = {PurePosixPath(MANIFEST): template.render(MANIFEST, MANIFEST, "", title=title, language=language)}
     for key, spec in specs(Manifest).items():
-        if spec.kind is Kind.PATH and spec.default is not None:
+        if spec.names_files and spec.default is not None:
             plan[PurePosixPath(spec.default)] = template.render(spec.default, spec.default, key, first_signatory=True)
     return {path: text.encode("utf-8") for path, text in plan.items()}

@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from .. import markdown, paths
 from ..build import validate
 from ..diagnostics import Diagnostics, PetitionError
-from ..fields import Kind, specs
+from ..fields import specs
 from ..loader import MANIFEST
 from ..loader.files import MappingNode, compose_yaml
 from ..loader.project import OPTIONAL_FILES
@@ -66,12 +66,14 @@ def _named_files(letter: Letter) -> list[tuple[str, str]]:
     """(manifest key, file name as written) of every file the manifest names, or names by default."""
     named = []
     for key, spec in specs(Manifest).items():
-        name = getattr(letter.manifest, key)
-        if spec.kind is not Kind.PATH or not name:
+        value = getattr(letter.manifest, key)
+        if not spec.names_files or not value:
             continue
-        if key in OPTIONAL_FILES and key not in letter.manifest.field_pos and not (letter.root / name).exists():
-            continue
-        named.append((key, name))
+        # Signatory groups name a file each, and may share one.
+        for name in dict.fromkeys(group.file for group in value) if isinstance(value, list) else [value]:
+            if key in OPTIONAL_FILES and key not in letter.manifest.field_pos and not (letter.root / name).exists():
+                continue
+            named.append((key, name))
     # A translation's body and footnotes are the next edition's as much as the original's.
     for translation in letter.manifest.translations.values():
         for key in ("body", "footnotes"):

@@ -2,7 +2,7 @@
 
 The loader reports only what stops a file from being read into the model:
 a file missing, unreadable, not UTF-8 or outside the project; YAML or CSV
-syntax; and the shape of each record as `model.py` describes it (types,
+syntax; and the shape of each record as `model/records.py` describes it (types,
 unknown and required keys, blank required values, choices, dates). What is
 wrong with the content of a letter that was read is for `checks`.
 
@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .project import MANIFEST, LoadResult, ProjectLoader, find_manifest, manifests_of, recipient_ids, slugify
+from .finding import MANIFEST, find_manifest, manifests_of
+from .project import LoadResult, ProjectLoader, recipient_ids, slugify
 
 __all__ = ["MANIFEST", "LoadResult", "find_manifest", "load", "loaded", "manifests_of", "recipient_ids", "slugify"]
 

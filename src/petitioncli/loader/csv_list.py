@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .. import rules
+from .. import limits, rules
 from ..diagnostics import Diagnostics, Pos
 from ..fields import Kind, specs
 from ..model import Signatory
-from .nodes import RecordValues, choice_value, did_you_mean
+from .nodes import RecordValues, choice_value, did_you_mean, rule_ids
 
 # Excel writes `;` where the decimal comma is usual (much of Europe), and tabs
 # for "Unicode text": a header row without commas but with these is read so.
@@ -75,6 +75,8 @@ def read_signatories(path: Path, text: str, diags: Diagnostics) -> list[Signator
             value: Any = row[index] if row[index].strip() else None
             if value is not None and spec.kind is Kind.CHOICE:
                 value = choice_value(spec, value, where, diags)
+            elif value is not None and spec.kind is Kind.RULE_IDS:
+                value = rule_ids(value, where, diags)
             found.values[column] = value
         signatories.append(found.build(Signatory, Pos(path, start, 1)))
     return signatories
@@ -93,6 +95,8 @@ def _records(path: Path, lines: list[str], diags: Diagnostics, delimiter: str) -
     Strict parsing, because the lenient default silently turns
     `"Amnesty" International` into `Amnesty International`.
     """
+    # The csv module refuses a cell over 128 KB as an error of its own; the file's size limit is the one.
+    csv.field_size_limit(max(csv.field_size_limit(), limits.LIST_FILE_BYTES.value))
     rows = csv.reader(lines, strict=True, delimiter=delimiter)
     end = 0
     while True:

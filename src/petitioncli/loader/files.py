@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import rules
 from ..diagnostics import Diagnostics, Pos
+from ..limits import Limit, beyond
 from ..rules import Rule
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ def read_text(
     path: Path,
     diags: Diagnostics,
     *,
+    limit: tuple[Limit, str],
     referenced_at: Pos | None = None,
     name: str | None = None,
     missing: Rule = rules.FILE_MISSING,
@@ -99,7 +101,8 @@ def read_text(
 
     A file that is missing or not a file at all is reported where it is
     named (`referenced_at`, a manifest value) under the rule `missing`; problems
-    inside it, in it.
+    inside it, in it. `limit` is the most the file may hold, and what the file
+    is, for the message.
     """
     name = name or path.name or str(path)
     where = referenced_at or Pos(path)
@@ -117,6 +120,15 @@ def read_text(
     if not stat.S_ISREG(info.st_mode):
         # A FIFO or device would block or stream forever.
         diags.report(rules.FILE_UNREADABLE, where, f"'{name}' is not a regular file")
+        return None
+    most, what = limit
+    if info.st_size > most.value:
+        # Refused before reading: a gigabyte list would end in a MemoryError.
+        diags.report(
+            rules.FILE_TOO_LARGE,
+            Pos(path),
+            f"{name} is {beyond(info.st_size, most)}; {what} may hold at most {most.shown}, so it is not read",
+        )
         return None
     try:
         data = path.read_bytes()

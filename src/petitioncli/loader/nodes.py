@@ -1,4 +1,4 @@
-"""Reading YAML nodes into records, by the field descriptions of `model.py`, one problem per place.
+"""Reading YAML nodes into records, by the field descriptions of `model/records.py`, one problem per place.
 
 Values are read from the node's source text, not from PyYAML's implicit
 typing: `country: NO` is Norway, not False, and `name: 1999` is a name.
@@ -44,6 +44,18 @@ def choice_value(spec: FieldSpec, value: str, pos: Pos, diags: Diagnostics) -> A
         hint = did_you_mean(value, choices) or "; expected " + " | ".join(choices)
         diags.report(spec.choice_rule, pos, f"unknown {spec.name} '{value}'{hint}")
         return None
+
+
+def rule_ids(text: str, pos: Pos, diags: Diagnostics) -> tuple[str, ...]:
+    """The rule ids a `noqa` value names, separated by commas or spaces; an unknown id is reported."""
+    found = []
+    for rule_id in text.replace(",", " ").split():
+        if rules.by_id(rule_id.lower()) is None:
+            hint = did_you_mean(rule_id.lower(), (rule.id for rule in rules.all_rules()))
+            diags.report(rules.VALUE_UNKNOWN, pos, f"unknown rule '{rule_id}' in noqa{hint}")
+        else:
+            found.append(rule_id.lower())
+    return tuple(found)
 
 
 @dataclass(slots=True)
@@ -174,7 +186,7 @@ class NodeReader:
         what: str,
         label: Callable[[str], str],
     ) -> RecordValues:
-        """The values of a record's keys, read as `model.py` describes them; `label` names a key in messages.
+        """The values of a record's keys, read as `model/records.py` describes them; `label` names a key in messages.
 
         `record` is a record type, or the described keys themselves (a translation's).
         """
@@ -243,17 +255,24 @@ class NodeReader:
 
     @staticmethod
     def _fits(node: Node, spec: FieldSpec) -> bool:
-        return isinstance(node, ScalarNode) or (spec.kind is Kind.LINES and isinstance(node, SequenceNode))
+        listed = spec.kind in (Kind.LINES, Kind.RULE_IDS, Kind.PATH_OR_RECORDS)
+        return isinstance(node, ScalarNode) or (listed and isinstance(node, SequenceNode))
 
     def value(self, node: Node, spec: FieldSpec, what: str) -> Any:
         if spec.kind is Kind.LINES:
             return self.text_list(node, what)
         if spec.kind is Kind.DATE:
             return self.date(node, what)
+        if spec.kind is Kind.RULE_IDS:
+            return rule_ids(", ".join(self.text_list(node, what)), self.pos(node), self.diags)
+        if spec.kind is Kind.FLAG:
+            return self.flag(node, what)
+        if spec.kind is Kind.PATH_OR_RECORDS and isinstance(node, SequenceNode):
+            return self.records(node, spec, what)
         if spec.kind is Kind.CHOICE:
             text = self.text(node, what)
             return choice_value(spec, text, self.pos(node), self.diags) if text is not None else None
-        if spec.non_blank or spec.kind is Kind.PATH:
+        if spec.non_blank or spec.names_files:
             return self.required_text(node, what)
         text = self.text(node, what)
         # A blank optional value is an absent one: nothing to print, nothing to check.
@@ -278,6 +297,31 @@ class NodeReader:
         if isinstance(node, ScalarNode) and node.tag in PLAIN_TAGS:
             self.diags.report(rules.FIELD_EMPTY, self.pos(node), f"{what} is empty")
         return None
+
+    def flag(self, node: Node, what: str) -> bool | None:
+        text = self.text(node, what)
+        if text is None:
+            return None
+        # YAML 1.2's spellings, which editors and JSON Schema agree on.
+        if text.strip().lower() in ("true", "false"):
+            return text.strip().lower() == "true"
+        self.diags.report(rules.TYPE_INVALID, self.pos(node), f"{what} must be true or false, not '{text}'")
+        return None
+
+    def records(self, node: SequenceNode, spec: FieldSpec, what: str) -> list[Any] | None:
+        """A list of `spec.record` mappings; None for an empty list, which is reported."""
+        assert spec.record is not None
+        if not node.value:
+            self.diags.report(rules.FIELD_EMPTY, self.pos(node), f"{what} is an empty list")
+            return None
+        found = []
+        for item in node.value:
+            entries = self.mapping(item, f"an entry of {what}")
+            if entries is not None:
+                where = self.pos(item)
+                values = self.record(entries, spec.record, where, f"an entry of {what}", label=lambda key: f"'{key}'")
+                found.append(values.build(spec.record, where))
+        return found
 
     def text_list(self, node: Node, what: str) -> list[str]:
         """A list of lines; a single value is taken as a one-line list."""

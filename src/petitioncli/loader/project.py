@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import markdown, paths, rules
-from ..diagnostics import Diagnostics, PetitionError, Pos, display_path
-from ..fields import Kind, specs
-from ..model import Body, Letter, Manifest, Recipient, TranslatedTexts, Translation
+from .. import limits, markdown, paths, rules
+from ..diagnostics import Diagnostics, PetitionError, Pos
+from ..fields import specs
+from ..model import Body, Group, Letter, Manifest, Recipient, Signatory, SignatoryGroup, TranslatedTexts, Translation
 from ..rules import Rule
-from . import records
+from . import groups, records
 from .files import Node, compose_yaml, read_text
+from .located import Located, limit_of, within_project_limit
 from .nodes import Entries, NodeReader, RecordValues
+from .records import too_deep_message
 
-MANIFEST = "petition.yaml"
-# Files a letter can do without, as long as the manifest names none.
+# Files a letter can do without, as long as the manifest names none; a
+# statement that names no recipient needs no recipients either.
 OPTIONAL_FILES = ("footnotes",)
 SIGNATORY_SUFFIXES = (".yaml", ".yml", ".csv")
 
@@ -35,72 +36,11 @@ class LoadResult:
     unusable: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
-    """A project file the manifest names: its path, where it is named, and the name as written."""
-
-    path: Path
-    named_at: Pos
-    name: str
-    # A translation's missing file is a missing translation, not unreadable input.
-    missing: Rule = rules.FILE_MISSING
-
-
-def find_manifest(project: Path | None, cwd: Path | None = None) -> Path:
-    """The manifest for a PROJECT argument: a folder, the manifest itself, or the defaults."""
-    cwd = cwd or Path.cwd()
-    if project is not None:
-        candidate = project / MANIFEST if project.is_dir() else project
-        if candidate.is_file():
-            _refuse_a_project_file(candidate)
-            return candidate
-        if project.is_dir():
-            raise PetitionError(f"no {MANIFEST} in {project}: not a letter project")
-        raise PetitionError(f"no letter project at {project}: no such file or folder")
-    for candidate in (cwd / MANIFEST, cwd / "data" / MANIFEST):
-        if candidate.is_file():
-            return candidate.relative_to(cwd)
-    raise PetitionError(
-        f"no letter project found: looked for ./{MANIFEST} and ./data/{MANIFEST}; "
-        "name a project folder, e.g. `petition check path/to/letter`"
-    )
-
-
-def _refuse_a_project_file(path: Path) -> None:
-    """`petition check letter.md`: a file of the project, or no YAML at all, is not its manifest."""
-    sibling = path.parent / MANIFEST
-    if path.name == MANIFEST or (path.suffix.lower() in (".yaml", ".yml") and not sibling.is_file()):
-        return
-    if sibling.is_file():
-        hint = f"name its project folder instead: {shlex.quote(display_path(path.parent))}"
-    else:
-        hint = "name a project folder, or the petition.yaml that describes the letter"
-    raise PetitionError(f"{display_path(path)} is not a {MANIFEST}; {hint}")
-
-
-def manifests_of(files: list[Path], top: Path) -> list[Path]:
-    """The manifests of the projects the files belong to: each file's nearest folder, up to `top`, with one.
-
-    A file in no project (a README beside the letters) belongs to none.
-    """
-    top = top.absolute()
-    found: dict[Path, None] = {}
-    for file in files:
-        file = top / file
-        for folder in (file.parent, *file.parent.parents):
-            if (folder / MANIFEST).is_file():
-                found[folder / MANIFEST] = None
-                break
-            if folder == top:
-                break
-    return list(found)
-
-
 def slugify(text: str) -> str:
     """A file-name part from a folder's name: accents dropped (`Lettre vélo` is `lettre-velo`)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")
-    return slug or "letter"
+    return slug[: limits.NAME_LENGTH.value].rstrip("-") or "letter"
 
 
 def recipient_ids(manifest: Path) -> list[str]:
@@ -135,7 +75,7 @@ class ProjectLoader:
         if entries is None:
             # Without a readable manifest the other files' names are unknown;
             # guessing the defaults would report files the project never named.
-            self.unusable.update(key for key, spec in specs(Manifest).items() if spec.kind is Kind.PATH)
+            self.unusable.update(key for key, spec in specs(Manifest).items() if spec.names_files)
             manifest = RecordValues().build(Manifest, Pos(self.manifest))
             return self._result(self._letter(manifest, {}))
         where = self._manifest_start
@@ -155,7 +95,7 @@ class ProjectLoader:
                 "a letter project may only use files inside its own folder",
             )
             return None
-        text = read_text(self.manifest, self.diags)
+        text = read_text(self.manifest, self.diags, limit=limit_of(""))
         if text is None:
             if any(d.rule is rules.FILE_MISSING for d in self.diags):
                 raise PetitionError(f"cannot read {self.manifest}: no such file")
@@ -168,7 +108,21 @@ class ProjectLoader:
         return reader.mapping(root_node, "the manifest")
 
     def _letter(self, manifest: Manifest, located: dict[str, Located | None]) -> Letter:
+        translated = {tag: self._translation_files(translation) for tag, translation in manifest.translations.items()}
+        lists = self._signatory_files(manifest, located.get("signatories"))
+        named = [
+            *(file for key, file in located.items() if key != "signatories"),
+            *(file for _, file in lists),
+            *(file for files in translated.values() for file in files.values()),
+        ]
+        if not within_project_limit(self.manifest, named, self.diags):
+            self.unusable.update(located)
+            self.unusable.update(f"translations.{tag}.{key}" for tag in translated for key in ("body", "footnotes"))
+            located = {}
+            translated = {tag: {"body": None, "footnotes": None} for tag in translated}
+            lists = [(group, None) for group, _ in lists]
         body = self._body(located.get("body"))
+        signatories, signatory_groups = self._signatories(manifest, lists)
 
         def recipients(reader: NodeReader, node: Node) -> dict[str, Recipient] | None:
             return records.recipients(reader, node, manifest.language)
@@ -180,18 +134,28 @@ class ProjectLoader:
             slug=manifest.slug or slugify(self.root.resolve().name),
             body=body,
             footnotes=self._yaml("footnotes", located.get("footnotes"), records.footnotes, {}),
-            signatories=self._signatories(located.get("signatories")),
+            signatories=signatories,
             recipients=self._yaml("recipients", located.get("recipients"), recipients, {}),
-            translations={tag: self._translated(translation) for tag, translation in manifest.translations.items()},
+            translations={
+                tag: self._translated(translation, translated[tag])
+                for tag, translation in manifest.translations.items()
+            },
+            groups=signatory_groups,
+            epigraph=self._markdown("epigraph", located.get("epigraph")),
+            postscript=self._markdown("postscript", located.get("postscript")),
+            letterhead=self._image("letterhead", located.get("letterhead")),
         )
 
-    def _translated(self, translation: Translation) -> TranslatedTexts:
-        """A translation's own body and footnotes; a file it names but lacks is `translation-missing`."""
+    def _translation_files(self, translation: Translation) -> dict[str, Located | None]:
+        """A translation's body and footnotes; a file it names but lacks is `translation-missing`."""
         files: dict[str, Located | None] = {}
         for key in ("body", "footnotes"):
             name = translation.values.get(key)
             where = translation.where(key)
             files[key] = self._project_file(key, name, where, rules.TRANSLATION_MISSING) if name else None
+        return files
+
+    def _translated(self, translation: Translation, files: dict[str, Located | None]) -> TranslatedTexts:
         tag = translation.language
         return TranslatedTexts(
             translation=translation,
@@ -202,10 +166,14 @@ class ProjectLoader:
     def _locate_files(self, manifest: Manifest, given: RecordValues) -> dict[str, Located | None]:
         located: dict[str, Located | None] = {}
         for key, spec in specs(Manifest).items():
-            if spec.kind is not Kind.PATH:
+            # Signatory groups name their files themselves; see `_signatories`.
+            if not spec.names_files or isinstance(given.values.get(key), list):
                 continue
             named = key in given.field_pos
-            if not named and key in OPTIONAL_FILES and not os.path.lexists(self.root / str(spec.default)):
+            if not named and spec.default is None:
+                continue  # a letterhead, an epigraph: there when the manifest names them
+            optional = key in OPTIONAL_FILES or (key == "recipients" and manifest.recipient is None)
+            if not named and optional and not os.path.lexists(self.root / str(spec.default)):
                 continue
             # A blank or unreadable name is reported already; the default would be a guess.
             name = given.values.get(key) if named else spec.default
@@ -238,26 +206,59 @@ class ProjectLoader:
                 "a letter project may only use files inside its own folder",
             )
             return None
-        return Located(path, where, name, missing)
+        return Located(key, path, where, name, missing)
 
     def _read(self, located: Located | None) -> str | None:
         if located is None:
             return None
         text = read_text(
-            located.path, self.diags, referenced_at=located.named_at, name=located.name, missing=located.missing
+            located.path,
+            self.diags,
+            limit=limit_of(located.key),
+            referenced_at=located.named_at,
+            name=located.name,
+            missing=located.missing,
         )
         if text is not None:
             self.sources[located.path] = text
         return text
 
     def _body(self, located: Located | None, key: str = "body") -> Body:
+        parsed = self._markdown(key, located)
+        if parsed is not None:
+            return parsed
+        path = located.path if located else self.root / str(specs(Manifest)["body"].default)
+        return Body(path, "", markdown.Document())
+
+    def _markdown(self, key: str, located: Located | None) -> Body | None:
+        """A Markdown file (the body, an epigraph, a postscript); None when not named or unusable."""
         text = self._read(located)
         if located is None or text is None:
             if located is not None:
                 self.unusable.add(key)
-            path = located.path if located else self.root / str(specs(Manifest)["body"].default)
-            return Body(path, "", markdown.Document())
-        return Body(located.path, text, markdown.parse_document(text))
+            return None
+        document = markdown.parse_document(text)
+        line = markdown.too_deep(document.blocks, limits.MARKDOWN_DEPTH.value)
+        if line is not None:
+            # Every reader of the tree may recurse into it: a tree too deep is not kept.
+            self.diags.report(rules.MARKDOWN_TOO_DEEP, Pos(located.path, line + 1), too_deep_message("the text"))
+            self.unusable.add(key)
+            return None
+        return Body(located.path, text, document)
+
+    def _image(self, key: str, located: Located | None) -> Path | None:
+        """An image the manifest names; check reads it as it reads the images of the text."""
+        if located is None:
+            return None
+        try:
+            os.stat(located.path)
+        except (FileNotFoundError, NotADirectoryError):
+            self.diags.report(rules.FILE_MISSING, located.named_at, f"image not found: {located.name}")
+            self.unusable.add(key)
+            return None
+        except OSError:
+            pass  # check says why it cannot be read
+        return located.path
 
     def _yaml(self, key: str, located: Located | None, read, empty):
         """A YAML file read by `read(reader, root node)`, which returns None when its shape is unusable."""
@@ -273,8 +274,41 @@ class ProjectLoader:
             return empty
         return found
 
-    def _signatories(self, located: Located | None) -> list:
-        if located is not None and located.path.suffix.lower() == ".csv":
+    def _signatory_files(
+        self, manifest: Manifest, located: Located | None
+    ) -> list[tuple[SignatoryGroup | None, Located | None]]:
+        """The signatories' file, or each group's, as the manifest names them."""
+        if isinstance(manifest.signatories, list):
+            return [
+                (entry, self._project_file("signatories", entry.file, entry.where("file")) if entry.file else None)
+                for entry in manifest.signatories
+            ]
+        return [(None, located)]
+
+    def _signatories(
+        self, manifest: Manifest, named: list[tuple[SignatoryGroup | None, Located | None]]
+    ) -> tuple[list[Signatory], list[Group]]:
+        """Every signatory, each file read once, and the groups the manifest sorts them into."""
+        read: dict[Path, list[Signatory]] = {}
+        # `a.csv` and `./a.csv` are one file, read once.
+        first_named: dict[Path | None, Path] = {}
+        found: list[Group] = []
+        for entry, file in named:
+            if file is None:
+                self.unusable.add("signatories")
+                continue
+            path = first_named.setdefault(paths.real_path(file.path), file.path)
+            if path not in read:
+                read[path] = self._signatory_file(file)
+            if entry is None:
+                found.append(Group(None, False, path, [], manifest.where("signatories")))
+            else:
+                found.append(Group(entry.heading, entry.count, path, [], entry.pos))
+        groups.fill(found, read)
+        return [signatory for entries in read.values() for signatory in entries], found
+
+    def _signatory_file(self, located: Located) -> list[Signatory]:
+        if located.path.suffix.lower() == ".csv":
             text = self._read(located)
             if text is None:
                 self.unusable.add("signatories")

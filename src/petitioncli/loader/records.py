@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .. import markdown, rules
+from .. import limits, markdown, rules
 from ..language import matching
 from ..model import Footnote, Recipient, Signatory
 from .files import Node, ScalarNode
@@ -21,19 +21,39 @@ def footnotes(reader: NodeReader, root: Node) -> dict[str, Footnote] | None:
     entries = reader.mapping(root, "footnotes.yaml (footnote id to text)")
     if entries is None:
         return None
+    if len(entries) > limits.FOOTNOTES.value:
+        key_node, _ = list(entries.values())[limits.FOOTNOTES.value]
+        reader.diags.report(
+            rules.FOOTNOTES_TOO_MANY,
+            reader.pos(key_node),
+            f"footnotes.yaml defines {len(entries):,} footnotes; a letter may have at most "
+            f"{limits.FOOTNOTES.value:,}, so the file is not read",
+        )
+        return None
     found = {}
     for key, (key_node, value_node) in entries.items():
         # A footnote with a bad text is kept, empty: its references are not
         # "undefined", the problem is the text, reported here.
         text = reader.required_text(value_node, f"footnote '{key}'") or ""
+        inlines = markdown.parse_inline(text) if text else ()
+        if markdown.too_deep(inlines, limits.MARKDOWN_DEPTH.value) is not None:
+            reader.diags.report(rules.MARKDOWN_TOO_DEEP, reader.pos(value_node), too_deep_message(f"footnote '{key}'"))
+            text, inlines = "", ()
         found[key] = Footnote(
             id=key,
             text=text,
-            inlines=markdown.parse_inline(text) if text else (),
+            inlines=inlines,
             pos=reader.pos(key_node),
             field_pos={"text": reader.pos(value_node)},
         )
     return found
+
+
+def too_deep_message(what: str) -> str:
+    return (
+        f"lists, quotes, emphasis and links in {what} are nested more than {limits.MARKDOWN_DEPTH.value} deep "
+        "here; nest them less"
+    )
 
 
 def recipients(reader: NodeReader, root: Node, language: str) -> dict[str, Recipient] | None:

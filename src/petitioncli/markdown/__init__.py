@@ -18,6 +18,8 @@ from .tree import (
     note_labels,
     plain_text,
     project_relative_path,
+    shown_address,
+    too_deep,
     walk_inlines,
 )
 
@@ -31,6 +33,8 @@ __all__ = [
     "parse_inline",
     "plain_text",
     "project_relative_path",
+    "shown_address",
     "smart_quotes",
+    "too_deep",
     "walk_inlines",
 ]

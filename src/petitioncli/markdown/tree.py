@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -100,11 +100,14 @@ class ListBlock:
     start: int
     # A tight list's items hold their text directly, without paragraph spacing.
     tight: bool
+    # The first line in the file (0-based).
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class BlockQuote:
     children: tuple[Block, ...]
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,29 @@ def inline_containers(blocks: tuple[Block, ...]) -> Iterator[Paragraph | Heading
             yield from inline_containers(block.children)
 
 
+def too_deep(nodes: Iterable[Block | Inline], limit: int) -> int | None:
+    """The line (0-based) where lists, quotes, emphasis and links first nest more than `limit` deep, if they do.
+
+    Walked with a stack, not by recursion: it runs before anything else may
+    walk the tree, on input that can be nested thousands deep.
+    """
+    stack: list[tuple[Block | Inline, int, int]] = [(node, 1, 0) for node in nodes]
+    while stack:
+        node, depth, line = stack.pop()
+        if isinstance(node, ListBlock | BlockQuote | Emphasis | Link):
+            line = getattr(node, "line", line)
+            if depth > limit:
+                return line
+            depth += 1
+        if isinstance(node, Paragraph | Heading):
+            stack.extend((child, depth, node.line) for child in node.children)
+        elif isinstance(node, ListBlock):
+            stack.extend((child, depth, line) for item in node.items for child in item.children)
+        elif isinstance(node, BlockQuote | Emphasis | Link):
+            stack.extend((child, depth, line) for child in node.children)
+    return None
+
+
 def walk_inlines(inlines: tuple[Inline, ...]) -> Iterator[Inline]:
     """Every inline node, containers before their children, in reading order."""
     stack = list(reversed(inlines))
@@ -182,6 +208,23 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
         elif isinstance(node, SoftBreak | HardBreak):
             parts.append(" ")
     return "".join(parts)
+
+
+def shown_address(link: Link) -> str | None:
+    """The address print must show for a link, or None when its text already is the address.
+
+    `[example.org](https://example.org/)` shows its address; so does an
+    autolink. A `mailto:` link's address is the e-mail address.
+    """
+    href = link.href.strip()
+    if link.autolink or not href:
+        return None
+    address = href[len("mailto:") :] if href.lower().startswith("mailto:") else href
+
+    def bare(text: str) -> str:
+        return text.casefold().split("://", 1)[-1].removeprefix("www.").rstrip("/")
+
+    return None if bare(plain_text(link.children).strip()) == bare(address) else address
 
 
 def project_relative_path(src: str) -> str | None:

@@ -8,9 +8,9 @@ makes it safe to publish as it is and to render without network access.
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from functools import cache
+from html import unescape
 
 from markupsafe import Markup
 
@@ -18,9 +18,11 @@ from .. import __version__, markdown
 from ..diagnostics import Diagnostics, Pos
 from ..language import is_right_to_left
 from ..language import quotes as language_quotes
-from ..model import Edition, Status
+from ..model import Edition, Signatory, Status
+from .fonts import font_faces_css
 from .html_body import HtmlWriter
-from .sandbox import FONTS, TEMPLATES, Sandbox
+from .sandbox import TEMPLATES, Sandbox
+from .text import signatory_details
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
@@ -29,19 +31,8 @@ PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 # the list is set in one column so that time keeps growing in proportion.
 MAX_TWO_COLUMN_SIGNATORIES = 10_000
 
-_FONT_FACES = (
-    ("NotoSerif-Regular.woff", "normal", "normal"),
-    ("NotoSerif-Italic.woff", "italic", "normal"),
-    ("NotoSerif-Bold.woff", "normal", "bold"),
-    ("NotoSerif-BoldItalic.woff", "italic", "bold"),
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _FontFace:
-    style: str
-    weight: str
-    data: str
+# Where the @font-face rules go, once the page's text says which glyphs they need.
+_FONT_FACES_MARK = "/* @font-face */"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +47,13 @@ class _Signatory:
     details: str
     url: str | None
     pending: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    heading: str | None
+    signatories: list[_Signatory]
+    level: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +79,14 @@ def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
 
     notes = {n.number: markdown.parse_inline(n.footnote.text, quotes) for n in edition.footnotes}
     writer = HtmlWriter(edition, sandbox, diagnostics if diagnostics is not None else Diagnostics(), notes)
-    body = writer.blocks(markdown.parse_document(edition.body.source, quotes).blocks)
+    # In print order, so that each note floats from its first call.
+    epigraph = writer.document(edition.epigraph, quotes) if edition.epigraph else None
+    body = writer.document(edition.body, quotes)
+    postscript = writer.document(edition.postscript, quotes) if edition.postscript else None
+    letterhead = None
+    if edition.letterhead is not None:
+        manifest = edition.letter.manifest
+        letterhead = writer.data_uri(edition.letterhead, str(manifest.letterhead), manifest.where("letterhead"))
     date_text = edition.date_text
     html = (
         _environment()
@@ -90,6 +95,11 @@ def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
             language=edition.language,
             right_to_left=is_right_to_left(edition.language),
             title=typeset(edition.title),
+            subtitle=typeset(edition.subtitle) if edition.subtitle else None,
+            letterhead=letterhead,
+            epigraph=epigraph,
+            closing=typeset(edition.closing) if edition.closing else None,
+            postscript=postscript,
             author=edition.sender,
             subject=edition.subject,
             keywords=edition.keywords,
@@ -98,26 +108,42 @@ def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
             date_text=date_text,
             place_prefix=typeset(edition.place_and_date.removesuffix(date_text)),
             address=[typeset(line) for line in edition.address],
-            salutation=[typeset(line) for line in edition.salutation.split("\n")],
+            salutation=[typeset(line) for line in edition.salutation.split("\n")] if edition.salutation else [],
             body=Markup(body),
             notes=[_Note(number, writer.inline(inlines, in_note=True)) for number, inlines in notes.items()],
             heading=typeset(edition.signatories_heading) if edition.signatories_heading else None,
-            signatories=[
-                _Signatory(
-                    name=typeset(s.name),
-                    details=typeset(", ".join(part for part in (s.affiliation, s.location) if part)),
-                    url=s.url,
-                    pending=edition.draft and s.status is Status.PENDING,
+            groups=[
+                _Group(
+                    typeset(group.heading) if group.heading else None,
+                    _signatories(group.signatories, edition),
+                    group.level,
                 )
-                for s in edition.signatories
+                for group in edition.groups
             ],
+            # Group headings sit below the signatories' own heading, when there is one.
+            group_level=3 if edition.signatories_heading else 2,
             one_column=len(edition.signatories) > MAX_TWO_COLUMN_SIGNATORIES,
             draft=edition.draft,
             paper=PAPER_SIZES[paper],
-            fonts=_font_faces(sandbox),
+            font_faces=Markup(_FONT_FACES_MARK),
         )
     )
-    return LetterHtml(html, writer.svg_images)
+    # Every character the page shows (entities decoded), a few more than the glyphs drawn: that is harmless.
+    faces = font_faces_css(sandbox, set(unescape(html)))
+    return LetterHtml(html.replace(_FONT_FACES_MARK, faces.rstrip("\n"), 1), writer.svg_images)
+
+
+def _signatories(signatories: list[Signatory], edition: Edition) -> list[_Signatory]:
+    quotes = language_quotes(edition.language)
+    return [
+        _Signatory(
+            name=markdown.smart_quotes(s.name, quotes),
+            details=markdown.smart_quotes(signatory_details(s, edition.language), quotes),
+            url=s.url,
+            pending=edition.draft and s.status is Status.PENDING,
+        )
+        for s in signatories
+    ]
 
 
 @cache
@@ -130,10 +156,3 @@ def _environment():
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-
-
-def _font_faces(sandbox: Sandbox) -> list[_FontFace]:
-    return [
-        _FontFace(style, weight, base64.b64encode(sandbox.read(FONTS / name)).decode("ascii"))
-        for name, style, weight in _FONT_FACES
-    ]

@@ -7,12 +7,14 @@ inlined as data URIs, so the page never points outside itself.
 from __future__ import annotations
 
 import base64
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from .. import rules
+from .. import images, paths, rules
 from ..diagnostics import Diagnostics, Pos
+from ..language import Quotes
 from ..markdown import (
     Block,
     BlockQuote,
@@ -30,11 +32,13 @@ from ..markdown import (
     SoftBreak,
     Text,
     ThematicBreak,
+    parse_document,
     project_relative_path,
+    shown_address,
     walk_inlines,
 )
-from ..model import Edition
-from .sandbox import Refused, Sandbox, image_type
+from ..model import Body, Edition, LinksInPrint
+from .sandbox import Sandbox
 
 _LINK_SCHEMES = ("http", "https", "mailto")
 
@@ -57,6 +61,11 @@ class HtmlWriter:
         self.svg_images: list[tuple[Pos, str]] = []
         self.body_path = edition.body.path
         self.seen_notes: set[int] = set()
+
+    def document(self, body: Body, quotes: Quotes) -> Markup:
+        """A Markdown file of the letter (epigraph, body, postscript) with the edition's quotation marks."""
+        self.body_path = body.path
+        return Markup(self.blocks(parse_document(body.source, quotes).blocks))
 
     def blocks(self, blocks: tuple[Block, ...]) -> str:
         return "".join(self.block(block) for block in blocks)
@@ -103,12 +112,12 @@ class HtmlWriter:
         kept on its call's page by breaking the page after or before it.
         """
         numbers = self.edition.footnote_numbers
-        found: list[int] = []
+        found: dict[int, None] = {}
         for node in walk_inlines(children):
             if isinstance(node, NoteRef):
                 number = numbers.get(node.label or "")
-                if number is not None and number not in self.seen_notes and number not in found:
-                    found.append(number)
+                if number is not None and number not in self.seen_notes:
+                    found[number] = None
         return f' data-notes="{" ".join(map(str, found))}"' if found else ""
 
     def inline(self, nodes: tuple[Inline, ...], *, line: int = 1, in_note: bool = False) -> Markup:
@@ -119,7 +128,9 @@ class HtmlWriter:
             elif isinstance(node, SoftBreak):
                 out.append("\n")
             elif isinstance(node, HardBreak):
-                out.append("<br>\n")
+                # No line break after it: in a footnote WeasyPrint would print the
+                # break and the newline as two, leaving an empty line.
+                out.append("<br>")
             elif isinstance(node, Code):
                 out.append(f"<code>{escape(node.text)}</code>")
             elif isinstance(node, Emphasis):
@@ -140,7 +151,17 @@ class HtmlWriter:
         if urlsplit(node.href).scheme.lower() not in _LINK_SCHEMES:
             return inner
         css = ' class="url"' if node.autolink else ""
-        return f'<a href="{escape(node.href)}"{css}>{inner}</a>'
+        return f'<a href="{escape(node.href)}"{css}>{inner}</a>{self.print_address(node, in_note)}'
+
+    def print_address(self, node: Link, in_note: bool) -> str:
+        """Where a link leads, for print only: a note of its own, or after the text (a note holds no note)."""
+        mode = self.edition.links_in_print
+        address = shown_address(node) if mode is not LinksInPrint.NONE else None
+        if address is None:
+            return ""
+        if mode is LinksInPrint.FOOTNOTE and not in_note:
+            return f'<span class="fn fn-address">&lt;{escape(address)}&gt;</span>'
+        return f'<span class="print-address"> &lt;{escape(address)}&gt;</span>'
 
     def note_call(self, label: str) -> str:
         """The note itself at its first call (it floats to the page foot), a plain number after."""
@@ -148,7 +169,8 @@ class HtmlWriter:
         if number is None:
             return ""
         if number in self.seen_notes:
-            return f'<span class="noteref-repeat">{number}</span>'
+            # Every call looks alike and, on screen, links to the note; only the first floats it to the page foot.
+            return f'<a class="noteref noteref-repeat" href="#note-{number}" role="doc-noteref">{number}</a>'
         self.seen_notes.add(number)
         text = self.inline(self.notes[number], in_note=True)
         return (
@@ -157,29 +179,29 @@ class HtmlWriter:
         )
 
     def image(self, node: Image, line: int) -> str:
-        """Images from the project folder, inlined; checks already report any other image."""
+        """Images from the project folder, inlined as check judged them; an image check reported is left out."""
         src = node.src
         relative = project_relative_path(src)
         if relative is None:
             return ""
-        pos = Pos(self.body_path, line)
+        uri = self.data_uri(self.edition.letter.root / relative, src, Pos(self.body_path, line))
+        return f'<img src="{uri}" alt="{escape(node.alt)}">' if uri else ""
+
+    def data_uri(self, path: Path, src: str, pos: Pos) -> str | None:
+        """A project image as a data URI, read through the sandbox; None when it cannot be used."""
+        root = self.edition.letter.root
+        if not paths.inside(root, path):
+            return None  # check reported it
         try:
-            data = self.sandbox.read(self.edition.letter.root / relative, shown_as=src)
-        except Refused:
-            # Outside the project (a link pointing out of it): checks report that already.
-            return ""
-        except OSError as exc:
-            self.diagnostics.report_once(
-                rules.IMAGE_UNREADABLE, pos, f"image '{src}' is left out: {exc.strerror or exc}"
-            )
-            return ""
-        media = image_type(data)
-        if media is None:
-            self.diagnostics.report_once(
-                rules.IMAGE_UNREADABLE, pos, f"image '{src}' is left out: not a PNG, JPEG, GIF, WebP or SVG image"
-            )
-            return ""
-        if media == "image/svg+xml":
+            picture = images.prepare(self.sandbox.read(path, shown_as=src))
+        except images.ImageProblem:
+            return None  # no image, or over a limit: check reported it
+        except OSError:
+            # Check read this image before the build began; it has gone since. A warning, since
+            # the build is past the point where an error would stop it.
+            message = f"image '{src}' is left out: it is gone or unreadable since check read it"
+            self.diagnostics.report_once(rules.IMAGE_UNREADABLE, pos, message)
+            return None
+        if picture.media == images.SVG:
             self.svg_images.append((pos, src))
-        encoded = base64.b64encode(data).decode("ascii")
-        return f'<img src="data:{media};base64,{encoded}" alt="{escape(node.alt)}">'
+        return f"data:{picture.media};base64,{base64.b64encode(picture.data).decode('ascii')}"

@@ -3,14 +3,14 @@
 WeasyPrint (the default) prints exactly the document `--format html` writes;
 Typst, an optional extra for long letters, prints the same `Edition` through
 its own template. Whichever laid the pages out, every footnote is then checked
-against the page of its call, characters no font could draw are named, and
-what the sandbox refused to read is reported, in the same words.
+against the page of its call and what the sandbox refused to read is
+reported, in the same words. (Characters no font draws are named by `check`,
+before either engine runs: `checks/glyphs.py`.)
 """
 
 from __future__ import annotations
 
 import gc
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -45,9 +45,6 @@ class Printed:
     pdf: bytes
     # Notes not printed on the page of their call: number -> (call page, note page).
     misplaced: dict[int, tuple[int | None, int | None]]
-    # Characters no font could draw, in the order first met, and how they print instead.
-    missing_glyphs: dict[str, None] = field(default_factory=dict)
-    missing_glyphs_print_as: str = "empty boxes"
     # Images that point elsewhere (an SVG's links), with where the letter names them, and what was refused.
     svg_images: list[tuple[Pos, str]] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
@@ -71,7 +68,6 @@ def render_pdf(
         else:
             printed = _render_weasyprint(edition, paper, found, progress)
     _report_misplaced(edition, printed.misplaced, found)
-    _report_missing_glyphs(edition, printed.missing_glyphs, printed.missing_glyphs_print_as, found)
     _report_refused(edition, printed.svg_images, printed.refused, found)
     return printed.pdf
 
@@ -118,7 +114,7 @@ def _render_weasyprint(edition: Edition, paper: str, found: Diagnostics, progres
             document = printer.lay_out("\n".join(fixes.values()))
             misplaced = _misplaced(*printer.footnote_pages(document, count), count)
         data = printer.write(document)
-    return Printed(data, misplaced, printer.missing_glyphs, "empty boxes", page.svg_images, sandbox.refused)
+    return Printed(data, misplaced, page.svg_images, sandbox.refused)
 
 
 def _misplaced(
@@ -159,31 +155,3 @@ def _report_refused(
             f"{source} refers to '{url}', which is left out: only files inside the project folder are read, "
             "nothing from the network",
         )
-
-
-def font_package(characters: set[str]) -> str:
-    """The Noto package (Debian's name; the same fonts exist everywhere) that draws these characters."""
-    if any(unicodedata.east_asian_width(char) in "WF" for char in characters):
-        return "fonts-noto-cjk (Noto Serif CJK) for Chinese, Japanese and Korean"
-    return "fonts-noto-core (Noto's fonts for most other scripts)"
-
-
-def _report_missing_glyphs(edition: Edition, missing: dict[str, None], print_as: str, found: Diagnostics) -> None:
-    """Empty boxes in a printed letter must not pass unnoticed: name the characters and the first place."""
-    if not missing:
-        return
-    characters = set(missing)
-    shown = " ".join(list(missing)[:10]) + (" …" if len(missing) > 10 else "")
-    where, what = Pos(edition.body.path), "the letter"
-    for signatory in edition.signatories:
-        text = f"{signatory.name}{signatory.affiliation or ''}{signatory.location or ''}"
-        if not characters.isdisjoint(text):
-            where, what = signatory.pos, f"signatory '{signatory.name}'"
-            break
-    found.report_once(
-        rules.GLYPH_MISSING,
-        where,
-        f"{len(missing)} character{'s' if len(missing) != 1 else ''} (first in {what}) "
-        f"have no glyph in the PDF's fonts and print as {print_as}: {shown}; "
-        f"install a font that covers them: {font_package(characters)}",
-    )

@@ -12,15 +12,19 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import paths
+from .. import limits, paths
+from ..images import image_type
+
+# The PDF engine's fetcher sniffs what it reads with the same test.
+__all__ = ["FONTS", "MAX_BYTES", "PACKAGE", "TEMPLATES", "Refused", "Sandbox", "image_type"]
 
 PACKAGE = Path(__file__).resolve().parent.parent
 FONTS = PACKAGE / "fonts"
 TEMPLATES = PACKAGE / "templates"
 
-# Largest file a letter may pull in (an image, a font): enough for any photo or
-# logo, small enough that a stray video or disk image cannot stall a build.
-MAX_BYTES = 32 * 1024 * 1024
+# Largest file a letter may pull in (an image, a font): what all of a letter's
+# images may hold together, so never more than check allowed.
+MAX_BYTES = limits.IMAGE_BYTES.value
 
 
 class Refused(OSError):
@@ -66,19 +70,3 @@ class Sandbox:
         if what not in self.refused:
             self.refused.append(what)
         return Refused(f"'{what}' is not read: {reason}")
-
-
-def image_type(data: bytes) -> str | None:
-    """The media type of an image a browser and WeasyPrint both draw, from its first bytes."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if data.startswith((b"GIF87a", b"GIF89a")):
-        return "image/gif"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    # SVG is text: an XML declaration, a comment or a doctype may come first.
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and b"<svg" in data[:4096].lower():
-        return "image/svg+xml"
-    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from ..language import country_name, on_behalf_of
 from ..markdown import (
     Block,
     BlockQuote,
@@ -22,8 +23,9 @@ from ..markdown import (
     Text,
     ThematicBreak,
     project_relative_path,
+    shown_address,
 )
-from ..model import Edition, Signatory, Status
+from ..model import Edition, LinksInPrint, Signatory, Status
 from .wrapping import display_width, wrap
 
 DEFAULT_WIDTH = 72
@@ -33,9 +35,18 @@ def render_text(edition: Edition, width: int = DEFAULT_WIDTH) -> str:
     return _TextWriter(edition, width).letter()
 
 
-def signatory_line(signatory: Signatory, *, draft: bool = False) -> str:
-    parts = [signatory.name, signatory.affiliation, signatory.location]
-    line = ", ".join(part for part in parts if part)
+def signatory_details(signatory: Signatory, language: str) -> str:
+    """What is printed after the name: "Title, Affiliation, on behalf of …, Location"."""
+    behalf = f"{on_behalf_of(language)} {signatory.on_behalf_of}" if signatory.on_behalf_of else None
+    # The country's name stands for a place when none is given.
+    place = signatory.location or country_name(signatory.country, language)
+    parts = (signatory.title, signatory.affiliation, behalf, place)
+    return ", ".join(part for part in parts if part)
+
+
+def signatory_line(signatory: Signatory, language: str, *, draft: bool = False) -> str:
+    details = signatory_details(signatory, language)
+    line = f"{signatory.name}, {details}" if details else signatory.name
     if draft and signatory.status is Status.PENDING:
         line += " (pending)"
     return line
@@ -52,20 +63,36 @@ class _TextWriter:
         if edition.draft:
             blocks.append("DRAFT - not for circulation")
         blocks.append(self.wrap(edition.title))
+        if edition.subtitle:
+            blocks.append(self.wrap(edition.subtitle))
         blocks.append(self.wrap(edition.place_and_date))
         if edition.address:
             blocks.append("\n".join(self.wrap(line) for line in edition.address))
-        blocks.append(self.wrap(edition.salutation))
+        if edition.epigraph:
+            # Indented, as a quotation set apart from the letter.
+            blocks.extend(self.blocks(edition.epigraph.document.blocks, indent="    "))
+        if edition.salutation:
+            blocks.append(self.wrap(edition.salutation))
         blocks.extend(self.blocks(edition.body.document.blocks, indent=""))
         if edition.footnotes:
             notes = [self.footnote(n.number, n.footnote.inlines) for n in edition.footnotes]
             blocks.append("-" * min(20, self.width) + "\n" + "\n".join(notes))
-        if edition.signatories:
+        if edition.closing:
+            blocks.append(self.wrap(edition.closing))
+        if edition.signatories and edition.signatories_heading:
+            blocks.append(self.wrap(edition.signatories_heading))
+        for group in edition.groups:
+            if group.heading:
+                blocks.append(self.wrap(group.heading))
             # A line too long for the width goes on indented, so that each signatory still starts a line.
-            lines = [self.wrap(signatory_line(s, draft=edition.draft), subsequent="  ") for s in edition.signatories]
-            if edition.signatories_heading:
-                blocks.append(self.wrap(edition.signatories_heading))
-            blocks.append("\n".join(lines))
+            lines = [
+                self.wrap(signatory_line(s, edition.language, draft=edition.draft), subsequent="  ")
+                for s in group.signatories
+            ]
+            if lines:
+                blocks.append("\n".join(lines))
+        if edition.postscript:
+            blocks.extend(self.blocks(edition.postscript.document.blocks, indent=""))
         return "\n\n".join(block for block in blocks if block) + "\n"
 
     def footnote(self, number: int, inlines: tuple[Inline, ...]) -> str:
@@ -124,10 +151,10 @@ class _TextWriter:
             elif isinstance(node, Emphasis):
                 parts.append(self.inline(node.children))
             elif isinstance(node, Link):
-                label = self.inline(node.children)
-                parts.append(label)
-                if not node.autolink and label != node.href and node.href:
-                    parts.append(f" <{node.href}>")
+                parts.append(self.inline(node.children))
+                address = shown_address(node) if self.edition.links_in_print is not LinksInPrint.NONE else None
+                if address is not None:
+                    parts.append(f" <{address}>")
             elif isinstance(node, Image):
                 # An image from outside the project is left out of every letter, its description too,
                 # and with it one of the spaces around it.

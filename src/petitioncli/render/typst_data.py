@@ -111,7 +111,7 @@ class _Builder:
             "place_prefix": self.typeset(edition.place_and_date.removesuffix(edition.date_text)),
             "date_text": self.text(edition.date_text),
             "address": [self.typeset(line) for line in edition.address],
-            "salutation": [self.typeset(line) for line in edition.salutation.split("\n")],
+            "salutation": [self.typeset(line) for line in (edition.salutation or "").split("\n") if line],
             "body": [node for block in body if (node := self.top_block(block)) is not None],
             "heading": self.typeset(edition.signatories_heading) if edition.signatories_heading else None,
             "signatories": [

@@ -49,11 +49,9 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
     letter = letter_data(edition, paper, sandbox, found)
     characters = _characters(letter.printed)
     system_fonts, unprintable = _fonts_needed(typst, characters)
-    text = "".join(letter.printed)
-    missing = dict.fromkeys(sorted(unprintable, key=text.find))
     replace = {ord(character): REPLACEMENT for character in unprintable}
     if replace:
-        # Built again without what no font can draw; diagnostics were said the first time.
+        # `check` named these (glyph-missing). Built again without them; diagnostics were said the first time.
         letter = letter_data(edition, paper, sandbox, Diagnostics(), replace=replace)
 
     with tempfile.TemporaryDirectory(prefix="petition-typst-") as scratch:
@@ -95,7 +93,7 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
             del letter
             data = _compile(typst, compiler, world, edition)
             misplaced = _misplaced(compiler, count)
-    return Printed(data, misplaced, missing, f"'{REPLACEMENT}'", svg_images, refused)
+    return Printed(data, misplaced, svg_images, refused)
 
 
 def _typst():

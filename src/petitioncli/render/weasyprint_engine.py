@@ -1,8 +1,7 @@
 """WeasyPrint as the letter needs it: every touch of its internals and pydyf's, behind one fence.
 
 WeasyPrint's public API lays out HTML and writes PDF. A letter needs more than
-it offers: on which page each footnote and its call landed, the characters it
-printed without a glyph, its progress page by page, a fetcher that reads only
+it offers: on which page each footnote and its call landed, its progress page by page, a fetcher that reads only
 what the sandbox allows, page references that do not cost quadratic time while
 tagging, and a fixed time for the fonts it rewrites. Each of these relies on
 something WeasyPrint, pydyf or fontTools keep to themselves, and each lives
@@ -69,8 +68,7 @@ class Printer:
     """One HTML letter laid out (as often as its footnotes need) and written as a tagged PDF.
 
     Use as a context manager: while it is open, WeasyPrint's log reports
-    progress and missing glyphs here, and fonts are stamped with the letter's
-    date.
+    progress here, and fonts are stamped with the letter's date.
     """
 
     def __init__(self, html: str, *, base_url: str, sandbox: Sandbox, date: dt.date, progress: Progress):
@@ -78,14 +76,11 @@ class Printer:
         self.source = HTML(string=html, base_url=base_url, url_fetcher=self.fetcher)
         self.date = date
         self.progress = progress
-        # Characters printed with no glyph, in the order first met.
-        self.missing_glyphs: dict[str, None] = {}
         self._stack = ExitStack()
 
     def __enter__(self) -> Printer:
         self._stack.enter_context(_fonts_stamped(self.date))
         self._stack.enter_context(_logged(logging.getLogger("weasyprint.progress"), _ProgressRelay(self.progress)))
-        self._stack.enter_context(_logged(logging.getLogger("weasyprint"), _MissingGlyphs(self.missing_glyphs)))
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -204,18 +199,6 @@ def _logged(logger: logging.Logger, handler: logging.Handler) -> Iterator[None]:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
-
-
-class _MissingGlyphs(logging.Handler):
-    """Collects the characters WeasyPrint printed with no font, from its `.notdef glyph` warnings."""
-
-    def __init__(self, characters: dict[str, None]):
-        super().__init__(logging.WARNING)
-        self.characters = characters
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if isinstance(record.msg, str) and record.msg.startswith(".notdef glyph") and isinstance(record.args, tuple):
-            self.characters.setdefault(str(record.args[0]))
 
 
 class _ProgressRelay(logging.Handler):

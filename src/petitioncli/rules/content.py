@@ -8,8 +8,8 @@ ID_INVALID = define(
     "id-invalid",
     ERROR,
     Stage.CHECK,
-    "a slug or recipient id that cannot be part of a file name (letters, digits, `.`, `_`, `-`), or the "
-    "reserved id `all`",
+    "a slug or recipient id that cannot be part of a file name (letters, digits, `.`, `_`, `-`), is longer "
+    'than the limit (see "Limits"), or is the reserved id `all`',
 )
 
 RECIPIENT_UNKNOWN = define(
@@ -65,8 +65,35 @@ SIGNATORY_DUPLICATE = define(
     "signatory-duplicate",
     ERROR,
     Stage.CHECK,
-    "a signatory listed twice, compared after Unicode normalisation (NFKD), case folding, with accents "
-    "removed, punctuation read as a space and spaces collapsed (`FORUM-ASIA` is `Forum Asia`); names both places",
+    "a signatory listed twice: the same name (compared after Unicode normalisation (NFKD), case folding, "
+    "with accents removed, punctuation read as a space and spaces collapsed: `FORUM-ASIA` is `Forum Asia`) "
+    "with the same URL or the same affiliation, or nothing that tells them apart; names both places. "
+    "Signing personally and again `on_behalf_of` an organisation is not a duplicate",
+)
+
+SIGNATORY_NAMESAKE = define(
+    "signatory-namesake",
+    WARNING,
+    Stage.CHECK,
+    "a signatory with the same name as another, where both give a URL or an affiliation and these differ: "
+    "possibly the same "
+    "signatory, possibly two people (silence it with `noqa` once you know)",
+)
+
+SIGNATORY_NAME_SUSPECT = define(
+    "signatory-name-suspect",
+    WARNING,
+    Stage.CHECK,
+    'a signatory name that is a form\'s label ("Name", "Organisation", "Affiliation") or only one or '
+    "two letters long: a header row or a slip copied from a form",
+)
+
+SIGNATORY_GROUP = define(
+    "signatory-group",
+    ERROR,
+    Stage.CHECK,
+    "a signatory's `group` names no group that reads its file, an entry of a file that several groups "
+    "share says no `group`, or two groups of one file have the same heading",
 )
 
 COUNTRY_UNKNOWN = define(
@@ -113,11 +140,45 @@ IMAGE_REFUSED = define(
     "an image from outside the project (a URL, an absolute path), which is left out",
 )
 
+IMAGE_UNREADABLE = define(
+    "image-unreadable",
+    WARNING,
+    Stage.CHECK,
+    "an image in the project that is not a PNG, JPEG, GIF, WebP or SVG file, whose header is damaged, or an SVG "
+    "that is not well-formed or declares XML entities; it is left out",
+)
+
+IMAGE_TOO_LARGE = define(
+    "image-too-large",
+    ERROR,
+    Stage.CHECK,
+    'an image over a limit (see "Limits"): too many pixels, an SVG with too many elements or nested too deep '
+    "once its references are followed (or one that refers to itself), or the letter's images together, each use "
+    "counted",
+)
+
+URL_REFUSED = define(
+    "url-refused",
+    WARNING,
+    Stage.CHECK,
+    "an SVG image in the project that holds a script, an event handler, or a reference to a web address or "
+    "another file (`href`, `url(…)`, `@import`): the image is embedded without them",
+)
+
 TEXT_CONTROL = define(
     "text-control",
     ERROR,
     Stage.CHECK,
-    "an invisible control character in `letter.md` or a CSV file (YAML rejects them as syntax errors)",
+    "an invisible control character (C0 other than tab and line breaks, DEL, C1) in `letter.md`, a CSV file "
+    "or any text value, also one written as a YAML escape such as `\\e`",
+)
+
+TEXT_INVISIBLE = define(
+    "text-invisible",
+    WARNING,
+    Stage.CHECK,
+    "a bidirectional override or isolate, a zero-width space, a word joiner or an invisible tag character in a "
+    "value or CSV cell: unseen, it changes how a name reads or compares",
 )
 SIGNATORIES_NONE_CONFIRMED = define(
     "signatories-none-confirmed",
@@ -140,4 +201,12 @@ TRANSLATION_MISMATCH = define(
     Stage.CHECK,
     "a translation's body differs from the original in its shape: another number of paragraphs or list items, "
     "or other footnote ids; points at the first place they part",
+)
+
+GLYPH_MISSING = define(
+    "glyph-missing",
+    WARNING,
+    Stage.CHECK,
+    "characters that neither the shipped Noto Serif nor any font on the machine (as fontconfig lists them) "
+    "can draw, which the PDF would print as empty boxes; names the first signatory (or file) that uses them",
 )

@@ -29,6 +29,14 @@ FILE_ENCODING = define(
     unreadable=True,
 )
 
+FILE_TOO_LARGE = define(
+    "file-too-large",
+    ERROR,
+    Stage.READ,
+    'a file larger than its limit (see "Limits"): it is not read',
+    unreadable=True,
+)
+
 FILE_EMPTY = define(
     "file-empty",
     ERROR,
@@ -80,6 +88,21 @@ YAML_TAG = define(
     "mappings, and nothing is ever constructed",
 )
 
+MARKDOWN_TOO_DEEP = define(
+    "markdown-too-deep",
+    ERROR,
+    Stage.READ,
+    "lists, block quotes, emphasis and links in `letter.md` or a footnote nested deeper than the limit "
+    '(see "Limits"); the text is not read',
+)
+
+FOOTNOTES_TOO_MANY = define(
+    "footnotes-too-many",
+    ERROR,
+    Stage.READ,
+    '`footnotes.yaml` defines more footnotes than the limit (see "Limits"); the file is not read',
+)
+
 TYPE_INVALID = define(
     "type-invalid",
     ERROR,
@@ -99,8 +122,7 @@ FIELD_MISSING = define(
     "field-missing",
     ERROR,
     Stage.READ,
-    "a required key is missing: `title`, `place`, `recipient` in the manifest; `name` for a signatory; "
-    "`name`, `salutation` for a recipient",
+    "a required key is missing: `title` in the manifest; `name` for a signatory; `name`, `salutation` for a recipient",
 )
 
 FIELD_EMPTY = define(
@@ -121,7 +143,7 @@ VALUE_UNKNOWN = define(
     "value-unknown",
     ERROR,
     Stage.READ,
-    "`signatories_order` other than `as-listed` or `alphabetical`; a signatories file not ending in "
+    "`signatories_order` other than `as-listed`, `alphabetical` or `country`; a signatories file not ending in "
     "`.yaml`, `.yml` or `.csv`",
 )
 

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from .. import rules
-from ..checks.text import control_character
+from ..checks.characters import control_character
 from ..diagnostics import Diagnostics, Pos
 from ..fields import Kind, specs
 from ..loader.nodes import RecordValues, choice_value

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from .. import loader, paths, rules
+from .. import limits, loader, paths, rules
 from ..diagnostics import Diagnostics, PetitionError, Pos, Refused, display_path
 from ..loader.files import read_text
 from ..model import Signatory
@@ -104,7 +104,7 @@ def _import(export: Path, listing: ListFile, mapping: list[str], dry_run: bool) 
 def read_export(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header and the rows (with the line each starts on) of a CSV export; BOM, CRLF and `;` are fine."""
     diags = Diagnostics()
-    text = read_text(path, diags, name=display_path(path))
+    text = read_text(path, diags, limit=(limits.LIST_FILE_BYTES, "a file to import"), name=display_path(path))
     if text is None:
         raise Refused(f"cannot import {display_path(path)}; nothing written", diags, exit_code=2)
     lines = list(io.StringIO(text, newline=""))

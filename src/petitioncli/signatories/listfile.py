@@ -68,6 +68,13 @@ def open_list(manifest: Path, result: loader.LoadResult) -> ListFile:
     is fine: the first entry starts it.
     """
     letter = result.letter
+    if isinstance(letter.manifest.signatories, list):
+        # Which group, and so which file, a new entry belongs to is not something to guess.
+        raise PetitionError(
+            f"{display_path(manifest)} sorts its signatories into groups; add and import write into one "
+            "list file: add the entry to its group's file",
+            exit_code=2,
+        )
     path = letter.root / letter.manifest.signatories
     blocking = Diagnostics(
         d

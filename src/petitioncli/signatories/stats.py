@@ -51,8 +51,9 @@ def count(manifest: Path) -> Stats:
 
 
 def _count(manifest: Path, result: loader.LoadResult) -> Stats:
-    path = result.letter.root / result.letter.manifest.signatories
-    problems = Diagnostics(d for d in result.diagnostics if d.is_error and d.pos.file in (manifest, path))
+    # Every file the signatories are in: one, or one for each group.
+    files = {manifest, *(group.file for group in result.letter.groups)}
+    problems = Diagnostics(d for d in result.diagnostics if d.is_error and d.pos.file in files)
     if "signatories" in result.unusable:
         raise Refused(f"cannot count the signatories of {display_path(manifest)}", problems)
     entries = result.letter.signatories

@@ -1,12 +1,7 @@
-"""The one model of a letter: the loader fills it, the checks read it, the renderers print it.
+"""The records written by hand (`Manifest`, `Signatory`, `Recipient`…), each key described once.
 
-`Letter` is the project as written on disk. `Edition` is one letter ready to
-print: a recipient and a date chosen, footnotes numbered, signatories filtered
-and ordered. Renderers take an `Edition` and never read files themselves.
-
-The records written by hand (`Manifest`, `Signatory`, `Recipient`) describe
-their keys here, once, in each field's `data(…)`: the readers validate with
-these descriptions and `petition schema` publishes them.
+Each field's `data(…)` describes its key: the readers validate with these
+descriptions and `petition schema` publishes them.
 """
 
 from __future__ import annotations
@@ -14,13 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from . import rules
-from .diagnostics import Pos
-from .fields import Kind, data
-from .markdown import Document, Inline
+from .. import rules
+from ..diagnostics import Pos
+from ..fields import Kind, data
 
 
 class Status(enum.StrEnum):
@@ -29,9 +22,19 @@ class Status(enum.StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class LinksInPrint(enum.StrEnum):
+    """How print shows where a link leads, when its text is not its address."""
+
+    FOOTNOTE = "footnote"
+    INLINE = "inline"
+    NONE = "none"
+
+
 class SignatoryOrder(enum.StrEnum):
     AS_LISTED = "as-listed"
     ALPHABETICAL = "alphabetical"
+    # By country, under each country's name in the letter's language; by name within a country.
+    COUNTRY = "country"
 
 
 class PdfEngine(enum.StrEnum):
@@ -54,6 +57,31 @@ class Located:
 
 
 @dataclass(slots=True, kw_only=True)
+class SignatoryGroup(Located):
+    """One entry of the manifest's `signatories` list: a heading, and the file its signatories are in."""
+
+    heading: str = data(
+        "Printed above the group's signatories, in the order the groups are listed.",
+        required=True,
+        non_blank=True,
+        example="Original signatories",
+    )
+    file: str = data(
+        "The group's signatories: a .yaml, .yml or .csv file. Groups may share one file, whose entries "
+        "then say in their `group` field which group (by heading) they belong to.",
+        kind=Kind.PATH,
+        required=True,
+        example="original.yaml",
+    )
+    count: bool = data(
+        "Print how many signed after the heading: 'Original signatories (21)'.",
+        kind=Kind.FLAG,
+        default=False,
+        shown_default="false",
+    )
+
+
+@dataclass(slots=True, kw_only=True)
 class Manifest(Located):
     """petition.yaml."""
 
@@ -64,14 +92,18 @@ class Manifest(Located):
         example="Petition to the International Association of Prosecutors",
         translatable=True,
     )
+    subtitle: str | None = data(
+        "A line printed under the title.",
+        example="A statement by 37 digital rights organisations",
+        translatable=True,
+    )
     slug: str | None = data(
         "Names the output files (letters, digits, '.', '_', '-'). Default: the project folder's name.",
         example="iap-2017",
         checked_by=(rules.ID_INVALID,),
     )
-    place: str = data(
-        "Where the letter is sent from, printed before the date.",
-        required=True,
+    place: str | None = data(
+        "Where the letter is sent from, printed before the date. Without it the date stands alone.",
         non_blank=True,
         example="The Hague",
         translatable=True,
@@ -106,9 +138,9 @@ class Manifest(Located):
         example="[IAP, prosecutors, human rights]",
         translatable=True,
     )
-    recipient: str = data(
-        "The id (in recipients.yaml) of the recipient a build addresses by default.",
-        required=True,
+    recipient: str | None = data(
+        "The id (in recipients.yaml) of the recipient a build addresses by default. Without it the letter "
+        "is a statement: no address block, no salutation, and recipients.yaml may be left out.",
         non_blank=True,
         example="iap-leadership",
         checked_by=(rules.RECIPIENT_UNKNOWN,),
@@ -119,10 +151,39 @@ class Manifest(Located):
         translatable=True,
     )
     signatories_order: SignatoryOrder = data(
-        "The order signatories are printed in: as listed in the file, or alphabetical (accents and case ignored).",
+        "The order signatories are printed in: as listed in the file, alphabetical (accents and case "
+        "ignored), or by country, under each country's name in the letter's language.",
         choices=SignatoryOrder,
         default=SignatoryOrder.AS_LISTED,
         shown_default="as-listed",
+    )
+    letterhead: str | None = data(
+        "An image in the project (PNG, JPEG, GIF, WebP or SVG) printed at the top of the first page.",
+        kind=Kind.PATH,
+        example="letterhead.png",
+    )
+    epigraph: str | None = data(
+        "A Markdown file printed before the salutation and the body: a quotation, a motto.",
+        kind=Kind.PATH,
+        example="epigraph.md",
+    )
+    closing: str | None = data(
+        "A line printed after the body, before the signatories.",
+        example="Sincerely,",
+        translatable=True,
+    )
+    postscript: str | None = data(
+        "A Markdown file printed after the signatories: a disclaimer, contact details, partners' logos.",
+        kind=Kind.PATH,
+        example="postscript.md",
+    )
+    links_in_print: LinksInPrint = data(
+        "Where the PDF and the text letter show the address of a link whose text is not its address: in "
+        "a footnote of its own (the text letter puts it after the link text), inline after the link "
+        "text, or not at all.",
+        choices=LinksInPrint,
+        default=LinksInPrint.FOOTNOTE,
+        shown_default="footnote",
     )
     engine: PdfEngine = data(
         "What prints the PDF: WeasyPrint, or Typst for long letters in seconds "
@@ -145,10 +206,12 @@ class Manifest(Located):
         shown_default="footnotes.yaml",
         translatable=True,
     )
-    signatories: str = data(
-        "The list of signatories: a .yaml, .yml or .csv file.",
-        kind=Kind.PATH,
-        checked_by=(rules.VALUE_UNKNOWN,),
+    signatories: str | list[SignatoryGroup] = data(
+        "The signatories: a .yaml, .yml or .csv file, or a list of groups, each with a `heading`, its "
+        "`file` and an optional `count`, printed in the order given.",
+        kind=Kind.PATH_OR_RECORDS,
+        record=SignatoryGroup,
+        checked_by=(rules.VALUE_UNKNOWN, rules.SIGNATORY_GROUP),
         default="signatories.yaml",
         shown_default="signatories.yaml",
     )
@@ -184,15 +247,45 @@ class Signatory(Located):
         "The organisation or person, as printed.",
         required=True,
         example="Amnesty International",
-        checked_by=(rules.SIGNATORY_NAME_EMPTY, rules.SIGNATORY_DUPLICATE),
+        checked_by=(
+            rules.SIGNATORY_NAME_EMPTY,
+            rules.SIGNATORY_DUPLICATE,
+            rules.SIGNATORY_NAMESAKE,
+            rules.SIGNATORY_NAME_SUSPECT,
+        ),
     )
-    location: str | None = data(
-        "Free text printed after the name: a city, a country, 'Baku/Tbilisi'.",
-        example="London",
+    title: str | None = data(
+        "For individuals: their role, printed after the name.",
+        example="Professor of Law",
     )
     affiliation: str | None = data(
-        "For individuals: the organisation they belong to, printed after the name.",
+        "For individuals: the organisation they belong to, printed after the title.",
         example="Utrecht University",
+    )
+    on_behalf_of: str | None = data(
+        "The organisation a representative signs for, printed as 'on behalf of …'. Signing personally and "
+        "again on behalf of an organisation is not a duplicate.",
+        example="Netherlands Helsinki Committee",
+    )
+    location: str | None = data(
+        "Free text printed last: a city, a country, 'Baku/Tbilisi'.",
+        example="London",
+    )
+    sort_as: str | None = data(
+        "What `signatories_order: alphabetical` sorts by, e.g. the family name; default: the whole name.",
+        example="Curie, Marie",
+    )
+    group: str | None = data(
+        "Where several groups share this file: the heading of the group this entry belongs to.",
+        checked_by=(rules.SIGNATORY_GROUP,),
+        example="Individuals",
+    )
+    noqa: tuple[str, ...] = data(
+        "Rule ids whose problems with this entry are not reported, separated by commas: the CSV "
+        "column that stands for a `# noqa:` comment, which a CSV file cannot hold.",
+        kind=Kind.RULE_IDS,
+        default=(),
+        example="signatory-namesake",
     )
     url: str | None = data(
         "The signatory's web site, an absolute http(s) address; the name links to it.",
@@ -243,77 +336,3 @@ class Recipient(Located):
     # Values given per language for other editions: language tag to key to value.
     # The letter's own language is read into the fields above.
     translated: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-
-@dataclass(slots=True, kw_only=True)
-class Footnote(Located):
-    """One entry of footnotes.yaml: `pos` is its id, `where('text')` its text."""
-
-    id: str
-    text: str
-    inlines: tuple[Inline, ...]
-
-
-@dataclass(slots=True)
-class Body:
-    """letter.md, parsed; blocks keep the line their source starts on."""
-
-    path: Path
-    source: str
-    document: Document
-
-
-@dataclass(slots=True)
-class TranslatedTexts:
-    """A translation's files, read: what an edition in its language prints instead of the original's."""
-
-    translation: Translation
-    body: Body
-    footnotes: dict[str, Footnote]
-
-
-@dataclass(slots=True)
-class Letter:
-    root: Path
-    manifest_path: Path
-    manifest: Manifest
-    # The manifest's slug, or the one made from the folder's name.
-    slug: str
-    body: Body
-    footnotes: dict[str, Footnote]
-    signatories: list[Signatory]
-    recipients: dict[str, Recipient]
-    # By language tag, as the manifest's `translations` names them.
-    translations: dict[str, TranslatedTexts] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class NumberedFootnote:
-    number: int
-    footnote: Footnote
-
-
-@dataclass(slots=True, kw_only=True)
-class Edition:
-    """One letter as printed: every text a renderer prints is here, chosen for this recipient."""
-
-    letter: Letter
-    recipient: Recipient
-    language: str
-    # A translation's edition (its file names carry the language tag).
-    translated: bool
-    title: str
-    sender: str | None
-    subject: str | None
-    keywords: list[str]
-    date: dt.date
-    date_text: str
-    place_and_date: str
-    address: list[str]
-    salutation: str
-    body: Body
-    footnotes: list[NumberedFootnote]
-    footnote_numbers: dict[str, int]
-    signatories_heading: str | None
-    signatories: list[Signatory]
-    draft: bool = False

@@ -1,0 +1,91 @@
+"""glyph-missing: characters the PDF cannot draw, found before rendering so that check and build agree."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from operator import attrgetter
+
+from .. import rules
+from ..dates import letter_date, long_date
+from ..diagnostics import PetitionError, Pos
+from ..render.fonts import undrawable
+from .context import Context
+
+_SIGNATORY_TEXTS = ("name", "title", "affiliation", "on_behalf_of", "location")
+
+
+def check(context: Context) -> None:
+    letter = context.letter
+    characters: set[str] = set()
+    # Each field of every signatory as one string: a long list is read in a few C loops.
+    for key in _SIGNATORY_TEXTS:
+        characters.update("".join(filter(None, map(attrgetter(key), letter.signatories))))
+    for _, _, text in _other_texts(context):
+        characters.update(text)
+    missing = undrawable(sorted(characters))
+    if not missing:
+        return
+    found = set(missing)
+    where, what = _first_use(context, found)
+    shown = " ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
+    context.diags.report(
+        rules.GLYPH_MISSING,
+        where,
+        f"{len(missing)} character{'s' if len(missing) != 1 else ''} (first in {what}) "
+        f"have no glyph in the PDF's fonts and print as empty boxes: {shown}; "
+        f"install a font that covers them: {font_package(found)}",
+    )
+
+
+def _first_use(context: Context, found: set[str]) -> tuple[Pos, str]:
+    """The first signatory, else the first other text, that holds one of `found`."""
+    for signatory in context.letter.signatories:
+        if any(value and not found.isdisjoint(value) for value in map(signatory.__getattribute__, _SIGNATORY_TEXTS)):
+            return signatory.pos, f"signatory '{signatory.name}'"
+    return next(((pos, what) for pos, what, text in _other_texts(context) if not found.isdisjoint(text)))
+
+
+def font_package(characters: set[str]) -> str:
+    """The Noto package (Debian's name; the same fonts exist everywhere) that draws these characters."""
+    if any(unicodedata.east_asian_width(char) in "WF" for char in characters):
+        return "fonts-noto-cjk (Noto Serif CJK) for Chinese, Japanese and Korean"
+    return "fonts-noto-core (Noto's fonts for most other scripts)"
+
+
+def _other_texts(context: Context) -> Iterator[tuple[Pos, str, str]]:
+    """(where, what, text) of everything else a letter prints."""
+    letter = context.letter
+    bodies = [*letter.documents, *(texts.body for texts in letter.translations.values())]
+    for body in bodies:
+        yield Pos(body.path), body.path.name, body.source
+    notes = [
+        *letter.footnotes.values(),
+        *(n for texts in letter.translations.values() for n in texts.footnotes.values()),
+    ]
+    for note in notes:
+        yield note.pos, f"footnote '{note.id}'", note.text
+    for recipient in letter.recipients.values():
+        yield (
+            recipient.pos,
+            f"recipient '{recipient.id}'",
+            "".join([recipient.name, recipient.salutation, *recipient.address]),
+        )
+    manifest = letter.manifest
+    texts = [
+        str(getattr(manifest, key) or "") for key in ("title", "subtitle", "place", "closing", "signatories_heading")
+    ]
+    texts.extend(group.heading or "" for group in letter.groups)
+    texts.extend(str(value) for translation in manifest.translations.values() for value in translation.values.values())
+    yield manifest.pos, letter.manifest_path.name, "".join(texts) + "".join(_dates(context))
+
+
+def _dates(context: Context) -> Iterator[str]:
+    """The date as each edition's language writes it: '2017年9月5日' needs a font too."""
+    manifest = context.letter.manifest
+    try:
+        date = letter_date(context.date, manifest.date)
+        for language in (manifest.language, *manifest.translations):
+            yield long_date(date, language)
+    except PetitionError:
+        return  # an unknown language is reported by the manifest's check

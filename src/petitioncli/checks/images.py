@@ -1,0 +1,134 @@
+"""Rules about the images letter.md uses: where they are, whether they can be read, and what they cost.
+
+check reads every image a build would embed, so that a build never meets a
+problem check did not report: a folder or FIFO named as an image, a file
+that is no image, one over a limit, an SVG that would be embedded without
+its scripts and outside references.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import images, limits, markdown, paths, rules
+from ..diagnostics import Pos, some_of
+from ..rules import Rule
+from .context import Context
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """What check made of one image file: its problems, and its size when it is embedded."""
+
+    problems: tuple[tuple[Rule, str], ...]
+    embedded_bytes: int = 0
+
+
+# An image shown: where, as written, and the bytes the web page embeds for it.
+Use = tuple[Pos, str, int]
+
+
+class ImageChecker:
+    """Judges each image file once, however often the letter shows it, and lists each use."""
+
+    def __init__(self, context: Context, judged: dict[str, Judged]):
+        self.root = context.letter.root
+        self.diags = context.diags
+        self.judged = judged
+        self.uses: list[Use] = []
+
+    def check(self, pos: Pos, src: str) -> None:
+        """Images may only come from the project folder: a letter must not fetch or leak anything."""
+        relative = markdown.project_relative_path(src)
+        if relative is None:
+            message = f"image '{src}' is left out: only images inside the project folder are used"
+            self.diags.report(rules.IMAGE_REFUSED, pos, message)
+            return
+        if not paths.inside(self.root, self.root / relative):
+            self.diags.report(rules.IMAGE_REFUSED, pos, f"image '{src}' is left out: it is outside the project folder")
+            return
+        judged = self.judged.get(relative)
+        if judged is None:
+            judged = self.judged[relative] = _judge(self.root / relative, src)
+        for rule, message in judged.problems:
+            self.diags.report(rule, pos, message)
+        if judged.embedded_bytes:
+            self.uses.append((pos, src, judged.embedded_bytes))
+
+
+def check_letterhead(context: Context, judged: dict[str, Judged]) -> list[Use]:
+    """The letterhead, judged as the images of the text are; it is shown at the head of every edition."""
+    letter = context.letter
+    name = letter.manifest.letterhead
+    if letter.letterhead is None or name is None:
+        return []
+    checker = ImageChecker(context, judged)
+    checker.check(letter.manifest.where("letterhead"), name)
+    return checker.uses
+
+
+def check_totals(context: Context, editions: list[list[Use]]) -> None:
+    """The images of each edition, each use counted as the web page embeds it, within the limit.
+
+    Said once, at the use that goes beyond it, however many editions show that use.
+    """
+    most = limits.IMAGE_BYTES
+    said: set[Pos] = set()
+    for uses in editions:
+        total = 0
+        for pos, src, size in uses:
+            total += size
+            if total > most.value:
+                if pos not in said:
+                    said.add(pos)
+                    context.diags.report(
+                        rules.IMAGE_TOO_LARGE,
+                        pos,
+                        f"image '{src}' brings the letter's images to {limits.beyond(total, most)}; "
+                        f"the images of a letter may hold {most.shown} together, each use counted",
+                    )
+                break
+
+
+def _judge(path: Path, src: str) -> Judged:
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return Judged(((rules.FILE_MISSING, f"image '{src}' not found in the project folder"),))
+    except OSError as exc:
+        return Judged(((rules.FILE_UNREADABLE, f"cannot read image '{src}': {exc.strerror}"),))
+    if stat.S_ISDIR(info.st_mode):
+        return Judged(((rules.FILE_UNREADABLE, f"image '{src}' is a folder, not a file"),))
+    if not stat.S_ISREG(info.st_mode):
+        # Opening a FIFO would wait for a writer that never comes.
+        return Judged(((rules.FILE_UNREADABLE, f"image '{src}' is not a regular file"),))
+    if info.st_size > limits.IMAGE_BYTES.value:
+        message = (
+            f"image '{src}' is {limits.beyond(info.st_size, limits.IMAGE_BYTES)}; "
+            f"the images of a letter may hold {limits.IMAGE_BYTES.shown} together, each use counted"
+        )
+        return Judged(((rules.IMAGE_TOO_LARGE, message),))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Judged(((rules.FILE_UNREADABLE, f"cannot read image '{src}': {exc.strerror}"),))
+    try:
+        picture = images.prepare(data)
+    except images.ImageProblem as problem:
+        # An error (a limit) stops the build; a warning leaves the image out.
+        if problem.rule.is_error:
+            return Judged(((problem.rule, f"image '{src}' {problem.reason}"),))
+        return Judged(((problem.rule, f"image '{src}' is left out: {problem.reason}"),))
+    problems: tuple[tuple[Rule, str], ...] = ()
+    if picture.removed:
+        problems = (
+            (
+                rules.URL_REFUSED,
+                f"image '{src}' is embedded without what could run or reach outside the letter: "
+                f"{some_of(picture.removed)}",
+            ),
+        )
+    return Judged(problems, len(data))

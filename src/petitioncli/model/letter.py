@@ -1,0 +1,130 @@
+"""What the loader reads a project into (`Letter`), and one letter as printed (`Edition`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Pos
+from ..markdown import Document, Inline
+from .records import LinksInPrint, Located, Manifest, Recipient, Signatory, Translation
+
+
+@dataclass(slots=True, kw_only=True)
+class Footnote(Located):
+    """One entry of footnotes.yaml: `pos` is its id, `where('text')` its text."""
+
+    id: str
+    text: str
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(slots=True)
+class Body:
+    """letter.md, parsed; blocks keep the line their source starts on."""
+
+    path: Path
+    source: str
+    document: Document
+
+
+@dataclass(slots=True)
+class TranslatedTexts:
+    """A translation's files, read: what an edition in its language prints instead of the original's."""
+
+    translation: Translation
+    body: Body
+    footnotes: dict[str, Footnote]
+
+
+@dataclass(slots=True)
+class Letter:
+    root: Path
+    manifest_path: Path
+    manifest: Manifest
+    # The manifest's slug, or the one made from the folder's name.
+    slug: str
+    body: Body
+    footnotes: dict[str, Footnote]
+    # Every signatory of every file, in reading order.
+    signatories: list[Signatory]
+    recipients: dict[str, Recipient]
+    # By language tag, as the manifest's `translations` names them.
+    translations: dict[str, TranslatedTexts] = field(default_factory=dict)
+    # The signatories as the manifest groups them: one group without a heading
+    # when `signatories` names one file.
+    groups: list[Group] = field(default_factory=list)
+    # The optional Markdown printed before the body and after the signatories.
+    epigraph: Body | None = None
+    postscript: Body | None = None
+    # The letterhead image, a file in the project.
+    letterhead: Path | None = None
+
+    @property
+    def documents(self) -> list[Body]:
+        """The Markdown files in the order they are printed: epigraph, body, postscript."""
+        return [body for body in (self.epigraph, self.body, self.postscript) if body is not None]
+
+
+@dataclass(slots=True)
+class Group:
+    """A group of signatories as read: its heading (None for a plain list) and members in file order."""
+
+    heading: str | None
+    count: bool
+    file: Path
+    signatories: list[Signatory]
+    # The group's entry in the manifest.
+    pos: Pos
+
+
+@dataclass(slots=True)
+class EditionGroup:
+    """A group as printed: its heading with its count when asked for, and the members printed."""
+
+    heading: str | None
+    signatories: list[Signatory]
+    # 1 for a country's heading under a group's own (`signatories_order: country`).
+    level: int = 0
+
+
+@dataclass(slots=True)
+class NumberedFootnote:
+    number: int
+    footnote: Footnote
+
+
+@dataclass(slots=True, kw_only=True)
+class Edition:
+    """One letter as printed: every text a renderer prints is here, chosen for this recipient."""
+
+    letter: Letter
+    # None for a statement or pledge, which addresses no one.
+    recipient: Recipient | None
+    language: str
+    # A translation's edition (its file names carry the language tag).
+    translated: bool
+    title: str
+    sender: str | None
+    subject: str | None
+    keywords: list[str]
+    date: dt.date
+    date_text: str
+    place_and_date: str
+    address: list[str]
+    salutation: str | None
+    subtitle: str | None = None
+    links_in_print: LinksInPrint = LinksInPrint.FOOTNOTE
+    letterhead: Path | None = None
+    epigraph: Body | None = None
+    body: Body
+    closing: str | None = None
+    postscript: Body | None = None
+    footnotes: list[NumberedFootnote]
+    footnote_numbers: dict[str, int]
+    signatories_heading: str | None
+    # Every signatory printed, in print order; `groups` holds them as printed, group by group.
+    signatories: list[Signatory]
+    groups: list[EditionGroup] = field(default_factory=list)
+    draft: bool = False

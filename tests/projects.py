@@ -1,0 +1,68 @@
+"""Small letter projects written by tests, and the built letters read back as a reader sees them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pypdf
+from typer.testing import CliRunner
+
+from petitioncli.cli import app
+
+BASE = Path(__file__).parent / "corpus" / "base"
+
+
+def write_project(root: Path, files: dict[str, str | bytes | None]) -> Path:
+    """tests/corpus/base/ with `files` written over it (None deletes a file)."""
+    shutil.copytree(BASE, root)
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if content is None:
+            path.unlink()
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def petition(*args: str | Path):
+    """Runs `petition ARGS…` in-process, for module-scoped fixtures that cannot use `run_cli`."""
+    return CliRunner().invoke(app, [str(arg) for arg in args], catch_exceptions=False)
+
+
+def build(project: Path, out: Path, *formats: str, extra: tuple[str, ...] = ()) -> dict[str, Path]:
+    """Builds `formats` into `out`; returns the written file of each format."""
+    args = [arg for fmt in formats for arg in ("--format", fmt)]
+    result = petition("build", project, *args, "--output-dir", out, *extra)
+    assert result.exit_code == 0, result.stderr
+    return {path.suffix[1:]: path for path in out.iterdir() if path.suffix[1:] in formats}
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+def printed_heights(path: Path, page: int = 0) -> list[tuple[str, float]]:
+    """Each piece of text on a page with the height it is printed at (larger is higher up the page)."""
+    found: list[tuple[str, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found.append((text.strip(), cm[5] + tm[5] * cm[3]))
+
+    pypdf.PdfReader(path).pages[page].extract_text(visitor_text=visit)
+    return found
+
+
+def in_order(text: str, *parts: str) -> bool:
+    """Whether every part occurs in `text`, each after the one before."""
+    position = 0
+    for part in parts:
+        found = text.find(part, position)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True
