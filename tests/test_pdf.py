@@ -35,6 +35,8 @@ ENGINES = [
         marks=pytest.mark.skipif(TYPST_MISSING, reason="the typst extra is not installed: pip install '.[typst]'"),
     ),
 ]
+
+
 @pytest.fixture(scope="module", params=ENGINES)
 def engine(request) -> str:
     return request.param
