@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
 
 import pypdf
+import pytest
 from typer.testing import CliRunner
 
 from petitioncli.cli import app
 
 BASE = Path(__file__).parent / "corpus" / "base"
+
+# Every test that reads a PDF runs once for each engine, so that a difference
+# between them fails a test; Typst's runs are skipped when its optional extra
+# is not installed (`make test` installs it).
+TYPST_MISSING = importlib.util.find_spec("typst") is None
+ENGINES = [
+    pytest.param("weasyprint"),
+    pytest.param(
+        "typst",
+        marks=pytest.mark.skipif(TYPST_MISSING, reason="the typst extra is not installed: pip install '.[typst]'"),
+    ),
+]
 
 
 def write_project(root: Path, files: dict[str, str | bytes | None]) -> Path:
@@ -41,6 +55,12 @@ def build(project: Path, out: Path, *formats: str, extra: tuple[str, ...] = ()) 
     return {path.suffix[1:]: path for path in out.iterdir() if path.suffix[1:] in formats}
 
 
+def build_pdf(project: Path, out: Path, engine: str, *extra: str) -> Path:
+    """The project's one PDF letter, printed by `engine`."""
+    (pdf,) = build(project, out, "pdf", extra=("--engine", engine, *extra)).values()
+    return pdf
+
+
 def pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
 
@@ -54,6 +74,18 @@ def printed_heights(path: Path, page: int = 0) -> list[tuple[str, float]]:
             found.append((text.strip(), cm[5] + tm[5] * cm[3]))
 
     pypdf.PdfReader(path).pages[page].extract_text(visitor_text=visit)
+    return found
+
+
+def drawn_heights(path: Path, page: int = 0) -> list[float]:
+    """The height of everything a page draws as text, readable or not (an SVG's letters may not map to text)."""
+    found: list[float] = []
+
+    def visit(operator, operands, cm, tm):
+        if operator in (b"Tj", b"TJ", b"'", b'"'):
+            found.append(cm[5] + tm[5] * cm[3])
+
+    pypdf.PdfReader(path).pages[page].extract_text(visitor_operand_before=visit)
     return found
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from projects import build, in_order, pdf_text, petition, write_project
+from projects import ENGINES, build, build_pdf, in_order, pdf_text, petition, write_project
 
 MANIFEST = """\
 title: Letter to Google
@@ -38,10 +38,15 @@ FILES = {"petition.yaml": MANIFEST, "recipients.yaml": None, "original.yaml": OR
 
 
 @pytest.fixture(scope="module")
-def letter(tmp_path_factory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("groups")
-    project = write_project(root / "letter", {**FILES, "signatories.yaml": None})
-    return build(project, root / "out", "pdf", "html", "txt")
+def project(tmp_path_factory) -> Path:
+    return write_project(tmp_path_factory.mktemp("groups") / "letter", {**FILES, "signatories.yaml": None})
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def letter(project, tmp_path_factory, request) -> dict[str, Path]:
+    """The page and text letter, and the PDF from each engine."""
+    out = tmp_path_factory.mktemp("out")
+    return {**build(project, out, "html", "txt"), "pdf": build_pdf(project, out / request.param, request.param)}
 
 
 HEADINGS_AND_MEMBERS = (

@@ -7,7 +7,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from projects import build, pdf_text, write_project
+from projects import ENGINES, build, build_pdf, pdf_text, write_project
 
 SIGNATORIES = """\
 - name: Marie Curie
@@ -28,12 +28,18 @@ MANIFEST = "title: Pledge\ndate: 2016-03-01\nsignatories_order: alphabetical\n"
 
 
 @pytest.fixture(scope="module")
-def letter(tmp_path_factory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("individuals")
-    project = write_project(
-        root / "pledge", {"petition.yaml": MANIFEST, "recipients.yaml": None, "signatories.yaml": SIGNATORIES}
+def project(tmp_path_factory) -> Path:
+    return write_project(
+        tmp_path_factory.mktemp("individuals") / "pledge",
+        {"petition.yaml": MANIFEST, "recipients.yaml": None, "signatories.yaml": SIGNATORIES},
     )
-    return build(project, root / "out", "pdf", "html", "txt")
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def letter(project, tmp_path_factory, request) -> dict[str, Path]:
+    """The page and text letter, and the PDF from each engine."""
+    out = tmp_path_factory.mktemp("out")
+    return {**build(project, out, "html", "txt"), "pdf": build_pdf(project, out / request.param, request.param)}
 
 
 def test_an_individual_is_printed_as_name_title_affiliation_location(letter):

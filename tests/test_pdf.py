@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import http.server
-import importlib.util
 import random
 import re
 import shutil
@@ -22,19 +21,11 @@ import pytest
 import yaml
 
 from conftest import DATA
+from projects import ENGINES, TYPST_MISSING
 
 LEADERSHIP = "iap-2017_iap-leadership_2017-09-05.pdf"
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
-
-TYPST_MISSING = importlib.util.find_spec("typst") is None
-ENGINES = [
-    pytest.param("weasyprint"),
-    pytest.param(
-        "typst",
-        marks=pytest.mark.skipif(TYPST_MISSING, reason="the typst extra is not installed: pip install '.[typst]'"),
-    ),
-]
 
 
 @pytest.fixture(scope="module", params=ENGINES)

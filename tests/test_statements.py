@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from projects import build, pdf_text, petition, write_project
+from projects import ENGINES, build, build_pdf, pdf_text, petition, write_project
 
 STATEMENT = "title: Statement on Digital Rights\ndate: 2019-05-20\nslug: statement\n"
 
@@ -18,9 +18,11 @@ def statement(tmp_path_factory) -> Path:
     return write_project(root / "statement", {"petition.yaml": STATEMENT, "recipients.yaml": None})
 
 
-@pytest.fixture(scope="module")
-def outputs(statement, tmp_path_factory) -> dict[str, Path]:
-    return build(statement, tmp_path_factory.mktemp("out"), "pdf", "html", "txt")
+@pytest.fixture(scope="module", params=ENGINES)
+def outputs(statement, tmp_path_factory, request) -> dict[str, Path]:
+    """The page and text letter, and the PDF from each engine."""
+    out = tmp_path_factory.mktemp("out")
+    return {**build(statement, out, "html", "txt"), "pdf": build_pdf(statement, out / request.param, request.param)}
 
 
 def test_a_statement_without_recipient_or_place_checks_clean(statement):

@@ -12,6 +12,7 @@ import pypdf
 import pytest
 
 from conftest import DATA
+from projects import ENGINES
 from test_check_corpus import BASE
 
 LEADERSHIP_FR = "iap-2017_iap-leadership_2017-09-05_fr"
@@ -60,8 +61,18 @@ def test_the_french_text_letter_is_french_throughout(both_languages):
     assert len(signatories) == 130
 
 
-def test_the_french_pdf_has_its_date_salutation_notes_and_language(both_languages):
-    reader = pypdf.PdfReader(both_languages / f"{LEADERSHIP_FR}.pdf")
+@pytest.fixture(params=ENGINES)
+def engine(request) -> str:
+    return request.param
+
+
+def test_the_french_pdf_has_its_date_salutation_notes_and_language(both_languages, run_cli, tmp_path, engine):
+    pdf = both_languages / f"{LEADERSHIP_FR}.pdf"
+    if engine != "weasyprint":
+        pdf = tmp_path / "fr.pdf"
+        result = run_cli("build", DATA, "--lang", "fr", "--engine", engine, "--output", pdf)
+        assert result.exit_code == 0, result.stderr
+    reader = pypdf.PdfReader(pdf)
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert "La Haye, 5 septembre 2017" in text
     assert "Mesdames et Messieurs les membres du Comité exécutif et du Sénat de l’AIPP" in text
@@ -140,7 +151,7 @@ ARABIC = {
 }
 
 
-def test_an_arabic_edition_is_laid_out_right_to_left(run_cli, tmp_path):
+def test_an_arabic_edition_is_laid_out_right_to_left(run_cli, tmp_path, engine):
     project = tmp_path / "board"
     shutil.copytree(BASE, project)
     for name, content in ARABIC.items():
@@ -151,7 +162,9 @@ def test_an_arabic_edition_is_laid_out_right_to_left(run_cli, tmp_path):
             "    body: letter.ar.md\n    footnotes: footnotes.ar.yaml\n"
         )
     out = tmp_path / "out"
-    result = run_cli("build", project, "--lang", "ar", "-f", "pdf", "-f", "html", "--output-dir", out)
+    result = run_cli(
+        "build", project, "--lang", "ar", "-f", "pdf", "-f", "html", "--output-dir", out, "--engine", engine
+    )
     assert result.exit_code == 0, result.stderr
     assert '<html lang="ar" dir="rtl">' in (out / "board_board_2020-01-15_ar.html").read_text(encoding="utf-8")
 
@@ -172,6 +185,9 @@ def test_an_arabic_edition_is_laid_out_right_to_left(run_cli, tmp_path):
     english = next(x for text, x in starts.items() if "Amnesty International" in text)
     # The first of the two signatory columns is the right one.
     assert english > width / 2, starts
+    lines = page.extract_text().split("\n")
+    # The note's number before its text, and the page number still reading "1 / 1".
+    assert "1 انظر" in "\n".join(lines) and lines[-1].strip() == "1 / 1", lines
 
 
 @pytest.mark.skipif(

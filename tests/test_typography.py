@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from projects import build, pdf_text, printed_heights, write_project
+from projects import ENGINES, build, build_pdf, pdf_text, printed_heights, write_project
 
 FOOTNOTES = """\
 report: |-
@@ -24,10 +24,17 @@ We write about Apple Inc.'s policy[^report] and the "so-called "experts"'" it qu
 
 
 @pytest.fixture(scope="module")
-def letter(tmp_path_factory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("typography")
-    project = write_project(root / "letter", {"letter.md": LETTER, "footnotes.yaml": FOOTNOTES})
-    return build(project, root / "out", "pdf", "html")
+def project(tmp_path_factory) -> Path:
+    return write_project(
+        tmp_path_factory.mktemp("typography") / "letter", {"letter.md": LETTER, "footnotes.yaml": FOOTNOTES}
+    )
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def letter(project, tmp_path_factory, request) -> dict[str, Path]:
+    """The page, and the PDF from each engine."""
+    out = tmp_path_factory.mktemp("out")
+    return {**build(project, out, "html"), "pdf": build_pdf(project, out / request.param, request.param)}
 
 
 def test_an_apostrophe_after_a_full_stop_is_typographic(letter):

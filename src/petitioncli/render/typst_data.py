@@ -11,10 +11,12 @@ escaping goes wrong.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import markdown, rules
+from .. import images, markdown, paths, rules
 from ..diagnostics import Diagnostics, Pos
+from ..language import is_right_to_left
 from ..language import quotes as language_quotes
 from ..markdown import (
     Block,
@@ -34,14 +36,16 @@ from ..markdown import (
     Text,
     ThematicBreak,
     project_relative_path,
+    shown_address,
     walk_inlines,
 )
-from ..model import Edition, Status
-from .sandbox import Refused, Sandbox, image_type
+from ..model import Body, Edition, LinksInPrint, Signatory, Status
+from .sandbox import Sandbox
+from .text import signatory_details
 
 PAPERS = {"a4": "a4", "letter": "us-letter"}
 _LINK_SCHEMES = ("http", "https", "mailto")
-_IMAGE_SUFFIXES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp"}
+_IMAGE_SUFFIXES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", images.SVG: "svg"}
 
 Json = dict | list | str | int | bool | None
 
@@ -51,7 +55,7 @@ class LetterData:
     data: dict
     # Files the template may read besides letter.json: project images, by the name it uses.
     images: dict[str, bytes] = field(default_factory=dict)
-    # SVG images, with where letter.md names them: the only content that can point elsewhere.
+    # SVG images, with where the letter names them: the only content that can point elsewhere.
     svg_images: list[tuple[Pos, str]] = field(default_factory=list)
     # Every string the letter prints, for the fonts to be checked against.
     printed: list[str] = field(default_factory=list)
@@ -82,6 +86,7 @@ class _Builder:
         self.notes = {n.number: markdown.parse_inline(n.footnote.text, self.quotes) for n in edition.footnotes}
         self.seen_notes: set[int] = set()
         self.image_names: dict[str, str] = {}
+        self.body_path = edition.body.path
 
     def text(self, value: str) -> str:
         """A string the letter prints: recorded, and with unprintable characters replaced."""
@@ -97,13 +102,22 @@ class _Builder:
         edition = self.edition
         language, _, rest = edition.language.partition("-")
         region = next((part for part in rest.split("-") if len(part) == 2 and part.isalpha()), None)
-        draft = edition.draft
-        body = markdown.parse_document(edition.body.source, self.quotes).blocks
+        manifest = edition.letter.manifest
+        letterhead = None
+        if edition.letterhead is not None:
+            letterhead = self.image_file(edition.letterhead, str(manifest.letterhead), manifest.where("letterhead"))
+        # In print order, so that each note is set at its first call.
+        epigraph = self.document(edition.epigraph) if edition.epigraph else None
+        body = self.document(edition.body)
+        postscript = self.document(edition.postscript) if edition.postscript else None
         self.out.data = {
             "lang": language.lower(),
             "region": region.upper() if region else None,
+            "dir": "rtl" if is_right_to_left(edition.language) else "ltr",
             "paper": PAPERS[paper],
             "title": self.typeset(edition.title),
+            "subtitle": self.typeset(edition.subtitle) if edition.subtitle else None,
+            "letterhead": letterhead,
             "author": self.text(edition.sender) if edition.sender else None,
             "subject": self.text(edition.subject) if edition.subject else None,
             "keywords": [self.text(keyword) for keyword in edition.keywords],
@@ -111,22 +125,41 @@ class _Builder:
             "place_prefix": self.typeset(edition.place_and_date.removesuffix(edition.date_text)),
             "date_text": self.text(edition.date_text),
             "address": [self.typeset(line) for line in edition.address],
-            "salutation": [self.typeset(line) for line in (edition.salutation or "").split("\n") if line],
-            "body": [node for block in body if (node := self.top_block(block)) is not None],
+            "salutation": [self.typeset(line) for line in edition.salutation.split("\n")] if edition.salutation else [],
+            "epigraph": epigraph,
+            "body": body,
+            "closing": self.typeset(edition.closing) if edition.closing else None,
             "heading": self.typeset(edition.signatories_heading) if edition.signatories_heading else None,
-            "signatories": [
-                [
-                    self.typeset(s.name),
-                    self.typeset(", ".join(part for part in (s.affiliation, s.location) if part)),
-                    s.url,
-                    draft and s.status is Status.PENDING,
-                ]
-                for s in edition.signatories
+            # Group headings sit below the signatories' own heading, when there is one.
+            "groups": [
+                {
+                    "heading": self.typeset(group.heading) if group.heading else None,
+                    "level": (3 if edition.signatories_heading else 2) + group.level,
+                    "signatories": [self.signatory(s) for s in group.signatories],
+                }
+                for group in edition.groups
             ],
-            "draft": draft,
+            "postscript": postscript,
+            "draft": edition.draft,
             "break_before": list(break_before),
         }
         return self.out
+
+    def document(self, body: Body) -> list[Json]:
+        """A Markdown file of the letter (epigraph, body, postscript), block by block."""
+        self.body_path = body.path
+        blocks = markdown.parse_document(body.source, self.quotes).blocks
+        return [node for block in blocks if (node := self.top_block(block)) is not None]
+
+    def signatory(self, signatory: Signatory) -> list[Json]:
+        """[name, what follows it, url, pending]: short rows, since a letter may have 100,000."""
+        details = signatory_details(signatory, self.edition.language)
+        return [
+            self.typeset(signatory.name),
+            self.typeset(details),
+            signatory.url,
+            self.edition.draft and signatory.status is Status.PENDING,
+        ]
 
     def top_block(self, block: Block) -> Json:
         """A block of the letter's body, with the notes first called inside it."""
@@ -202,10 +235,7 @@ class _Builder:
             kind = "strong" if node.strong else "em"
             return {"t": kind, "c": self.inlines(node.children, line, in_note=in_note)}
         if isinstance(node, Link):
-            children = self.inlines(node.children, line, in_note=in_note)
-            if urlsplit(node.href).scheme.lower() not in _LINK_SCHEMES:
-                return children
-            return {"t": "link", "href": node.href, "c": children}
+            return self.link(node, line, in_note)
         if in_note:
             return None  # a note holds no images and no calls of notes
         if isinstance(node, Image):
@@ -213,6 +243,21 @@ class _Builder:
         if isinstance(node, NoteRef):
             return self.note_call(node.label or "")
         return None
+
+    def link(self, node: Link, line: int, in_note: bool) -> Json | list[Json]:
+        """A link, and where it leads for print: a note of its own, or after its text (a note holds no note)."""
+        children = self.inlines(node.children, line, in_note=in_note)
+        if urlsplit(node.href).scheme.lower() not in _LINK_SCHEMES:
+            return children
+        link: Json = {"t": "link", "href": node.href, "c": children}
+        mode = self.edition.links_in_print
+        address = shown_address(node) if mode is not LinksInPrint.NONE else None
+        if address is None:
+            return link
+        shown = self.text(f"<{address}>")
+        if mode is LinksInPrint.FOOTNOTE and not in_note:
+            return [link, {"t": "address-note", "text": shown}]
+        return [link, {"t": "url", "text": " " + shown}]
 
     def note_call(self, label: str) -> Json:
         """The note's text at its first call (Typst sets it at the page foot), a reference to it after."""
@@ -225,39 +270,33 @@ class _Builder:
         return {"t": "note", "n": number, "c": self.inlines(self.notes[number], 0, in_note=True)}
 
     def image(self, node: Image, line: int) -> Json:
-        """Images from the project folder, read through the sandbox; checks already report any other image."""
-        src = node.src
-        relative = project_relative_path(src)
+        """Images from the project folder, as check judged them; an image check reported is left out."""
+        relative = project_relative_path(node.src)
         if relative is None:
             return None
-        name = self.image_names.get(relative)
+        name = self.image_file(self.edition.letter.root / relative, node.src, Pos(self.body_path, line))
         if name is None:
-            data = self.read_image(src, relative, Pos(self.edition.body.path, line))
-            if data is None:
-                return None
-            name = self.image_names[relative] = f"images/{len(self.image_names) + 1}.{data[1]}"
-            self.out.images[name] = data[0]
+            return None
         # PDF/UA wants every image described; an image with no alt text is named by its file.
         return {"t": "image", "path": name, "alt": self.text(node.alt or relative)}
 
-    def read_image(self, src: str, relative: str, pos: Pos) -> tuple[bytes, str] | None:
+    def image_file(self, path: Path, src: str, pos: Pos) -> str | None:
+        """The name Typst reads a project image by, read through the sandbox and rewritten as the page embeds it."""
+        key = str(path)
+        if key in self.image_names:
+            return self.image_names[key]
+        if not paths.inside(self.edition.letter.root, path):
+            return None  # check reported it
         try:
-            data = self.sandbox.read(self.edition.letter.root / relative, shown_as=src)
-        except Refused:
-            # Outside the project (a link pointing out of it): checks report that already.
+            picture = images.prepare(self.sandbox.read(path, shown_as=src))
+        except images.ImageProblem:
+            return None  # no image, or over a limit: check reported it
+        except OSError:
+            message = f"image '{src}' is left out: it is gone or unreadable since check read it"
+            self.diagnostics.report_once(rules.IMAGE_UNREADABLE, pos, message)
             return None
-        except OSError as exc:
-            self.diagnostics.report_once(
-                rules.IMAGE_UNREADABLE, pos, f"image '{src}' is left out: {exc.strerror or exc}"
-            )
-            return None
-        media = image_type(data)
-        if media is None:
-            self.diagnostics.report_once(
-                rules.IMAGE_UNREADABLE, pos, f"image '{src}' is left out: not a PNG, JPEG, GIF, WebP or SVG image"
-            )
-            return None
-        if media == "image/svg+xml":
+        if picture.media == images.SVG:
             self.out.svg_images.append((pos, src))
-            return data, "svg"
-        return data, _IMAGE_SUFFIXES[media]
+        name = self.image_names[key] = f"images/{len(self.image_names) + 1}.{_IMAGE_SUFFIXES[picture.media]}"
+        self.out.images[name] = picture.data
+        return name

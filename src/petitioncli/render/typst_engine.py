@@ -6,8 +6,8 @@ template (`templates/letter.typ`), which reads the letter as JSON
 (`typst_data.py`). Typst is an optional extra: `pip install 'petitioncli[typst]'`.
 
 Typst sees a world of our making: a temporary folder holding the template,
-letter.json and the project images read through the sandbox (SVG images
-without their links), and fonts from the shipped Noto Serif only, plus the
+letter.json and the project images read through the sandbox and prepared as
+`check` judged them (SVG images rewritten from an allow-list), and fonts from the shipped Noto Serif only, plus the
 system's when the letter has characters Noto Serif lacks. It reads no other
 file and fetches nothing.
 """
@@ -19,7 +19,6 @@ import io
 import json
 import logging
 import tempfile
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -61,7 +60,7 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
         for name in _FONT_FILES:
             (fonts / f"{name}.ttf").write_bytes(_truetype(name))
         world = folder / "world"
-        refused = _write_world(world, letter)
+        _write_world(world, letter)
         svg_images = letter.svg_images
         # The data is on disk now; laying out a long list needs the memory.
         del letter
@@ -93,7 +92,8 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
             del letter
             data = _compile(typst, compiler, world, edition)
             misplaced = _misplaced(compiler, count)
-    return Printed(data, misplaced, svg_images, refused)
+    # SVG images reach Typst rewritten without references to anything outside them: nothing is refused.
+    return Printed(data, misplaced, svg_images)
 
 
 def _typst():
@@ -160,42 +160,15 @@ def _truetype(name: str) -> bytes:
     return out.getvalue()
 
 
-def _write_world(world: Path, letter: LetterData) -> list[str]:
-    """The files Typst may read; returns the links SVG images held, which were taken out."""
+def _write_world(world: Path, letter: LetterData) -> None:
+    """The files Typst may read: the template, the letter's data and its images as check judged them."""
     world.mkdir(exist_ok=True)
     (world / "main.typ").write_bytes((TEMPLATES / "letter.typ").read_bytes())
     (world / "letter.json").write_text(json.dumps(letter.data, ensure_ascii=False), encoding="utf-8")
-    refused: list[str] = []
     for name, data in letter.images.items():
         path = world / name
         path.parent.mkdir(exist_ok=True)
-        path.write_bytes(_svg_without_links(data, refused) if name.endswith(".svg") else data)
-    return refused
-
-
-_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-# Raster images an SVG may carry inside itself; anything else it names is outside the letter.
-_INLINE_IMAGES = tuple(f"data:image/{kind}" for kind in ("png", "jpeg", "gif", "webp"))
-
-
-def _svg_without_links(data: bytes, refused: list[str]) -> bytes:
-    """An SVG image without the elements that point at files or addresses.
-
-    Typst would read a linked image through its world, and fails the whole
-    letter on a web address: both are taken out and reported, as the
-    WeasyPrint engine's fetcher reports what it refuses.
-    """
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError:
-        return data
-    for parent in root.iter():
-        for child in list(parent):
-            target = child.get("href") or child.get(_XLINK_HREF)
-            if target is not None and not target.startswith("#") and not target.startswith(_INLINE_IMAGES):
-                refused.append(target if len(target) <= 80 else target[:79] + "…")
-                parent.remove(child)
-    return ElementTree.tostring(root)
+        path.write_bytes(data)
 
 
 def _compile(typst, compiler, world: Path, edition: Edition) -> bytes:
