@@ -48,6 +48,7 @@ SVG_USE_BOMB = SVG.format(
 # Rules only rendering can see; each is tested where letters are rendered.
 RENDER_RULES_TESTED_IN = {
     "footnote-misplaced": "test_pdf.py",
+    "footnote-after-text": "test_pdf.py",
 }
 
 

@@ -68,6 +68,18 @@ def test_a_note_that_cannot_stay_with_its_call_is_found_elsewhere(tmp_path):
     assert notes.get("fn-1") != calls["fn-1"]
 
 
+def test_a_note_taller_than_its_page_is_found_overflowing_and_a_short_one_is_not(tmp_path):
+    body = f"<p>Short{note(1, 'A short note.')} and long{note(2, 'A note that goes on and on. ' * 400)}.</p>"
+    with printer(tmp_path, body) as weasy:
+        assert weasy.overflowing_notes(weasy.lay_out()) == ["fn-2"]
+
+
+def test_the_letter_laid_out_can_be_replaced(tmp_path):
+    with printer(tmp_path, "<p>One page.</p>") as weasy:
+        weasy.replace_html(document("<p>One.</p><p style='break-before: page'>Two.</p>"))
+        assert len(weasy.lay_out().pages) == 2
+
+
 def test_css_added_to_a_layout_applies_to_it(tmp_path):
     body = f'<p data-notes="1">Call{note(1, "A note.")}.</p><p id="next">Next.</p>'
     with printer(tmp_path, body) as weasy:

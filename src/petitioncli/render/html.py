@@ -69,8 +69,16 @@ def render_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
     return letter_html(edition, paper, diagnostics).html
 
 
-def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | None = None) -> LetterHtml:
-    """The HTML letter, with what the PDF renderer needs to know about its images."""
+def letter_html(
+    edition: Edition,
+    paper: str = "a4",
+    diagnostics: Diagnostics | None = None,
+    end_notes: frozenset[int] = frozenset(),
+) -> LetterHtml:
+    """The HTML letter, with what the PDF renderer needs to know about its images.
+
+    `end_notes`: the notes print sets after the letter's text, since a page's foot cannot hold them.
+    """
     sandbox = Sandbox(edition.letter.root)
     quotes = language_quotes(edition.language)
 
@@ -78,7 +86,7 @@ def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
         return markdown.smart_quotes(text, quotes)
 
     notes = {n.number: markdown.parse_inline(n.footnote.text, quotes) for n in edition.footnotes}
-    writer = HtmlWriter(edition, sandbox, diagnostics if diagnostics is not None else Diagnostics(), notes)
+    writer = HtmlWriter(edition, sandbox, diagnostics if diagnostics is not None else Diagnostics(), notes, end_notes)
     # In print order, so that each note floats from its first call.
     epigraph = writer.document(edition.epigraph, quotes) if edition.epigraph else None
     body = writer.document(edition.body, quotes)
@@ -111,6 +119,7 @@ def letter_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | 
             salutation=[typeset(line) for line in edition.salutation.split("\n")] if edition.salutation else [],
             body=Markup(body),
             notes=[_Note(number, writer.inline(inlines, in_note=True)) for number, inlines in notes.items()],
+            end_notes=end_notes,
             heading=typeset(edition.signatories_heading) if edition.signatories_heading else None,
             groups=[
                 _Group(

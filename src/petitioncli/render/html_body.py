@@ -50,8 +50,11 @@ class HtmlWriter:
         sandbox: Sandbox,
         diagnostics: Diagnostics,
         notes: dict[int, tuple[Inline, ...]],
+        end_notes: frozenset[int] = frozenset(),
     ):
         self.edition = edition
+        # Notes too long for the foot of a page: print sets them after the letter's text.
+        self.end_notes = end_notes
         self.sandbox = sandbox
         self.diagnostics = diagnostics
         # The notes' texts by number, with the edition's quotation marks.
@@ -172,6 +175,9 @@ class HtmlWriter:
             # Every call looks alike and, on screen, links to the note; only the first floats it to the page foot.
             return f'<a class="noteref noteref-repeat" href="#note-{number}" role="doc-noteref">{number}</a>'
         self.seen_notes.add(number)
+        if number in self.end_notes:
+            call = f'class="noteref noteref-end" id="ref-{number}" href="#note-{number}" role="doc-noteref"'
+            return f"<a {call}>{number}</a>"
         text = self.inline(self.notes[number], in_note=True)
         return (
             f'<a class="noteref" id="ref-{number}" href="#note-{number}" role="doc-noteref">{number}</a>'

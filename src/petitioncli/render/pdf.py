@@ -104,6 +104,12 @@ def _render_weasyprint(edition: Edition, paper: str, found: Diagnostics, progres
     with Printer(page.html, base_url=base_url, sandbox=sandbox, date=edition.date, progress=progress) as printer:
         progress("Laying out pages")
         document = printer.lay_out()
+        overlong = frozenset(int(ident.removeprefix("fn-")) for ident in printer.overflowing_notes(document))
+        if overlong:
+            progress("Laying out again with the notes too long for a page after the letter's text")
+            # Diagnostics were said the first time.
+            printer.replace_html(letter_html(edition, paper=paper, end_notes=overlong).html)
+            document = printer.lay_out()
         misplaced = _misplaced(*printer.footnote_pages(document, count), count)
         fixes: dict[int, str] = {}
         for fix in _PAGE_BREAK_FIXES:
@@ -114,6 +120,7 @@ def _render_weasyprint(edition: Edition, paper: str, found: Diagnostics, progres
             document = printer.lay_out("\n".join(fixes.values()))
             misplaced = _misplaced(*printer.footnote_pages(document, count), count)
         data = printer.write(document)
+    _report_end_notes(edition, overlong, found)
     return Printed(data, misplaced, page.svg_images, sandbox.refused)
 
 
@@ -139,6 +146,17 @@ def _report_misplaced(
             note.pos,
             f"footnote {number} ('{note.id}') is called on page {call_page} but printed {where}; "
             "shorten the note or the paragraph that calls it",
+        )
+
+
+def _report_end_notes(edition: Edition, numbers: frozenset[int], found: Diagnostics) -> None:
+    for number in sorted(numbers):
+        note = edition.footnotes[number - 1].footnote
+        found.report_once(
+            rules.FOOTNOTE_AFTER_TEXT,
+            note.pos,
+            f"footnote {number} ('{note.id}') is longer than the foot of a page can hold: the PDF prints it "
+            "after the letter's text, its number where it is called",
         )
 
 

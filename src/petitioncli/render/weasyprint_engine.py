@@ -73,6 +73,7 @@ class Printer:
 
     def __init__(self, html: str, *, base_url: str, sandbox: Sandbox, date: dt.date, progress: Progress):
         self.fetcher = SandboxedFetcher(sandbox)
+        self.base_url = base_url
         self.source = HTML(string=html, base_url=base_url, url_fetcher=self.fetcher)
         self.date = date
         self.progress = progress
@@ -85,6 +86,10 @@ class Printer:
 
     def __exit__(self, *exc_info) -> None:
         self._stack.close()
+
+    def replace_html(self, html: str) -> None:
+        """The letter to lay out from now on, fetched through the same sandbox."""
+        self.source = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher)
 
     def lay_out(self, css: str = ""):
         """The pages of the letter, with `css` added to its own stylesheet."""
@@ -118,6 +123,23 @@ class Printer:
                     if box.element is not None and (ident := box.element.get("id")):
                         call_pages.setdefault(ident, index)
         return call_pages, note_pages
+
+    def overflowing_notes(self, document) -> list[str]:
+        """The element ids of the notes whose page could not hold them.
+
+        WeasyPrint never carries a note over to the next page: a note taller
+        than the room below the text is laid out upwards past the top of the
+        page, where nothing of it is seen.
+        """
+        found: list[str] = []
+        for page in document.pages:
+            top = page._page_box.content_box_y()
+            for area in page._page_box.children[1:]:
+                if isinstance(area, FootnoteAreaBox):
+                    for note in area.children:
+                        if note.position_y < top and note.element is not None and (ident := note.element.get("id")):
+                            found.append(ident)
+        return found
 
     def write(self, document) -> bytes:
         self.progress(f"Writing the PDF ({len(document.pages)} pages)")

@@ -10,3 +10,11 @@ FOOTNOTE_MISPLACED = define(
     Stage.RENDER,
     "the PDF could not print a footnote on the page that calls it, even after laying the letter out again",
 )
+
+FOOTNOTE_AFTER_TEXT = define(
+    "footnote-after-text",
+    WARNING,
+    Stage.RENDER,
+    "a footnote longer than the foot of a page can hold is printed after the letter's text (WeasyPrint; "
+    "Typst carries it over to the following pages)",
+)
