@@ -216,14 +216,28 @@ def test_two_builds_are_byte_identical(tmp_path, monkeypatch, epoch, engine):
     assert (tmp_path / "first.pdf").read_bytes() == (tmp_path / "second.pdf").read_bytes()
 
 
-def test_the_environment_is_left_as_it_was(tmp_path, monkeypatch, engine):
+def test_the_environment_is_never_written_even_for_a_moment(tmp_path, monkeypatch, engine):
+    """Fonts are stamped with the letter's date without setting SOURCE_DATE_EPOCH, which another
+    thread of a process using the library would see."""
     import os
 
+    class Watched(dict):
+        writes: list[str] = []
+
+        def __setitem__(self, key, value):
+            self.writes.append(key)
+            super().__setitem__(key, value)
+
+        def __delitem__(self, key):
+            self.writes.append(key)
+            super().__delitem__(key)
+
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    environment = dict(os.environ)
+    watched = Watched(os.environ)
+    monkeypatch.setattr(os, "environ", watched)
     result = build_pdf(DATA, "--output", tmp_path / "letter.pdf", engine=engine)
     assert result.exit_code == 0, result.stderr
-    assert dict(os.environ) == environment
+    assert watched.writes == []
 
 
 def test_the_french_edition_has_french_quotes_date_and_language(tmp_path, engine):

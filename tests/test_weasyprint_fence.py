@@ -87,6 +87,24 @@ def test_css_added_to_a_layout_applies_to_it(tmp_path):
         assert len(weasy.lay_out('[data-notes~="1"] { break-after: page; }').pages) == 2
 
 
+def embedded_files(pdf: bytes) -> list[str]:
+    root = pypdf.PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+    names = root.get("/Names", {}).get("/EmbeddedFiles", {}).get("/Names", [])
+    return [str(name) for name in names[::2]]
+
+
+def test_a_letter_never_carries_the_attachments_its_html_asks_for(tmp_path):
+    (tmp_path / "notes.txt").write_text("What a hostile page would attach.", encoding="utf-8")
+    body = '<link rel="attachment" href="notes.txt"><p>A letter.</p>'
+    # WeasyPrint alone attaches the file: the attachment is a real way in.
+    from weasyprint import HTML
+
+    plain = HTML(string=document(body), base_url=tmp_path.as_uri() + "/").write_pdf(pdf_variant="pdf/ua-1")
+    assert embedded_files(plain) == ["notes.txt"]
+    with printer(tmp_path, body) as weasy:
+        assert embedded_files(weasy.write(weasy.lay_out())) == []
+
+
 def test_progress_is_reported_page_by_page(tmp_path):
     messages: list[str] = []
     body = "<p>One.</p><p style='break-before: page'>Two.</p>"
