@@ -222,7 +222,9 @@ def test_the_environment_is_never_written_even_for_a_moment(tmp_path, monkeypatc
     import os
 
     class Watched(dict):
-        writes: list[str] = []
+        def __init__(self, environment):
+            super().__init__(environment)
+            self.writes: list[str] = []
 
         def __setitem__(self, key, value):
             self.writes.append(key)
