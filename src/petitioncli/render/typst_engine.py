@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostics, PetitionError
 from ..model import Edition
+from .fonts import shipped_characters
 from .pdf import Printed
 from .sandbox import FONTS, TEMPLATES, Sandbox
 from .typst_data import LetterData, letter_data
@@ -115,33 +116,28 @@ def _fonts_needed(typst, characters: set[str]) -> tuple[bool, set[str]]:
     Noto Serif covers Latin, Greek and Cyrillic; a letter written in those
     leaves the system's fonts out, so that it prints the same everywhere.
     """
-    missing = characters - _shipped_coverage()
+    missing = {character for character in characters if ord(character) not in shipped_characters()}
     if not missing:
         return False, set()
-    from fontTools.ttLib import TTFont
-
     for info in typst.Fonts(include_system_fonts=True, include_embedded_fonts=False).fonts():
         if not missing:
             break
         if info.path is not None:
-            missing -= _coverage(info.path, info.index, TTFont)
+            missing -= _covered(info.path, info.index, missing)
     return True, missing
 
 
-@cache
-def _shipped_coverage() -> frozenset[str]:
+def _covered(path: str, index: int, characters: set[str]) -> set[str]:
+    """Of `characters`, those a font draws. Only they are kept: a font's whole map would hold
+    tens of thousands of strings while Typst, which needs the memory, lays out a long list."""
     from fontTools.ttLib import TTFont
 
-    return frozenset(chr(code) for code in TTFont(io.BytesIO(_truetype(_FONT_FILES[0])), lazy=True).getBestCmap())
-
-
-@cache
-def _coverage(path: str, index: int, ttfont) -> frozenset[str]:
     try:
-        cmap = ttfont(path, fontNumber=index, lazy=True).getBestCmap() or {}
+        with TTFont(path, fontNumber=index, lazy=True) as font:
+            cmap = font.getBestCmap() or {}
     except Exception:  # a font file fontTools cannot read covers nothing we can rely on
-        return frozenset()
-    return frozenset(chr(code) for code in cmap)
+        return set()
+    return {character for character in characters if ord(character) in cmap}
 
 
 @cache
