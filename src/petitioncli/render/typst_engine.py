@@ -7,9 +7,9 @@ template (`templates/letter.typ`), which reads the letter as JSON
 
 Typst sees a world of our making: a temporary folder holding the template,
 letter.json and the project images read through the sandbox and prepared as
-`check` judged them (SVG images rewritten from an allow-list), and fonts from the shipped Noto Serif only, plus the
-system's when the letter has characters Noto Serif lacks. It reads no other
-file and fetches nothing.
+`check` judged them (SVG images rewritten from an allow-list), and fonts from
+the shipped Noto Serif only, plus the system's when the letter has characters
+Noto Serif lacks. It reads no other file and fetches nothing.
 """
 
 from __future__ import annotations
