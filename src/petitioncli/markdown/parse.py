@@ -35,6 +35,7 @@ from .tree import (
     RawBlock,
     RawHtml,
     SoftBreak,
+    Table,
     Text,
     ThematicBreak,
 )
@@ -45,7 +46,8 @@ def _parser(quotes: tuple[str, str, str, str] | None = None) -> MarkdownIt:
     options: dict = {"html": True}
     if quotes is not None:
         options.update(typographer=True, quotes=list(quotes))
-    md = MarkdownIt("commonmark", options)
+    # GFM tables: letters compare figures, and a table left as pipes prints as noise.
+    md = MarkdownIt("commonmark", options).enable("table")
     if quotes is not None:
         # Only the quotes: `--` or `(c)` stay as written.
         md.enable("smartquotes")
@@ -210,6 +212,8 @@ def _blocks(tokens: list[Token]) -> Iterator[Block]:
             yield ListBlock(items, kind == "ordered_list_open", start, tight=not loose, line=_line(token))
         elif kind == "blockquote_open":
             yield BlockQuote(tuple(_blocks(inner)), _line(token))
+        elif kind == "table_open":
+            yield _table(inner, _line(token))
         elif kind in ("fence", "code_block"):
             yield CodeBlock(token.content)
         elif kind == "hr":
@@ -220,6 +224,25 @@ def _blocks(tokens: list[Token]) -> Iterator[Block]:
             yield NoteDefinition(str(token.meta.get("label", "")), _line(token))
         # footnote_block_open (the definitions gathered at the end) adds nothing.
         index = end + 1
+
+
+def _table(tokens: list[Token], line: int) -> Table:
+    """The rows of a table's tokens: each row's cells, the header first, and each column's alignment."""
+    rows: list[tuple[Paragraph, ...]] = []
+    align: list[str | None] = []
+    cells: list[Paragraph] = []
+    for index, token in enumerate(tokens):
+        if token.type == "tr_open":
+            cells = []
+        elif token.type == "tr_close":
+            rows.append(tuple(cells))
+        elif token.type in ("th_open", "td_open"):
+            inline = tokens[index + 1]
+            cells.append(Paragraph(_inlines(inline.children or []), inline.content, _line(inline)))
+            if token.type == "th_open":
+                style = str(token.attrs.get("style", ""))
+                align.append(style.removeprefix("text-align:") or None)
+    return Table(rows[0] if rows else (), tuple(rows[1:]), tuple(align), line)
 
 
 def _line(token: Token) -> int:
