@@ -11,7 +11,7 @@ from .. import rules
 from ..checks.characters import control_character
 from ..diagnostics import Diagnostics, Pos
 from ..fields import Kind, specs
-from ..loader.nodes import RecordValues, choice_value
+from ..loader.values import RecordValues, choice_value
 from ..model import Signatory
 
 FIELDS = tuple(specs(Signatory))
