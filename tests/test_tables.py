@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from projects import build, pdf_text, write_project
 
 from conftest import DATA
+from projects import build, pdf_text, write_project
 
 TABLE = (
     "We write to you about the state of things.\n\n"
