@@ -213,5 +213,6 @@ def _text(value: Any) -> Value:
 
 def _record_line(record: Any) -> str:
     """A described record on one line, as its YAML mapping gives it: `heading: Individuals, file: people.csv`."""
-    shown = ((key, _text(getattr(record, key))) for key in specs(type(record)))
+    described: type = type(record)
+    shown = ((key, _text(getattr(record, key))) for key in specs(described))
     return ", ".join(f"{key}: {text}" for key, text in shown if text is not None)
