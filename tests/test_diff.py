@@ -56,6 +56,8 @@ def test_the_reviewers_changes_and_nothing_else(run_cli, editions):
                 "fields": {"location": {"old": "Kwekwe", "new": "Harare"}},
             }
         ],
+        # A letter of one list without a heading has no groups to count by.
+        "by_group": {},
     }
     footnotes = report["footnotes"]
     assert (footnotes["added"], footnotes["removed"]) == ([], [])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,50 @@ def test_stats_counts_every_group_file(tmp_path):
     result = petition("signatories", "stats", project, "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["signatories"] == 8
+    by_group = json.loads(result.stdout)["group"]
+    assert by_group == {"Original signatories": 2, "Supporting organisations:": 3, "Individuals": 3}
+
+
+def test_stats_shows_a_table_of_groups(tmp_path):
+    project = write_project(tmp_path / "letter", {**FILES, "signatories.yaml": None})
+    result = petition("signatories", "stats", project)
+    assert result.exit_code == 0, result.stderr
+    assert re.search(r"┃ group +┃ signatories ┃", result.stdout)
+    assert re.search(r"│ Supporting organisations: │ +3 │\n│ Individuals +│ +3 │", result.stdout)
+
+
+def test_diff_names_the_group_of_each_change_and_counts_by_group(tmp_path):
+    old = write_project(tmp_path / "old", {**FILES, "signatories.yaml": None})
+    new = write_project(tmp_path / "new", {**FILES, "signatories.yaml": None})
+    supporting = new / "supporting.csv"
+    supporting.write_text(
+        SUPPORTING.replace("Gamma League,,supporting organisations,\n", "").replace(
+            "Omar Said,,Individuals,pending", "Omar Said,,Individuals,confirmed\nLina Haddad,Lawyer,Individuals,"
+        ),
+        encoding="utf-8",
+    )
+    result = petition("diff", old, new)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Signatories: 1 joined, 1 left, 1 status changed "
+        "(Individuals: 1 joined, 1 status changed; Supporting organisations:: 1 left)"
+    ) in result.stdout
+    assert "+ Lina Haddad [Individuals]" in result.stdout
+    assert "- Gamma League [Supporting organisations:]" in result.stdout
+    report = json.loads(petition("diff", old, new, "--json").stdout)["signatories"]
+    assert report["by_group"] == {
+        "Individuals": {"joined": 1, "left": 0, "status_changed": 1, "changed": 0},
+        "Supporting organisations:": {"joined": 0, "left": 1, "status_changed": 0, "changed": 0},
+    }
+    assert report["joined"][0]["group"] == "Individuals"
+
+
+def test_diff_shows_a_change_to_the_manifests_groups(tmp_path):
+    old = write_project(tmp_path / "old", {**FILES, "signatories.yaml": None})
+    new = write_project(tmp_path / "new", {**FILES, "signatories.yaml": None})
+    manifest = new / "petition.yaml"
+    manifest.write_text(MANIFEST.replace("    count: true\n", "", 1), encoding="utf-8")
+    result = petition("diff", old, new)
+    assert result.exit_code == 0, result.stderr
+    assert "~ signatories: 'heading: Original signatories, file: original.yaml, count: true\\n" in result.stdout
+    assert "→ 'heading: Original signatories, file: original.yaml, count: false\\n" in result.stdout

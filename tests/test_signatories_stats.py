@@ -41,6 +41,7 @@ def test_counts_by_status_country_and_location_as_json(run_cli, make_letter):
         "without_country": 1,
         "location": {"London": 2, "New York": 1, "[Dublin]": 1},
         "without_location": 0,
+        "group": {},
     }
 
 

@@ -8,13 +8,14 @@ reader of either edition finds the same note in the same place.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import markdown, rules
 from ..dates import babel_locale
 from ..diagnostics import PetitionError, Pos
 from ..language import matching
-from ..markdown import Block, BlockQuote, Heading, ListBlock, ListItem, Paragraph
+from ..markdown import Block, BlockQuote, Heading, ListBlock, ListItem, Paragraph, Table
 from ..model import Letter, TranslatedTexts
 from .context import Context
 from .text import warn_spacing
@@ -26,7 +27,7 @@ _TEXT_KEYS = ("title", "place", "sender", "subject", "signatories_heading")
 
 @dataclass(frozen=True, slots=True)
 class _Part:
-    """A paragraph, heading or list item of a body, in reading order, with the notes it calls."""
+    """A paragraph, heading, list item or table row of a body, in reading order, with the notes it calls."""
 
     kind: str
     line: int
@@ -124,7 +125,7 @@ def _same_shape(context: Context, texts: TranslatedTexts) -> None:
 
 
 def _parts(blocks: tuple[Block, ...]) -> list[_Part]:
-    """Paragraphs, headings and list items in reading order; a list item counts once, whatever it holds."""
+    """Paragraphs, headings, list items and table rows in reading order; a list item counts once, whatever it holds."""
     found: list[_Part] = []
     for block in blocks:
         if isinstance(block, Paragraph | Heading):
@@ -135,6 +136,9 @@ def _parts(blocks: tuple[Block, ...]) -> list[_Part]:
                 found.append(_Part("list item", _first_line(item), tuple(markdown.note_labels(item.children))))
         elif isinstance(block, BlockQuote):
             found.extend(_parts(block.children))
+        elif isinstance(block, Table):
+            for row in (block.header, *block.rows):
+                found.append(_Part("table row", row[0].line if row else block.line, tuple(markdown.note_labels(row))))
     return found
 
 
@@ -143,9 +147,11 @@ def _first_line(item: ListItem) -> int:
 
 
 def _counts(parts: list[_Part]) -> str:
-    paragraphs = sum(1 for part in parts if part.kind != "list item")
-    items = len(parts) - paragraphs
-    return f"{paragraphs} paragraph{'s' if paragraphs != 1 else ''} and {items} list item{'s' if items != 1 else ''}"
+    """ "3 paragraphs and 2 list items", with table rows when there are any; a heading counts as a paragraph."""
+    counted = Counter("paragraph" if part.kind == "heading" else part.kind for part in parts)
+    kinds = ["paragraph", "list item"] + (["table row"] if counted["table row"] else [])
+    named = [f"{counted[kind]} {kind}{'s' if counted[kind] != 1 else ''}" for kind in kinds]
+    return ", ".join(named[:-1]) + " and " + named[-1]
 
 
 def _calls(labels: tuple[str, ...]) -> str:

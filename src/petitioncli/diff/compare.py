@@ -65,13 +65,39 @@ class LetterDiff:
     recipients_changed: list[Changed] = field(default_factory=list)
     # A translation's keys appear as `translations.fr.title`.
     manifest: dict[str, tuple[Value, Value]] = field(default_factory=dict)
+    # The heading of the group each signatory above is in (the new edition's
+    # for those still there), by identity; empty when no group has a heading.
+    headings: dict[int, str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return any(getattr(self, part.name) for part in dataclasses.fields(self))
+        return any(getattr(self, part.name) for part in dataclasses.fields(self) if part.name != "headings")
+
+    def group(self, signatory: Signatory) -> str | None:
+        return self.headings.get(id(signatory))
+
+    def by_group(self) -> dict[str, dict[str, int]]:
+        """Heading to how many joined, left, and changed in that group; empty without headings."""
+        parts = {
+            "joined": self.joined,
+            "left": self.left,
+            "status_changed": [c.new for c in self.status_changed],
+            "changed": [c.new for c in self.signatories_changed],
+        }
+        found: dict[str, dict[str, int]] = {}
+        for part, signatories in parts.items():
+            for signatory in signatories:
+                heading = self.group(signatory)
+                if heading is not None:
+                    counts = found.setdefault(heading, dict.fromkeys(parts, 0))
+                    counts[part] += 1
+        return found
 
 
 def compare(old: Letter, new: Letter) -> LetterDiff:
     found = LetterDiff()
+    found.headings = {
+        id(s): g.heading for letter in (old, new) for g in letter.groups if g.heading for s in g.signatories
+    }
     _signatories(old.signatories, new.signatories, found)
     found.texts = _texts((old.footnotes, old.body.source), (new.footnotes, new.body.source))
     for tag in sorted(old.translations.keys() | new.translations.keys()):
@@ -176,7 +202,17 @@ def _text(value: Any) -> Value:
     if value is None or value == []:
         return None
     if isinstance(value, list):
-        return "\n".join(value)
+        # A list of lines, or of records such as the manifest's signatory groups, one a line.
+        return "\n".join(item if isinstance(item, str) else _record_line(item) for item in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as YAML writes it
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value.value) if hasattr(value, "value") else str(value)
+
+
+def _record_line(record: Any) -> str:
+    """A described record on one line, as its YAML mapping gives it: `heading: Individuals, file: people.csv`."""
+    described: type = type(record)
+    shown = ((key, _text(getattr(record, key))) for key in specs(described))
+    return ", ".join(f"{key}: {text}" for key, text in shown if text is not None)

@@ -30,15 +30,22 @@ def to_text(diff: LetterDiff, *, styled: bool) -> str:
             pieces.append(paint(piece, style) if style else piece)
         return " ".join(pieces)
 
+    def grouped(signatory: Signatory, line: str) -> str:
+        heading = diff.group(signatory)
+        return printable(f"{line} [{heading}]" if heading else line)
+
     sections: list[tuple[str, list[str]]] = []
-    lines = [paint("+ ", "+") + printable(_describe(s)) for s in diff.joined]
-    lines += [paint("- ", "-") + printable(_describe(s)) for s in diff.left]
-    lines += [paint("~ ", "~") + printable(f"{c.new.name}: {_changes(c.fields)}") for c in diff.status_changed]
-    lines += [paint("~ ", "~") + printable(f"{c.new.name}: {_changes(c.fields)}") for c in diff.signatories_changed]
+    lines = [paint("+ ", "+") + grouped(s, _describe(s)) for s in diff.joined]
+    lines += [paint("- ", "-") + grouped(s, _describe(s)) for s in diff.left]
+    lines += [paint("~ ", "~") + grouped(c.new, f"{c.new.name}: {_changes(c.fields)}") for c in diff.status_changed]
+    lines += [
+        paint("~ ", "~") + grouped(c.new, f"{c.new.name}: {_changes(c.fields)}") for c in diff.signatories_changed
+    ]
     counts = _counts(
         joined=diff.joined, left=diff.left, **{"status changed": diff.status_changed}, changed=diff.signatories_changed
     )
-    sections.append((f"Signatories: {counts}", lines))
+    by_group = "; ".join(f"{heading}: {_group_counts(changes)}" for heading, changes in diff.by_group().items())
+    sections.append((f"Signatories: {counts}" + (f" ({printable(by_group)})" if by_group else ""), lines))
     for language, texts in [("", diff.texts), *((f" ({tag})", t) for tag, t in diff.translations.items())]:
         lines = [paint("+ ", "+") + printable(f"{n.id}: {n.text}") for n in texts.footnotes_added]
         lines += [paint("- ", "-") + printable(f"{n.id}: {n.text}") for n in texts.footnotes_removed]
@@ -79,6 +86,10 @@ def _changes(fields: dict[str, tuple[Value, Value]]) -> str:
 
 def _counts(**parts: list) -> str:
     return ", ".join(f"{len(items):,} {what}" for what, items in parts.items() if items)
+
+
+def _group_counts(changes: dict[str, int]) -> str:
+    return ", ".join(f"{number:,} {part.replace('_', ' ')}" for part, number in changes.items() if number)
 
 
 def _paragraph(change: ParagraphChange, paint, words) -> str:
@@ -135,10 +146,11 @@ def to_json(diff: LetterDiff, old: str, new: str) -> str:
             "new": new,
             "differences": bool(diff),
             "signatories": {
-                "joined": [_entry(s) for s in diff.joined],
-                "left": [_entry(s) for s in diff.left],
+                "joined": [_entry(s, diff.group(s)) for s in diff.joined],
+                "left": [_entry(s, diff.group(s)) for s in diff.left],
                 "status_changed": [changed(c, "name") for c in diff.status_changed],
                 "changed": [changed(c, "name") for c in diff.signatories_changed],
+                "by_group": diff.by_group(),
             },
             **_texts_json(diff.texts),
             "translations": {tag: _texts_json(texts) for tag, texts in diff.translations.items()},
@@ -154,8 +166,11 @@ def to_json(diff: LetterDiff, old: str, new: str) -> str:
     )
 
 
-def _entry(signatory: Signatory) -> dict[str, Any]:
+def _entry(signatory: Signatory, heading: str | None) -> dict[str, Any]:
     # Only what the entry gives: an absent value, or an empty `noqa`, is left out.
     found = {key: value for key in specs(Signatory) if (value := getattr(signatory, key)) not in (None, ())}
     found["status"] = signatory.status.value
+    if heading is not None:
+        # The heading as the manifest writes it, also for an entry of a group's own file.
+        found["group"] = heading
     return found

@@ -13,7 +13,7 @@ from .. import limits, rules
 from ..diagnostics import Diagnostics, Pos
 from ..fields import Kind, specs
 from ..model import Signatory
-from .nodes import RecordValues, choice_value, did_you_mean, rule_ids
+from .values import RecordValues, choice_value, did_you_mean, rule_ids
 
 # Excel writes `;` where the decimal comma is usual (much of Europe), and tabs
 # for "Unicode text": a header row without commas but with these is read so.

@@ -7,10 +7,7 @@ typing: `country: NO` is Norway, not False, and `name: 1999` is a name.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +16,7 @@ from ..dates import ISO_DATE
 from ..diagnostics import Diagnostics, Pos
 from ..fields import FieldSpec, Kind, specs, translatable_specs
 from .files import NULL_TAG, PLAIN_TAGS, STR_TAG, MappingNode, Node, ScalarNode, SequenceNode, tag_name
+from .values import RecordValues, choice_value, did_you_mean, required_keys, rule_ids
 
 _KIND = {MappingNode: "a mapping", SequenceNode: "a list", ScalarNode: "a single value"}
 
@@ -29,70 +27,8 @@ def kind_of(node: Node) -> str:
     return _KIND.get(type(node), "a value")
 
 
-def did_you_mean(value: str, choices: Iterable[str]) -> str:
-    hint = difflib.get_close_matches(value, tuple(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{hint[0]}'?" if hint else ""
-
-
-def choice_value(spec: FieldSpec, value: str, pos: Pos, diags: Diagnostics) -> Any:
-    """The enumeration member a CHOICE value names, or None after reporting it (YAML and CSV alike)."""
-    assert spec.enum is not None
-    try:
-        return spec.enum(value)
-    except ValueError:
-        choices = spec.choices
-        hint = did_you_mean(value, choices) or "; expected " + " | ".join(choices)
-        diags.report(spec.choice_rule, pos, f"unknown {spec.name} '{value}'{hint}")
-        return None
-
-
-def rule_ids(text: str, pos: Pos, diags: Diagnostics) -> tuple[str, ...]:
-    """The rule ids a `noqa` value names, separated by commas or spaces; an unknown id is reported."""
-    found = []
-    for rule_id in text.replace(",", " ").split():
-        if rules.by_id(rule_id.lower()) is None:
-            hint = did_you_mean(rule_id.lower(), (rule.id for rule in rules.all_rules()))
-            diags.report(rules.VALUE_UNKNOWN, pos, f"unknown rule '{rule_id}' in noqa{hint}")
-        else:
-            found.append(rule_id.lower())
-    return tuple(found)
-
-
-@dataclass(slots=True)
-class RecordValues:
-    """What a record's mapping held: the values read, where each was, and keys that could not be read."""
-
-    values: dict[str, Any] = field(default_factory=dict)
-    field_pos: dict[str, Pos] = field(default_factory=dict)
-    unread: set[str] = field(default_factory=set)
-    # Keys written per language: key to language tag to value (positions as `key.tag`).
-    languages: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    def build(self, record: type, pos: Pos, **extra: Any) -> Any:
-        """The record; a required key that is missing or unreadable is an empty text, already reported."""
-        arguments = {key: value for key, value in self.values.items() if value is not None}
-        unread = self.unread
-        for key in _required(record):
-            if key not in arguments:
-                arguments[key] = ""
-                if key not in self.field_pos:
-                    unread = unread | {key}
-        # Most records read cleanly: they share one empty set.
-        return record(
-            pos=pos, field_pos=self.field_pos, unread=frozenset(unread) if unread else _NONE, **arguments, **extra
-        )
-
-
-_NONE: frozenset[str] = frozenset()
-
-
 def _translation_label(tag: str) -> Callable[[str], str]:
     return lambda key: f"'{key}' ({tag})"
-
-
-@cache
-def _required(record: type) -> tuple[str, ...]:
-    return tuple(key for key, spec in specs(record).items() if spec.required)
 
 
 class NodeReader:
@@ -193,7 +129,7 @@ class NodeReader:
         if isinstance(record, dict):
             fields, required = record, tuple(key for key, spec in record.items() if spec.required)
         else:
-            fields, required = specs(record), _required(record)
+            fields, required = specs(record), required_keys(record)
         if not (entries.keys() <= fields.keys() and all(key in entries for key in required)):
             self.known_keys(entries, where, what, allowed=fields, required=required)
         found = RecordValues()

@@ -16,8 +16,9 @@ from ..rules import Rule
 from . import groups, records
 from .files import Node, compose_yaml, read_text
 from .located import Located, limit_of, within_project_limit
-from .nodes import Entries, NodeReader, RecordValues
+from .nodes import Entries, NodeReader
 from .records import too_deep_message
+from .values import RecordValues
 
 # Files a letter can do without, as long as the manifest names none; a
 # statement that names no recipient needs no recipients either.

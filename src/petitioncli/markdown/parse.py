@@ -1,7 +1,8 @@
 """markdown-it, configured for letters, and its token stream turned into the tree.
 
-Every use of markdown-it, public or not, lives in this module and in
-`note_rules.py`, the inline rules for footnote references it installs.
+Every use of markdown-it, public or not, lives in this module and in the
+rules it installs: `note_rules.py` (footnote references) and `quotes.py`
+(apostrophes and the quotes smartquotes leaves straight).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .note_rules import inline_note, note_reference
+from .quotes import apostrophes, quotes_left_straight
 from .tree import (
     Block,
     BlockQuote,
@@ -35,6 +37,7 @@ from .tree import (
     RawBlock,
     RawHtml,
     SoftBreak,
+    Table,
     Text,
     ThematicBreak,
 )
@@ -45,12 +48,13 @@ def _parser(quotes: tuple[str, str, str, str] | None = None) -> MarkdownIt:
     options: dict = {"html": True}
     if quotes is not None:
         options.update(typographer=True, quotes=list(quotes))
-    md = MarkdownIt("commonmark", options)
+    # GFM tables: letters compare figures, and a table left as pipes prints as noise.
+    md = MarkdownIt("commonmark", options).enable("table")
     if quotes is not None:
         # Only the quotes: `--` or `(c)` stay as written.
         md.enable("smartquotes")
-        md.core.ruler.before("smartquotes", "apostrophes", _apostrophes)
-        md.core.ruler.after("smartquotes", "quotes_left_straight", _quotes_left_straight(quotes))
+        md.core.ruler.before("smartquotes", "apostrophes", apostrophes)
+        md.core.ruler.after("smartquotes", "quotes_left_straight", quotes_left_straight(quotes))
     # The plugin reads `[^id]: …` definitions, which the checks refuse. Its
     # inline rules scan from every `[^` and `^[` to the end of the text when
     # nothing closes them (20 KB of `[^` took minutes), so they are replaced
@@ -66,91 +70,6 @@ def _parser(quotes: tuple[str, str, str, str] | None = None) -> MarkdownIt:
     # with a place, and the renderers never see a letter that has such errors.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     return md
-
-
-_APOSTROPHE = "\u2019"
-# After these a quote opens something rather than standing for a letter left out.
-_OPENERS = frozenset("\"'([{\u201c\u2018\u201e\u201a\u00ab\u2039")
-
-
-def _apostrophes(state) -> None:
-    """Sets `'` between a word's end and a letter as an apostrophe before smartquotes pairs quotes.
-
-    smartquotes takes the `'` of "Apple Inc.'s" for an opening quote (it
-    follows a full stop) and pairs it with the next one, which turns a whole
-    stretch of text inside out. An apostrophe is ’ in every language.
-    """
-    _each_text(state, lambda text, before, after: _set_apostrophes(text, before))
-
-
-def _set_apostrophes(text: str, before: str) -> str:
-    if "'" not in text:
-        return text
-    out = list(text)
-    for index, char in enumerate(out):
-        prior = out[index - 1] if index else before
-        following = out[index + 1] if index + 1 < len(out) else ""
-        if char == "'" and following.isalpha() and not prior.isspace() and prior not in _OPENERS:
-            out[index] = _APOSTROPHE
-    return "".join(out)
-
-
-def _quotes_left_straight(quotes: tuple[str, str, str, str]):
-    """A core rule for the quotes smartquotes leaves straight, such as `'` right after a closing `"`.
-
-    A quote left after a character that is not a space closes something
-    (or, before a letter, is an apostrophe). A quote after a space stays as
-    written: there an opening quote and an apostrophe ('90s) look alike.
-    Escaped quotes (`\\'`) are separate tokens until `text_join` and stay
-    straight, as their author asked.
-    """
-
-    def close(text: str, before: str, after: str) -> str:
-        if "'" not in text and '"' not in text:
-            return text
-        out = list(text)
-        for index, char in enumerate(out):
-            prior = out[index - 1] if index else before
-            if char not in "'\"" or prior.isspace():
-                continue
-            following = out[index + 1] if index + 1 < len(out) else after
-            if char == '"':
-                out[index] = quotes[1]
-            else:
-                out[index] = _APOSTROPHE if following.isalnum() else quotes[3]
-        return "".join(out)
-
-    return lambda state: _each_text(state, close)
-
-
-def _each_text(state, change) -> None:
-    """Replaces each text token's content by `change(text, character before, character after)`.
-
-    The characters around a token come from its neighbours in the same block
-    (through emphasis and links); a line break or the block's edge is a space.
-    """
-    for token in state.tokens:
-        if token.type != "inline" or not token.children:
-            continue
-        children = token.children
-        before = " "
-        for index, child in enumerate(children):
-            if child.type == "text" and child.content:
-                child.content = change(child.content, before, _next_char(children, index))
-            if child.type in ("softbreak", "hardbreak"):
-                before = " "
-            elif child.content:
-                before = child.content[-1]
-
-
-def _next_char(children: list[Token], index: int) -> str:
-    """The first character printed after child `index`, or a space at a break or the end."""
-    for child in children[index + 1 :]:
-        if child.type in ("softbreak", "hardbreak"):
-            return " "
-        if child.content:
-            return child.content[0]
-    return " "
 
 
 def parse_document(source: str, quotes: tuple[str, str, str, str] | None = None) -> Document:
@@ -210,6 +129,8 @@ def _blocks(tokens: list[Token]) -> Iterator[Block]:
             yield ListBlock(items, kind == "ordered_list_open", start, tight=not loose, line=_line(token))
         elif kind == "blockquote_open":
             yield BlockQuote(tuple(_blocks(inner)), _line(token))
+        elif kind == "table_open":
+            yield _table(inner, _line(token))
         elif kind in ("fence", "code_block"):
             yield CodeBlock(token.content)
         elif kind == "hr":
@@ -220,6 +141,25 @@ def _blocks(tokens: list[Token]) -> Iterator[Block]:
             yield NoteDefinition(str(token.meta.get("label", "")), _line(token))
         # footnote_block_open (the definitions gathered at the end) adds nothing.
         index = end + 1
+
+
+def _table(tokens: list[Token], line: int) -> Table:
+    """The rows of a table's tokens: each row's cells, the header first, and each column's alignment."""
+    rows: list[tuple[Paragraph, ...]] = []
+    align: list[str | None] = []
+    cells: list[Paragraph] = []
+    for index, token in enumerate(tokens):
+        if token.type == "tr_open":
+            cells = []
+        elif token.type == "tr_close":
+            rows.append(tuple(cells))
+        elif token.type in ("th_open", "td_open"):
+            inline = tokens[index + 1]
+            cells.append(Paragraph(_inlines(inline.children or []), inline.content, _line(inline)))
+            if token.type == "th_open":
+                style = str(token.attrs.get("style", ""))
+                align.append(style.removeprefix("text-align:") or None)
+    return Table(rows[0] if rows else (), tuple(rows[1:]), tuple(align), line)
 
 
 def _line(token: Token) -> int:

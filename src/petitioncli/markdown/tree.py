@@ -111,6 +111,17 @@ class BlockQuote:
 
 
 @dataclass(frozen=True, slots=True)
+class Table:
+    """A GFM table; each cell's inline content is held as a paragraph, so that checks find what it calls."""
+
+    header: tuple[Paragraph, ...]
+    rows: tuple[tuple[Paragraph, ...], ...]
+    # Per column: "left", "center", "right", or None when the delimiter row does not say.
+    align: tuple[str | None, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class CodeBlock:
     text: str
 
@@ -138,7 +149,18 @@ class NoteDefinition:
     line: int
 
 
-Block = Paragraph | Heading | ListBlock | ListItem | BlockQuote | CodeBlock | ThematicBreak | RawBlock | NoteDefinition
+Block = (
+    Paragraph
+    | Heading
+    | ListBlock
+    | ListItem
+    | BlockQuote
+    | Table
+    | CodeBlock
+    | ThematicBreak
+    | RawBlock
+    | NoteDefinition
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +178,9 @@ def inline_containers(blocks: tuple[Block, ...]) -> Iterator[Paragraph | Heading
                 yield from inline_containers(item.children)
         elif isinstance(block, ListItem | BlockQuote):
             yield from inline_containers(block.children)
+        elif isinstance(block, Table):
+            for row in (block.header, *block.rows):
+                yield from row
 
 
 def too_deep(nodes: Iterable[Block | Inline], limit: int) -> int | None:
@@ -174,6 +199,8 @@ def too_deep(nodes: Iterable[Block | Inline], limit: int) -> int | None:
             depth += 1
         if isinstance(node, Paragraph | Heading):
             stack.extend((child, depth, node.line) for child in node.children)
+        elif isinstance(node, Table):
+            stack.extend((cell, depth, node.line) for row in (node.header, *node.rows) for cell in row)
         elif isinstance(node, ListBlock):
             stack.extend((child, depth, line) for item in node.items for child in item.children)
         elif isinstance(node, BlockQuote | Emphasis | Link):

@@ -30,8 +30,10 @@ from ..markdown import (
     NoteRef,
     Paragraph,
     SoftBreak,
+    Table,
     Text,
     ThematicBreak,
+    inline_containers,
     parse_document,
     project_relative_path,
     shown_address,
@@ -88,6 +90,8 @@ class HtmlWriter:
             return self.list_block(block)
         if isinstance(block, BlockQuote):
             return f"<blockquote>{self.blocks(block.children)}</blockquote>\n"
+        if isinstance(block, Table):
+            return self.table(block)
         if isinstance(block, CodeBlock):
             return f"<pre><code>{escape(block.text)}</code></pre>\n"
         if isinstance(block, ThematicBreak):
@@ -107,6 +111,22 @@ class HtmlWriter:
             out.append(f"<li{notes}>{inner}</li>\n")
         out.append(f"</{tag}>\n")
         return "".join(out)
+
+    def table(self, block: Table) -> str:
+        # Alignment by class, not by a style attribute: the page's styles are all in its one sheet.
+        def row(cells: tuple[Paragraph, ...], tag: str) -> str:
+            out = []
+            for column, cell in enumerate(cells):
+                align = block.align[column] if column < len(block.align) else None
+                css = f' class="align-{align}"' if align else ""
+                out.append(f"<{tag}{css}>{self.inline(cell.children, line=cell.line + 1)}</{tag}>")
+            return f"<tr>{''.join(out)}</tr>\n"
+
+        # The table carries the notes its cells call, for the PDF's keeping of notes with their calls.
+        notes = self._notes_attribute(tuple(node for cell in inline_containers((block,)) for node in cell.children))
+        head = f"<thead>\n{row(block.header, 'th')}</thead>\n"
+        body = f"<tbody>\n{''.join(row(cells, 'td') for cells in block.rows)}</tbody>\n" if block.rows else ""
+        return f"<table{notes}>\n{head}{body}</table>\n"
 
     def _notes_attribute(self, children: tuple[Inline, ...]) -> str:
         """`data-notes`: the notes first called in the text a block holds directly.

@@ -20,6 +20,7 @@ from ..markdown import (
     NoteRef,
     Paragraph,
     SoftBreak,
+    Table,
     Text,
     ThematicBreak,
     project_relative_path,
@@ -123,12 +124,48 @@ class _TextWriter:
             return self.list_block(node, indent)
         if isinstance(node, BlockQuote):
             return "\n\n".join(self.blocks(node.children, indent + "> "))
+        if isinstance(node, Table):
+            return self.table(node, indent)
         if isinstance(node, CodeBlock):
             return textwrap.indent(node.text.rstrip("\n"), indent + "    ")
         if isinstance(node, ThematicBreak):
             return indent + "* * *"
         # Raw HTML and footnote definitions are never printed.
         return ""
+
+    def table(self, node: Table, indent: str) -> str:
+        """Columns as Pandoc's simple tables set them when they fit the width; else one record per row.
+
+        A record is each header and its cell on a line ("Country: France"),
+        wrapped, so that no cell is ever cut or a line made longer than the width.
+        """
+        header = [self.inline(cell.children).replace("\n", " ") for cell in node.header]
+        rows = [[self.inline(cell.children).replace("\n", " ") for cell in cells] for cells in node.rows]
+        widths = [max(display_width(row[column]) for row in (header, *rows)) for column in range(len(header))]
+        if display_width(indent) + sum(widths) + 2 * (len(widths) - 1) <= self.width:
+            lines = [self._table_line(header, widths, node.align, indent)]
+            lines.append(indent + "  ".join("-" * width for width in widths))
+            lines.extend(self._table_line(row, widths, node.align, indent) for row in rows)
+            return "\n".join(lines)
+        records = []
+        for row in rows:
+            fields = [f"{name}: {value}" if name else value for name, value in zip(header, row, strict=True) if value]
+            records.append("\n".join(self.wrap(field, initial=indent, subsequent=indent + "  ") for field in fields))
+        return "\n\n".join(records)
+
+    @staticmethod
+    def _table_line(cells: list[str], widths: list[int], align: tuple[str | None, ...], indent: str) -> str:
+        out = []
+        for column, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+            pad = width - display_width(cell)
+            side = align[column] if column < len(align) else None
+            if side == "right":
+                out.append(" " * pad + cell)
+            elif side == "center":
+                out.append(" " * (pad // 2) + cell + " " * (pad - pad // 2))
+            else:
+                out.append(cell + " " * pad)
+        return (indent + "  ".join(out)).rstrip()
 
     def list_block(self, node: ListBlock, indent: str) -> str:
         items = []

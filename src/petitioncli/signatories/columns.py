@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import PetitionError
 from ..fields import specs
-from ..loader.nodes import did_you_mean
+from ..loader.values import did_you_mean
 from ..model import Signatory
 
 # Best first: a column named for the organisation beats a bare "Name", which

@@ -13,8 +13,7 @@ from collections.abc import Callable
 
 from ..diagnostics import PetitionError
 from ..loader.csv_list import delimiter_of
-from .entry import FIELDS, NewEntry
-from .insert import Inserted, Placed
+from .entry import FIELDS, Inserted, NewEntry, Placed
 from .listfile import ListFile
 from .yaml_style import ends_line
 

@@ -1,4 +1,4 @@
-"""A new entry: its values cleaned of what forms and shells get wrong, and the record `check` judges."""
+"""A new entry: its values cleaned of what forms and shells get wrong, the record `check` judges, and where it goes."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .. import rules
 from ..checks.characters import control_character
 from ..diagnostics import Diagnostics, Pos
 from ..fields import Kind, specs
-from ..loader.nodes import RecordValues, choice_value
+from ..loader.values import RecordValues, choice_value
 from ..model import Signatory
 
 FIELDS = tuple(specs(Signatory))
@@ -99,3 +99,15 @@ def new_entry(values: dict[str, str], pos: Pos, field_pos: dict[str, Pos], diags
             found = choice_value(spec, value, field_pos.get(key, pos), diags)
         read.values[key] = found
     return NewEntry(ordered, read.build(Signatory, pos))
+
+
+# A point is an index into the list's entries: new entries at point p go
+# after entry p - 1 and before entry p (p = len(entries): at the end).
+Placed = list[tuple[int, list[NewEntry]]]
+
+
+@dataclass(slots=True)
+class Inserted:
+    text: str
+    # Where each new entry starts in `text`, in the order they were placed.
+    offsets: list[int]

@@ -4,22 +4,10 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from dataclasses import dataclass
 
 from ..text import sort_key
-from .entry import NewEntry
+from .entry import Inserted, NewEntry, Placed
 from .listfile import ListFile
-
-# A point is an index into the list's entries: new entries at point p go
-# after entry p - 1 and before entry p (p = len(entries): at the end).
-Placed = list[tuple[int, list[NewEntry]]]
-
-
-@dataclass(slots=True)
-class Inserted:
-    text: str
-    # Where each new entry starts in `text`, in the order they were placed.
-    offsets: list[int]
 
 
 def insert(listing: ListFile, entries: list[NewEntry]) -> Inserted:

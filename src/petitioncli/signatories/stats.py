@@ -28,6 +28,9 @@ class Stats:
     by_country: dict[str, int]
     by_location: dict[str, int]
     with_url: int
+    # Heading to the signatories standing in that group, in the manifest's
+    # order; empty for a letter of one list without a heading.
+    by_group: dict[str, int]
     # Problems in the list: entries that could not be read are not counted.
     problems: Diagnostics
 
@@ -42,6 +45,7 @@ class Stats:
             "without_country": self.counted - sum(self.by_country.values()),
             "location": self.by_location,
             "without_location": self.counted - sum(self.by_location.values()),
+            "group": self.by_group,
         }
 
 
@@ -66,6 +70,11 @@ def _count(manifest: Path, result: loader.LoadResult) -> Stats:
         by_country=_most_first(s.country for s in standing),
         by_location=_most_first(s.location for s in standing),
         with_url=sum(1 for s in standing if s.url),
+        by_group={
+            group.heading: sum(1 for s in group.signatories if s.status is not Status.WITHDRAWN)
+            for group in result.letter.groups
+            if group.heading
+        },
         problems=problems,
     )
 
@@ -97,6 +106,8 @@ def print_tables(console: Console, stats: Stats) -> None:
         highlight=False,
     )
     console.print(table("status", stats.by_status, None))
+    if stats.by_group:
+        console.print(table("group", stats.by_group, None))
     console.print(table("country", stats.by_country, "(none given)"))
     console.print(table("location", stats.by_location, "(none given)"))
     share = f" ({stats.with_url / stats.counted:.0%})" if stats.counted else ""

@@ -14,7 +14,7 @@ import itertools
 from ..diagnostics import Diagnostics, PetitionError
 from ..loader.files import SequenceNode, compose_yaml
 from ..model import Signatory
-from .insert import Inserted, Placed
+from .entry import Inserted, Placed
 from .listfile import ListFile
 from .yaml_style import Style, block_entry, ends_line, flow_entry, learn_style, read_back
 

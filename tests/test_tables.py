@@ -1,0 +1,86 @@
+"""GFM tables in the letter: set as tables in the PDF and the web page, as aligned columns in the text letter."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+from projects import build, pdf_text, write_project
+
+TABLE = (
+    "We write to you about the state of things.\n\n"
+    "| Country | Cases | Source |\n"
+    "|:--|--:|:-:|\n"
+    "| Azerbaijan | 142 | *our count*[^report] |\n"
+    "| Kazakhstan | 7 | |\n\n"
+    "We ask the Board to act.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def letters(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("tables")
+    project = write_project(root / "letter", {"letter.md": TABLE})
+    return build(project, root / "out", "pdf", "html", "txt")
+
+
+def test_the_pdf_prints_the_cells_not_the_pipes(letters):
+    text = pdf_text(letters["pdf"])
+    assert "|" not in text
+    assert re.search(r"Country\s+Cases\s+Source", text)
+    assert re.search(r"Azerbaijan\s+142\s+our count1", text)
+    assert "See The State of Things" in text  # the note called from a cell is printed
+
+
+def test_the_web_page_has_a_table_with_its_alignment_and_linked_note_call(letters):
+    html = letters["html"].read_text(encoding="utf-8")
+    assert "|" not in html.split("<body", 1)[1].split("</table>")[0]
+    assert '<th class="align-left">Country</th><th class="align-right">Cases</th>' in html
+    assert '<td class="align-right">142</td>' in html
+    assert '<table data-notes="1">' in html
+    assert 'href="#note-1" role="doc-noteref">1</a>' in html
+
+
+def test_the_text_letter_sets_the_table_in_aligned_columns(letters):
+    text = letters["txt"].read_text(encoding="utf-8")
+    assert (
+        "Country     Cases     Source\n"
+        "----------  -----  ------------\n"
+        "Azerbaijan    142  our count[1]\n"
+        "Kazakhstan      7\n"
+    ) in text
+
+
+def test_a_table_wider_than_the_text_letter_becomes_one_record_per_row(run_cli, tmp_path):
+    project = write_project(tmp_path / "letter", {"letter.md": TABLE})
+    out = tmp_path / "letter.txt"
+    assert run_cli("build", project, "-f", "txt", "--width", "24", "-o", out).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Country: Azerbaijan\nCases: 142\nSource: our count[1]\n\nCountry: Kazakhstan\nCases: 7\n\n" in text
+    assert all(len(line) <= 24 for line in text.splitlines() if "://" not in line)
+
+
+def test_check_finds_problems_inside_a_cell_at_their_column(run_cli, tmp_path):
+    project = write_project(tmp_path / "letter", {"letter.md": TABLE.replace("[^report]", "[^reprot]")})
+    result = run_cli("check", project)
+    assert result.exit_code == 1
+    assert "letter.md:5:33: error: footnote 'reprot' is not defined in footnotes.yaml" in result.stdout
+
+
+def test_a_translation_that_drops_a_table_row_is_a_mismatch(run_cli, tmp_path):
+    project = tmp_path / "letter"
+    shutil.copytree(DATA, project)
+    rows = "| Pays | Nombre |\n|--|--|\n| France | 12 |\n| Espagne | 3 |\n"
+    for name, table in (("letter.md", rows), ("letter.fr.md", rows.rsplit("| Espagne", 1)[0])):
+        path = project / name
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + table, encoding="utf-8")
+    result = run_cli("check", project)
+    assert result.exit_code == 1
+    assert (
+        "the 'fr' translation has 8 paragraphs, 3 list items and 2 table rows where the original has "
+        "8 paragraphs, 3 list items and 3 table rows [translation-mismatch]"
+    ) in result.stdout
