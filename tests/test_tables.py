@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from projects import build, pdf_text, write_project
+from projects import ENGINES, build, build_pdf, pdf_text, write_project
 
 TABLE = (
     "We write to you about the state of things.\n\n"
@@ -22,17 +22,22 @@ TABLE = (
 
 
 @pytest.fixture(scope="module")
-def letters(tmp_path_factory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("tables")
-    project = write_project(root / "letter", {"letter.md": TABLE})
-    return build(project, root / "out", "pdf", "html", "txt")
+def project(tmp_path_factory) -> Path:
+    return write_project(tmp_path_factory.mktemp("tables") / "letter", {"letter.md": TABLE})
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def letters(project, tmp_path_factory, request) -> dict[str, Path]:
+    """The page and text letter, and the PDF from each engine."""
+    out = tmp_path_factory.mktemp("out")
+    return {**build(project, out, "html", "txt"), "pdf": build_pdf(project, out / request.param, request.param)}
 
 
 def test_the_pdf_prints_the_cells_not_the_pipes(letters):
     text = pdf_text(letters["pdf"])
     assert "|" not in text
     assert re.search(r"Country\s+Cases\s+Source", text)
-    assert re.search(r"Azerbaijan\s+142\s+our count1", text)
+    assert re.search(r"Azerbaijan\s+142\s+our count1\s+Kazakhstan\s+7", text)
     assert "See The State of Things" in text  # the note called from a cell is printed
 
 

@@ -33,6 +33,7 @@ from ..markdown import (
     NoteRef,
     Paragraph,
     SoftBreak,
+    Table,
     Text,
     ThematicBreak,
     project_relative_path,
@@ -198,12 +199,29 @@ class _Builder:
             }
         if isinstance(block, BlockQuote):
             return {"t": "quote", "c": self.blocks(block.children)}
+        if isinstance(block, Table):
+            return self.table(block)
         if isinstance(block, CodeBlock):
             return {"t": "codeblock", "text": self.text(block.text.rstrip("\n"))}
         if isinstance(block, ThematicBreak):
             return {"t": "hr"}
         # Raw HTML never reaches a letter; footnote definitions in letter.md are an error.
         return None
+
+    def table(self, block: Table) -> Json:
+        """Every row as wide as the header, as the page's table lays them out."""
+        width = len(block.header)
+
+        def cells(row: tuple[Paragraph, ...]) -> list[Json]:
+            found: list[Json] = [self.inlines(cell.children, cell.line + 1) for cell in row[:width]]
+            return found + [[] for _ in range(width - len(found))]
+
+        return {
+            "t": "table",
+            "align": [*block.align[:width], *[None] * (width - len(block.align))],
+            "header": cells(block.header),
+            "rows": [cells(row) for row in block.rows],
+        }
 
     def inlines(self, nodes: tuple[Inline, ...], line: int, *, in_note: bool = False) -> list[Json]:
         out: list[Json] = []
