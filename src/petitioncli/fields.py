@@ -1,7 +1,7 @@
 """How a record's fields are described once, for the loader, the checks and the JSON Schema.
 
 Each record of a letter project (the manifest, a signatory, a recipient) is a
-dataclass in `model/records.py` whose fields carry a `FieldSpec` in their metadata:
+dataclass in the `model` package whose fields carry a `FieldSpec` in their metadata:
 what the key means, what kind of value it holds, whether it is required. The
 YAML and CSV readers validate with these specs, `petition schema`
 describes the same specs to editors, and `petition init` explains them in

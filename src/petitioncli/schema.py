@@ -1,4 +1,4 @@
-"""JSON Schemas (draft 2020-12) for a project's YAML files, made from the field descriptions of `model/records.py`.
+"""JSON Schemas (draft 2020-12) for a project's YAML files, made from the field descriptions of the `model` package.
 
 Editors validate and explain a letter's YAML files as they are typed with
 these schemas; the loader validates with the same `FieldSpec`s, so a key,

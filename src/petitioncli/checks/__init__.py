@@ -3,7 +3,7 @@
 The loader has already reported what stops a file from being read (syntax,
 types, unknown keys); the checks here judge what was read. Each module
 checks one part of the letter; a new content rule goes into the module of
-the part it reads, and into `rules.py` with its id.
+the part it reads, and its id into `rules/content.py`.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The templates (`project_template/`) hold the prose and the values a new
 letter starts with; what each key means, its example, its default and the
-rules `petition check` reports about it come from `model/records.py`, so a key added
+rules `petition check` reports about it come from the `model` package, so a key added
 there is explained in every new project without touching a template.
 """
 

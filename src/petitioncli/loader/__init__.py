@@ -2,7 +2,7 @@
 
 The loader reports only what stops a file from being read into the model:
 a file missing, unreadable, not UTF-8 or outside the project; YAML or CSV
-syntax; and the shape of each record as `model/records.py` describes it (types,
+syntax; and the shape of each record as the `model` package describes it (types,
 unknown and required keys, blank required values, choices, dates). What is
 wrong with the content of a letter that was read is for `checks`.
 

@@ -1,4 +1,4 @@
-"""Reading YAML nodes into records, by the field descriptions of `model/records.py`, one problem per place.
+"""Reading YAML nodes into records, by the field descriptions of the `model` package, one problem per place.
 
 Values are read from the node's source text, not from PyYAML's implicit
 typing: `country: NO` is Norway, not False, and `name: 1999` is a name.
@@ -122,7 +122,7 @@ class NodeReader:
         what: str,
         label: Callable[[str], str],
     ) -> RecordValues:
-        """The values of a record's keys, read as `model/records.py` describes them; `label` names a key in messages.
+        """The values of a record's keys, read as the `model` package describes them; `label` names a key in messages.
 
         `record` is a record type, or the described keys themselves (a translation's).
         """

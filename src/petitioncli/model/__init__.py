@@ -5,23 +5,13 @@ print: a recipient and a date chosen, footnotes numbered, signatories filtered
 and ordered. Renderers take an `Edition` and never read files themselves.
 
 The records written by hand (`Manifest`, `Signatory`, `Recipient`) describe
-their keys in `records.py`, once, in each field's `data(…)`: the readers
+their keys in `manifest.py` and `records.py`, once, in each field's `data(…)`: the readers
 validate with these descriptions and `petition schema` publishes them.
 """
 
 from .letter import Body, Edition, EditionGroup, Footnote, Group, Letter, NumberedFootnote, TranslatedTexts
-from .records import (
-    LinksInPrint,
-    Located,
-    Manifest,
-    PdfEngine,
-    Recipient,
-    Signatory,
-    SignatoryGroup,
-    SignatoryOrder,
-    Status,
-    Translation,
-)
+from .manifest import LinksInPrint, Manifest, PdfEngine, SignatoryGroup, SignatoryOrder, Translation
+from .records import Located, Recipient, Signatory, Status
 
 __all__ = [
     "Body",

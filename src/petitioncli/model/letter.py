@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..diagnostics import Pos
 from ..markdown import Document, Inline
-from .records import LinksInPrint, Located, Manifest, Recipient, Signatory, Translation
+from .manifest import LinksInPrint, Manifest, Translation
+from .records import Located, Recipient, Signatory
 
 
 @dataclass(slots=True, kw_only=True)
