@@ -13,12 +13,12 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 from .. import rules
 from ..diagnostics import Diagnostics, PetitionError, Pos
 from ..model import Edition
 from .html import letter_html
+from .printed import Printed
 from .sandbox import Sandbox
 
 Progress = Callable[[str], None]
@@ -36,18 +36,6 @@ _PAGE_BREAK_FIXES = (
 )
 # The HTML writer gives each note the id `fn-N`.
 _NOTE_ID = "fn-{number}"
-
-
-@dataclass(slots=True)
-class Printed:
-    """A PDF and what its engine saw while making it, for the diagnostics every engine shares."""
-
-    pdf: bytes
-    # Notes not printed on the page of their call: number -> (call page, note page).
-    misplaced: dict[int, tuple[int | None, int | None]]
-    # Images that point elsewhere (an SVG's links), with where the letter names them, and what was refused.
-    svg_images: list[tuple[Pos, str]] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)
 
 
 def render_pdf(

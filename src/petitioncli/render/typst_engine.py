@@ -26,7 +26,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostics, PetitionError
 from ..model import Edition
 from .fonts import shipped_characters
-from .pdf import Printed
+from .printed import Printed
 from .sandbox import FONTS, TEMPLATES, Sandbox
 from .typst_data import LetterData, letter_data
 
