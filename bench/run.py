@@ -16,6 +16,7 @@ Usage: python bench/run.py [--sizes 140 1000 …] [--repeat 5] [--quick] [--skip
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import importlib.metadata
 import json
@@ -244,7 +245,21 @@ def projects(sizes: Sequence[int], projects_dir: Path) -> list[Project]:
     return found
 
 
+def _compile_package() -> None:
+    """Byte-compiles petitioncli's own modules, as `pip install` does for an installed package.
+
+    An editable install (`make`'s) leaves them as source, and where
+    PYTHONDONTWRITEBYTECODE is set (this project's machine sets it) every
+    command compiled some 60 modules again: 0.1 to 0.4 s of each run that
+    no installed user pays.
+    """
+    import petitioncli
+
+    compileall.compile_dir(Path(petitioncli.__file__).parent, quiet=1)
+
+
 def run_all(args: argparse.Namespace) -> list[Measurement]:
+    _compile_package()
     petition = _script("petition", "petitioncli")
     weasyprint = _script("weasyprint", "weasyprint")
     out_root = args.projects_dir / "out"
