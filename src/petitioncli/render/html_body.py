@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from .. import images, paths, rules
+from .. import images
 from ..diagnostics import Diagnostics, Pos
 from ..language import Quotes
 from ..markdown import (
@@ -215,18 +215,8 @@ class HtmlWriter:
 
     def data_uri(self, path: Path, src: str, pos: Pos) -> str | None:
         """A project image as a data URI, read through the sandbox; None when it cannot be used."""
-        root = self.edition.letter.root
-        if not paths.inside(root, path):
-            return None  # check reported it
-        try:
-            picture = images.prepare(self.sandbox.read(path, shown_as=src))
-        except images.ImageProblem:
-            return None  # no image, or over a limit: check reported it
-        except OSError:
-            # Check read this image before the build began; it has gone since. A warning, since
-            # the build is past the point where an error would stop it.
-            message = f"image '{src}' is left out: it is gone or unreadable since check read it"
-            self.diagnostics.report_once(rules.IMAGE_UNREADABLE, pos, message)
+        picture = self.sandbox.picture(self.edition.letter.root, path, src, pos, self.diagnostics)
+        if picture is None:
             return None
         if picture.media == images.SVG:
             self.svg_images.append((pos, src))

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import limits, paths
+from .. import images, limits, paths, rules
+from ..diagnostics import Diagnostics, Pos
 from ..images import image_type
 
 # The PDF engine's fetcher sniffs what it reads with the same test.
@@ -70,3 +71,21 @@ class Sandbox:
         if what not in self.refused:
             self.refused.append(what)
         return Refused(f"'{what}' is not read: {reason}")
+
+    def picture(self, root: Path, path: Path, src: str, pos: Pos, diagnostics: Diagnostics) -> images.Embeddable | None:
+        """A project image ready to embed (SVG rewritten as check judged it); None when it cannot be used.
+
+        What check reported (outside the project, over a limit, not an image)
+        is left out without a word; an image gone since check read it is a
+        warning, since the build is past the point where an error would stop it.
+        """
+        if not paths.inside(root, path):
+            return None
+        try:
+            return images.prepare(self.read(path, shown_as=src))
+        except images.ImageProblem:
+            return None
+        except OSError:
+            message = f"image '{src}' is left out: it is gone or unreadable since check read it"
+            diagnostics.report_once(rules.IMAGE_UNREADABLE, pos, message)
+            return None

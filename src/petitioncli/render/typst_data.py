@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import images, markdown, paths, rules
+from .. import images, markdown
 from ..diagnostics import Diagnostics, Pos
 from ..language import is_right_to_left
 from ..language import quotes as language_quotes
@@ -303,15 +303,8 @@ class _Builder:
         key = str(path)
         if key in self.image_names:
             return self.image_names[key]
-        if not paths.inside(self.edition.letter.root, path):
-            return None  # check reported it
-        try:
-            picture = images.prepare(self.sandbox.read(path, shown_as=src))
-        except images.ImageProblem:
-            return None  # no image, or over a limit: check reported it
-        except OSError:
-            message = f"image '{src}' is left out: it is gone or unreadable since check read it"
-            self.diagnostics.report_once(rules.IMAGE_UNREADABLE, pos, message)
+        picture = self.sandbox.picture(self.edition.letter.root, path, src, pos, self.diagnostics)
+        if picture is None:
             return None
         if picture.media == images.SVG:
             self.out.svg_images.append((pos, src))
