@@ -320,6 +320,12 @@ CASES = [
         messages=["nested more than 8 deep here"],
     ),
     Case(
+        "body-table-too-wide",
+        {"letter.md": "We write[^report].\n\n|" + "|".join("c" * 13) + "|\n|" + "|".join(["-"] * 13) + "|\n"},
+        [("table-too-wide", "letter.md", 3, 1)],
+        messages=["this table has 13 columns; a page sets at most 12 side by side"],
+    ),
+    Case(
         "body-control-character",
         {"letter.md": "We write[^report].\n\nA bell\x07 rings.\n"},
         [("text-control", "letter.md", 3, 7)],

@@ -205,6 +205,7 @@ LIMITS_TESTED_IN = {
     "IMAGE_PIXELS": ("test_images.py", "an image may have at most 25,000,000"),
     "SVG_ELEMENTS": ("test_svg.py", "has more than 10,000 elements"),
     "SVG_DEPTH": ("test_svg.py", "nests them more than 50 deep"),
+    "TABLE_COLUMNS": ("test_tables.py", "a page sets at most 12 side by side"),
 }
 
 

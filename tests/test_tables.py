@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from conftest import DATA
@@ -89,3 +90,34 @@ def test_a_translation_that_drops_a_table_row_is_a_mismatch(run_cli, tmp_path):
         "the 'fr' translation has 8 paragraphs, 3 list items and 2 table rows where the original has "
         "8 paragraphs, 3 list items and 3 table rows [translation-mismatch]"
     ) in result.stdout
+
+
+def _columns(count: int, cell: str) -> str:
+    return "|" + "|".join(f"h{i}" for i in range(count)) + "|\n|" + "--|" * count + "\n|" + f"{cell}|" * count + "\n"
+
+
+def test_a_table_wider_than_a_page_is_refused_and_nothing_is_built(run_cli, tmp_path):
+    project = write_project(tmp_path / "letter", {"letter.md": "We write[^report].\n\n" + _columns(13, "x")})
+    result = run_cli("check", project)
+    assert result.exit_code == 1
+    assert "letter.md:3:1: error: this table has 13 columns; a page sets at most 12 side by side" in result.stdout
+    assert run_cli("build", project, "-f", "pdf", "--output-dir", tmp_path / "out").exit_code == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_long_addresses_in_twelve_columns_stay_on_the_page(run_cli, tmp_path):
+    address = "https://example.org/a/very/long/address/of/a/source"
+    project = write_project(tmp_path / "letter", {"letter.md": "We write[^report].\n\n" + _columns(12, address)})
+    out = tmp_path / "letter.pdf"
+    assert run_cli("build", project, "-f", "pdf", "-o", out).exit_code == 0
+    page = pypdf.PdfReader(out).pages[0]
+    width = float(page.mediabox.width)
+    starts: list[float] = []
+
+    def start(text, cm, tm, font, size):
+        if text.strip():
+            starts.append(cm[0] * tm[4] + cm[2] * tm[5] + cm[4])
+
+    page.extract_text(visitor_text=start)
+    assert starts and max(starts) < width - 50  # every piece of text starts inside the right margin
+    assert "h11" in pdf_text(out)

@@ -61,6 +61,10 @@ MARKDOWN_DEPTH = _limit(
     rules.MARKDOWN_TOO_DEEP,
 )
 
+# A page holds a dozen narrow columns; past that cells shrink to a letter
+# each (WeasyPrint) or overprint one another (Typst).
+TABLE_COLUMNS = _limit(12, "12", "the columns of a table in the letter", rules.TABLE_TOO_WIDE)
+
 FOOTNOTES = _limit(1000, "1,000", "footnotes in `footnotes.yaml`", rules.FOOTNOTES_TOO_MANY)
 
 NAME_LENGTH = _limit(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from .. import markdown, rules
+from .. import limits, markdown, rules
 from ..diagnostics import Diagnostics, Pos, some_of
 from ..loader.files import split_lines
 from ..markdown import Code, Emphasis, HardBreak, Image, Inline, Link, NoteRef, RawHtml, SoftBreak, Text
@@ -72,6 +72,13 @@ def _check_block(block: markdown.Block, path: Path, diags: Diagnostics) -> None:
     elif isinstance(block, markdown.RawBlock) and not block.is_comment:
         diags.report(
             rules.HTML_RAW, Pos(path, block.line + 1), "raw HTML is not passed through to the letter; it is left out"
+        )
+    elif isinstance(block, markdown.Table) and len(block.header) > limits.TABLE_COLUMNS.value:
+        diags.report(
+            rules.TABLE_TOO_WIDE,
+            Pos(path, block.line + 1),
+            f"this table has {len(block.header)} columns; a page sets at most {limits.TABLE_COLUMNS.value} "
+            "side by side: split it, or turn it round so that its rows are the long side",
         )
     elif isinstance(block, markdown.ListBlock):
         for item in block.items:

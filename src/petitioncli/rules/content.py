@@ -126,6 +126,13 @@ WHITESPACE_STRAY = define(
     "text value (title, place, names, locations, salutations, footnotes)",
 )
 
+TABLE_TOO_WIDE = define(
+    "table-too-wide",
+    ERROR,
+    Stage.CHECK,
+    'a table in the letter with more columns than a page can set side by side (see "Limits")',
+)
+
 HTML_RAW = define(
     "html-raw",
     WARNING,
