@@ -21,6 +21,18 @@ app.add_typer(signatories_app, name="signatories")
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
 
 
+def say_waiting(manifest: Path) -> None:
+    """Why a writer of the list is silent: another one holds the list, and this one waits its turn."""
+    from rich.markup import escape
+
+    from ..diagnostics import display_path
+
+    stderr().print(
+        f"petition: waiting for another petition command writing the signatories of {escape(display_path(manifest))}…",
+        highlight=False,
+    )
+
+
 @signatories_app.command(
     "add",
     epilog="Example: petition signatories add data --name 'Article 19' --location London --country GB "
@@ -50,7 +62,8 @@ def add(
 
         given = {"name": name, "location": location, "affiliation": affiliation, "url": url}
         given |= {"country": country, "status": status}
-        added = add_entry(find_manifest(project), {key: value for key, value in given.items() if value is not None})
+        chosen = {key: value for key, value in given.items() if value is not None}
+        added = add_entry(find_manifest(project), chosen, waiting=say_waiting)
         print_human(stderr(), added.diagnostics)
         if added.line is None:
             raise fail(f"'{name}' was not added; {display_path(added.path)} is unchanged", 1)
@@ -98,7 +111,7 @@ def import_(
         from ..signatories import import_report
         from ..signatories.importer import import_export
 
-        imported = import_export(export, find_manifest(project), mapping, dry_run=dry_run)
+        imported = import_export(export, find_manifest(project), mapping, dry_run=dry_run, waiting=say_waiting)
         with printing_results():
             if json_output:
                 typer.echo(import_report.to_json(imported, dry_run=dry_run))

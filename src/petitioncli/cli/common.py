@@ -130,8 +130,17 @@ def guarded(debug: bool, action, *, json_errors: bool = False):
         return fail(message, code)
 
     try:
-        with stop_signals_interrupt():
-            return action()
+        with stop_signals_interrupt() as stopping:
+            code = action()
+            if stopping.held is not None:
+                # It came after the files were written, and waited for the report of them.
+                with contextlib.suppress(OSError):
+                    stderr().print(
+                        f"petition: {signal_name(stopping.held)} came after the work was written; "
+                        "the report above is complete",
+                        highlight=False,
+                    )
+            return code
     except PetitionError as exc:
         if debug:
             raise
@@ -152,6 +161,12 @@ def guarded(debug: bool, action, *, json_errors: bool = False):
         if debug:
             raise
         raise failed(f"unexpected failure: {type(exc).__name__}: {exc} (run with --debug for details)", 2) from None
+
+
+def signal_name(signum: int) -> str:
+    import signal
+
+    return signal.Signals(signum).name
 
 
 def print_json_error(message: str, code: int) -> None:

@@ -24,7 +24,8 @@ from .project import LoadResult, ProjectLoader, recipient_ids, slugify
 __all__ = ["MANIFEST", "LoadResult", "find_manifest", "load", "loaded", "manifests_of", "recipient_ids", "slugify"]
 
 
-def load(manifest: Path) -> LoadResult:
+def load(manifest: Path, *, list_only: bool = False) -> LoadResult:
+    """The project's letter; with `list_only`, only the manifest and the list of signatories are read."""
     # Loading makes millions of small objects (YAML nodes, marks, signatories)
     # and no reference cycles, yet each batch of them sets off the cyclic
     # collector, which walks the whole growing heap again: two thirds of the
@@ -32,14 +33,14 @@ def load(manifest: Path) -> LoadResult:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return ProjectLoader(manifest).load()
+        return ProjectLoader(manifest).load(list_only=list_only)
     finally:
         if enabled:
             gc.enable()
 
 
 @contextmanager
-def loaded(manifest: Path) -> Iterator[LoadResult]:
+def loaded(manifest: Path, *, list_only: bool = False) -> Iterator[LoadResult]:
     """The project loaded and kept out of the cyclic collector's walks while the caller works with it.
 
     Each collection that the caller's own objects set off would walk the
@@ -47,7 +48,7 @@ def loaded(manifest: Path) -> Iterator[LoadResult]:
     so that a long-running process can still free it.
     """
     try:
-        result = load(manifest)
+        result = load(manifest, list_only=list_only)
         gc.freeze()
         yield result
     finally:

@@ -70,7 +70,8 @@ class ProjectLoader:
         self.unusable: set[str] = set()
         self._manifest_start = Pos(manifest)
 
-    def load(self) -> LoadResult:
+    def load(self, *, list_only: bool = False) -> LoadResult:
+        """The letter; with `list_only`, the manifest and the signatories alone (text, notes, recipients empty)."""
         reader = NodeReader(self.manifest, self.diags)
         entries = self._manifest_entries(reader)
         if entries is None:
@@ -78,11 +79,23 @@ class ProjectLoader:
             # guessing the defaults would report files the project never named.
             self.unusable.update(key for key, spec in specs(Manifest).items() if spec.names_files)
             manifest = RecordValues().build(Manifest, Pos(self.manifest))
-            return self._result(self._letter(manifest, {}))
+            return self._result(self._letter(manifest, {}) if not list_only else self._empty_letter(manifest))
         where = self._manifest_start
         values = reader.record(entries, Manifest, where, "the manifest", label=lambda key: f"'{key}'")
         manifest = values.build(Manifest, where)
-        return self._result(self._letter(manifest, self._locate_files(manifest, values)))
+        located = self._locate_files(manifest, values)
+        if list_only:
+            lists = self._signatory_files(manifest, located.get("signatories"))
+            signatories, found = self._signatories(manifest, lists)
+            return self._result(self._empty_letter(manifest, signatories, found))
+        return self._result(self._letter(manifest, located))
+
+    def _empty_letter(
+        self, manifest: Manifest, signatories: list[Signatory] | None = None, groups: list[Group] | None = None
+    ) -> Letter:
+        body = Body(self.root / str(specs(Manifest)["body"].default), "", markdown.Document())
+        slug = manifest.slug or slugify(self.root.resolve().name)
+        return Letter(self.root, self.manifest, manifest, slug, body, {}, signatories or [], {}, groups=groups or [])
 
     def _result(self, letter: Letter) -> LoadResult:
         return LoadResult(letter, self.diags, self.sources, frozenset(self.unusable))

@@ -53,17 +53,62 @@ def stop_signals_handled_by(handler: Callable[[int, object], None]) -> Iterator[
             signal.signal(signum, handler_before)
 
 
-def _raise_interrupted(signum: int, frame: object) -> None:
-    raise Interrupted(signum)
+class _StopHandler:
+    """A command's stop-signal handler: raises Interrupted, until the command's work is committed.
+
+    From then on (`hold_until_reported`) a signal waits: the command reports
+    what it wrote, then ends.
+    """
+
+    def __init__(self) -> None:
+        self.holding = False
+        self.held: int | None = None
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if not self.holding:
+            raise Interrupted(signum)
+        if self.held is None:
+            self.held = signum
 
 
-def stop_signals_interrupt() -> contextlib.AbstractContextManager[None]:
+_commands: list[_StopHandler] = []
+
+
+@contextlib.contextmanager
+def stop_signals_interrupt() -> Iterator[_StopHandler]:
     """For a program's main work: SIGINT, SIGTERM and SIGHUP raise Interrupted, unless ignored.
 
     Python turns only SIGINT into an exception; SIGTERM and SIGHUP would end
-    the process on the spot, without a word.
+    the process on the spot, without a word. The handler is yielded: its
+    `held` is the signal that came after the work was committed, if any.
     """
-    return stop_signals_handled_by(_raise_interrupted)
+    handler = _StopHandler()
+    _commands.append(handler)
+    try:
+        with stop_signals_handled_by(handler):
+            yield handler
+    finally:
+        _commands.remove(handler)
+
+
+def hold_until_reported(signum: int | None = None) -> None:
+    """Called as a command commits its work: a stop signal from now on waits until it has said what it wrote.
+
+    `signum` is a signal that came during the commit itself. Outside a command
+    (the library used on its own) there is nothing to hold.
+    """
+    if _commands:
+        _commands[-1].holding = True
+        if _commands[-1].held is None:
+            _commands[-1].held = signum
+
+
+def release_hold() -> None:
+    """The commit failed after all: a stop signal held meanwhile ends the command now."""
+    if _commands and _commands[-1].holding:
+        _commands[-1].holding = False
+        if (held := _commands[-1].held) is not None:
+            raise Interrupted(held)
 
 
 class HeldSignals:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import re
 import secrets
@@ -14,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import PetitionError, display_path
+from .locking import held_by_another, locked_while_alive
 from .signals import HeldSignals, Interrupted, stop_signals_handled_by
 from .targets import cannot_write, check_outputs, reason_of
 
@@ -21,11 +21,14 @@ from .targets import cannot_write, check_outputs, reason_of
 # replace: hidden, and marked as ours, so that a build never sweeps away
 # another program's file.
 _PART = re.compile(r"\..+\.petition-[0-9a-f]{8}\.part")
-# A staged file is locked from an instant after its creation until it is
-# renamed, and the kernel drops the lock when its process dies, however it
-# dies. An unlocked one is stale, unless it is younger than this: made that
-# instant ago by a build about to lock it.
+# A staged file is locked (`output.locking`) from an instant after its
+# creation until it is renamed, and the system drops the lock when its process
+# dies, however it dies. An unlocked one is stale, unless it is younger than
+# this: made that instant ago by a build about to lock it.
 _STALE_AFTER_SECONDS = 60
+# Windows has neither flag; it follows no link it was not asked to, and passes no descriptor to children.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 @dataclass(slots=True)
@@ -53,7 +56,7 @@ def write_outputs(files: Sequence[tuple[Path, bytes]], *, sources: Iterable[Path
     for folder in dict.fromkeys(final.parent for final in finals):
         _sweep_stale_parts(folder)
     signals = HeldSignals()
-    with stop_signals_handled_by(signals):
+    with stop_signals_handled_by(signals), contextlib.ExitStack() as locks:
         created: list[Path] = []
         staged: list[_Staged] = []
         try:
@@ -61,6 +64,7 @@ def write_outputs(files: Sequence[tuple[Path, bytes]], *, sources: Iterable[Path
                 _make_folders(folder, created)
             for (path, data), final in zip(files, finals, strict=True):
                 staged.append(_create_temporary(path, final))
+                locks.enter_context(locked_while_alive(staged[-1].temporary))
                 _write_and_sync(staged[-1], data)
             signals.holding = True
             _rename_all(staged)
@@ -106,14 +110,11 @@ def _create_temporary(path: Path, final: Path) -> _Staged:
         temporary = folder / f".{name}.petition-{secrets.token_hex(4)}.part"
         try:
             # The mode asked for is what the umask makes of 0o666: outputs are meant to be shared.
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o666)
         except FileExistsError:
             continue
         except OSError as exc:
             raise cannot_write(path, reason_of(exc)) from None
-        # Where locks are not supported, the age alone protects the file, for a minute.
-        with contextlib.suppress(OSError):
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return _Staged(path, final, temporary, fd)
 
 
@@ -135,12 +136,8 @@ def _sweep_stale_parts(folder: Path) -> None:
             info = os.lstat(path)
             if not stat.S_ISREG(info.st_mode) or time.time() - info.st_mtime < _STALE_AFTER_SECONDS:
                 continue
-            fd = os.open(path, os.O_RDWR | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError: its build is alive
+            if not held_by_another(path):
                 os.unlink(path)
-            finally:
-                os.close(fd)
 
 
 def _write_and_sync(item: _Staged, data: bytes) -> None:
@@ -173,7 +170,7 @@ def _rename_all(staged: Sequence[_Staged]) -> None:
 def _sync_folder(folder: Path) -> None:
     """Makes the renames in FOLDER durable; a file system that cannot sync a folder leaves them to chance."""
     with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         try:
             os.fsync(fd)
         finally:

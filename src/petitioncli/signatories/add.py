@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import loader
 from ..diagnostics import Diagnostics, Pos
 from .entry import clean, new_entry
 from .insert import insert, line_of
-from .listfile import open_list
+from .listfile import editing
 from .vetting import vet
 
 
@@ -29,15 +29,15 @@ def option(field: str) -> str:
     return "--" + field.replace("_", "-")
 
 
-def add(manifest: Path, given: dict[str, str]) -> Added:
+def add(manifest: Path, given: dict[str, str], waiting: Callable[[Path], None] | None = None) -> Added:
     """Adds one signatory to the project's list, at the end or at its alphabetical place.
 
     Refused, with nothing written, when the list cannot be read cleanly
     (`Refused`, with the problems), when the file has no column for a value (CSV), or
     when `check` would report an error for the new entry, such as a duplicate.
+    `waiting` is told when another writer of the list keeps this one waiting.
     """
-    with loader.loaded(manifest) as result:
-        listing = open_list(manifest, result)
+    with editing(manifest, waiting) as listing:
         reading = Diagnostics()
         values = {key: value for key, text in given.items() if (value := clean(key, text)) is not None}
         where = {key: Pos.of_option(option(key)) for key in given}

@@ -13,19 +13,20 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from .. import limits, loader, paths, rules
+from .. import limits, paths, rules
 from ..diagnostics import Diagnostics, PetitionError, Pos, Refused, display_path
 from ..loader.files import read_text
 from ..model import Signatory
 from .columns import Columns, match_columns
 from .entry import NewEntry, clean, new_entry
 from .insert import insert
-from .listfile import ListFile, open_list
+from .listfile import ListFile, editing
 from .vetting import vet
 
 Outcome = Literal["added", "duplicate", "rejected"]
@@ -63,9 +64,16 @@ class Imported:
         return [row for row in self.rows if row.outcome == outcome]
 
 
-def import_export(export: Path, manifest: Path, mapping: list[str], *, dry_run: bool = False) -> Imported:
-    with loader.loaded(manifest) as result:
-        return _import(export, open_list(manifest, result), mapping, dry_run)
+def import_export(
+    export: Path,
+    manifest: Path,
+    mapping: list[str],
+    *,
+    dry_run: bool = False,
+    waiting: Callable[[Path], None] | None = None,
+) -> Imported:
+    with editing(manifest, waiting) as listing:
+        return _import(export, listing, mapping, dry_run)
 
 
 def _import(export: Path, listing: ListFile, mapping: list[str], dry_run: bool) -> Imported:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import loader, rules
 from ..diagnostics import Diagnostics, PetitionError, Refused, display_path
 from ..model import Letter, Signatory, SignatoryOrder
-from ..output import write_atomic
+from ..output import Interrupted, write_atomic
+from ..output.locking import locked
+from ..output.signals import hold_until_reported, release_hold
 from ..text import normalise_name
 
 _BOM = b"\xef\xbb\xbf"
@@ -48,14 +51,44 @@ class ListFile:
         return found.group() if found else "\n"
 
     def write(self, text: str) -> None:
-        """Replaces the file atomically, unless it changed since it was read."""
+        """Replaces the file atomically, unless it changed since it was read.
+
+        Once the new file is in place the command's work is done: a stop
+        signal from then on waits until the command has said what it wrote.
+        """
         try:
             current = self.path.read_bytes()
+        except FileNotFoundError:
+            current = b""  # the empty list that was not there: the first entry makes it
         except OSError as exc:
             raise PetitionError(f"cannot read {self.path}: {exc.strerror}; nothing written") from None
         if current != self.data:
             raise PetitionError(f"{self.path} changed while petition was working on it; nothing written", 1)
-        write_atomic(self.path, (_BOM if self.bom else b"") + text.encode("utf-8"))
+        hold_until_reported()
+        try:
+            write_atomic(self.path, (_BOM if self.bom else b"") + text.encode("utf-8"))
+        except Interrupted as exc:
+            if not exc.written:
+                release_hold()
+                raise
+            hold_until_reported(exc.signum)
+        except BaseException:
+            release_hold()
+            raise
+
+
+@contextlib.contextmanager
+def editing(manifest: Path, waiting: Callable[[Path], None] | None = None) -> Iterator[ListFile]:
+    """The list, read with the manifest alone, under the lock every writer of this project's list takes.
+
+    The lock is taken before the list is read and held until its new text is
+    renamed into place, so that two writers at once each see the other's
+    entries: none is lost. `waiting` is told the list's path when another
+    writer keeps it waiting more than a second.
+    """
+    told = (lambda: waiting(manifest)) if waiting else None
+    with locked(manifest, waiting=told), loader.loaded(manifest, list_only=True) as result:
+        yield open_list(manifest, result)
 
 
 def open_list(manifest: Path, result: loader.LoadResult) -> ListFile:
@@ -87,13 +120,19 @@ def open_list(manifest: Path, result: loader.LoadResult) -> ListFile:
     if blocking:
         name = display_path(path)
         raise Refused(f"{name} cannot be read cleanly; nothing written: fix the problems above first", blocking)
+    # The loader read the list (unless it holds only blank lines); whether it starts
+    # with a byte-order mark is all that is left to learn.
     try:
-        data = path.read_bytes()
-        text = data.decode("utf-8-sig")
+        if path in result.sources:
+            text = result.sources[path]
+            with open(path, "rb") as file:
+                bom = file.read(len(_BOM)) == _BOM
+            data = (_BOM if bom else b"") + text.encode("utf-8")
+        else:
+            data = path.read_bytes()
+            text, bom = data.decode("utf-8-sig"), data.startswith(_BOM)
     except (OSError, UnicodeDecodeError) as exc:
         raise PetitionError(f"cannot read {path}: {exc}") from None
-    if path in result.sources and result.sources[path] != text:
-        raise PetitionError(f"{path} changed while petition was reading it; try again")
     # Paths compared once per file, not once per entry: Path equality is slow at 100,000 entries.
     from_list = {file: file == path for file in {s.pos.file for s in letter.signatories}}
     entries = [s for s in letter.signatories if from_list[s.pos.file]]
@@ -101,7 +140,7 @@ def open_list(manifest: Path, result: loader.LoadResult) -> ListFile:
         path=path,
         data=data,
         text=text,
-        bom=data.startswith(_BOM),
+        bom=bom,
         letter=letter,
         sources=result.sources,
         entries=entries,
