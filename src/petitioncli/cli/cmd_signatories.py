@@ -1,4 +1,4 @@
-"""`petition signatories add|import|stats`: the officer's commands for the list of signatories."""
+"""`petition signatories add|import|withdraw|remove|stats`: the officer's commands for the list of signatories."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from .common import DebugOpt, ProjectArg, fail, guarded, printing_results, stder
 
 signatories_app = typer.Typer(
     name="signatories",
-    help="Add, import and count a letter's signatories.",
+    help="Add, import, withdraw, remove and count a letter's signatories.",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -121,6 +121,78 @@ def import_(
         return 1 if imported.of("rejected") else 0
 
     raise typer.Exit(guarded(debug, run, json_errors=json_output))
+
+
+NameOpt = Annotated[
+    str,
+    typer.Option(
+        "--name",
+        help="The signatory's name; accents, case and punctuation aside, as `check` compares names.",
+    ),
+]
+
+
+@signatories_app.command(
+    "withdraw",
+    epilog="Example: petition signatories withdraw data --name 'Article 19' --note 'asked on 3 May'. "
+    "Exit code 1: no such name, or several entries have it (each listed), nothing written.",
+)
+def withdraw(
+    name: NameOpt,
+    project: ProjectArg = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="Why, kept as a comment under the status (YAML lists).")
+    ] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Mark a signatory as withdrawn: kept in the list, no longer printed, and not imported again.
+
+    Only the entry's status changes (or is added); every other byte of the file stays.
+    """
+
+    def run() -> int:
+        from ..loader import find_manifest
+        from ..signatories.edit import withdraw as withdraw_entry
+
+        edited = withdraw_entry(find_manifest(project), name, note, waiting=say_waiting)
+        _say_edited(edited, "was withdrawn already; nothing written" if not edited.written else "")
+        return 0
+
+    raise typer.Exit(guarded(debug, run))
+
+
+@signatories_app.command(
+    "remove",
+    epilog="Example: petition signatories remove data --name 'Amnesty Internationl'. "
+    "A later import adds a removed name again: for a signatory who withdrew, use `withdraw`. "
+    "Exit code 1: no such name, or several entries have it (each listed), nothing written.",
+)
+def remove(name: NameOpt, project: ProjectArg = None, debug: DebugOpt = False) -> None:
+    """Delete an entry added by mistake, every other byte of the file kept.
+
+    A later import adds the name again; for a signatory who withdrew, use `withdraw`, which keeps them out.
+    """
+
+    def run() -> int:
+        from ..loader import find_manifest
+        from ..signatories.edit import remove as remove_entry
+
+        _say_edited(remove_entry(find_manifest(project), name, waiting=say_waiting), "")
+        return 0
+
+    raise typer.Exit(guarded(debug, run))
+
+
+def _say_edited(edited, unchanged: str) -> None:
+    from ..diagnostics import display_path
+
+    where = f"{display_path(edited.path)}:{edited.entry.pos.line}"
+    with printing_results():
+        if unchanged:
+            typer.echo(f"'{edited.entry.name}' at {where} {unchanged}")
+        else:
+            verb = "Withdrew" if edited.action == "withdrawn" else "Removed"
+            typer.echo(f"{verb} '{edited.entry.name}' at {where}")
 
 
 @signatories_app.command("stats", epilog="Examples: petition signatories stats data; petition signatories stats --json")

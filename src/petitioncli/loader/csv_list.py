@@ -33,7 +33,7 @@ def read_signatories(path: Path, text: str, diags: Diagnostics) -> list[Signator
             rules.CSV_HEADER, Pos(path), "the first line must be a header row naming the columns, e.g. name,location"
         )
         return []
-    header_starts = _cell_starts(lines[0], header, 1, delimiter)
+    header_starts = cell_starts(lines[0], header, 1, delimiter)
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
         column = cell.strip()
@@ -56,7 +56,7 @@ def read_signatories(path: Path, text: str, diags: Diagnostics) -> list[Signator
         if not any(cell.strip() for cell in row):
             continue
         raw = lines[start - 1] if start == end else "".join(lines[start - 1 : end])
-        starts = _cell_starts(raw, row, start, delimiter)
+        starts = cell_starts(raw, row, start, delimiter)
         if len(row) > width:
             diags.report(
                 rules.CSV_ROW,
@@ -119,7 +119,7 @@ def _records(path: Path, lines: list[str], diags: Diagnostics, delimiter: str) -
 _SPECIAL = {delimiter: re.compile(f'"|\r\n|[\r\n]|{re.escape(delimiter)}') for delimiter in (",", *_OTHER_DELIMITERS)}
 
 
-def _cell_starts(raw: str, cells: list[str], line: int, delimiter: str) -> list[tuple[int, int]]:
+def cell_starts(raw: str, cells: list[str], line: int, delimiter: str) -> list[tuple[int, int]]:
     """(line, column) where each cell of a CSV record starts.
 
     Without quotes (and so on one line) a cell is exactly its text plus a
