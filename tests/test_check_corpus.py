@@ -433,6 +433,155 @@ CASES = [
         messages=["did you mean 'confirmed'?", "", "", "leading or trailing space in location"],
     ),
     Case(
+        "signatory-country-by-name",
+        {
+            "signatories.yaml": "- name: Article 19\n  country: Czech Republic\n"
+            "- name: Amnesty\n  country: UK\n- name: Forum\n  country: Narnia\n"
+        },
+        [
+            ("country-unknown", "signatories.yaml", 2, 12),
+            ("country-unknown", "signatories.yaml", 4, 12),
+            ("country-unknown", "signatories.yaml", 6, 12),
+        ],
+        messages=["country 'Czech Republic': write CZ", "country 'UK': write GB", "unknown country code 'Narnia'"],
+    ),
+    Case(
+        "signatory-placeholders",
+        {
+            "petition.yaml": MANIFEST.replace("place: Amsterdam", "place: Your town"),
+            "signatories.yaml": "- name: Your organisation\n  location: TBD\n"
+            "- name: Article 19\n  url: https://www.example.org/article19\n"
+            "- name: Amnesty\n  affiliation: N/A\n  url: http://localhost:8000/\n",
+        },
+        [
+            ("placeholder", "petition.yaml", 2, 8),
+            ("placeholder", "signatories.yaml", 1, 9),
+            ("placeholder", "signatories.yaml", 2, 13),
+            ("placeholder", "signatories.yaml", 4, 8),
+            ("placeholder", "signatories.yaml", 6, 16),
+            ("placeholder", "signatories.yaml", 7, 8),
+            ("url-insecure", "signatories.yaml", 7, 8),
+        ],
+        exit_code=0,
+        messages=[
+            "place 'Your town' is a placeholder",
+            "signatory name 'Your organisation' is a placeholder",
+            "location 'TBD' is a placeholder",
+            "url 'https://www.example.org/article19' is a placeholder address",
+            "affiliation 'N/A' is a placeholder",
+            "url 'http://localhost:8000/' is a placeholder address",
+        ],
+    ),
+    Case(
+        "signatory-garbled-text",
+        {
+            "signatories.yaml": "- name: Action, Research &amp; Education Network\n"
+            "- name: Ligue des Droits de l&#39;Homme\n- name: Université de Lille\n  location: DÃ©partement\n"
+            "- name: O’Brien Foundation\n  title: Directorâ€™s office\n",
+        },
+        [
+            ("text-garbled", "signatories.yaml", 1, 9),
+            ("text-garbled", "signatories.yaml", 2, 9),
+            ("text-garbled", "signatories.yaml", 4, 13),
+            ("text-garbled", "signatories.yaml", 6, 10),
+        ],
+        exit_code=0,
+        messages=[
+            "did you mean 'Action, Research & Education Network'?",
+            "did you mean 'Ligue des Droits de l'Homme'?",
+            "did you mean 'Département'?",
+            "did you mean 'Director’s office'?",
+        ],
+    ),
+    Case(
+        "signatory-stray-punctuation",
+        {
+            "signatories.yaml": "- name: Angelo Garofalo,\n- name: Maria Rossi,, Roma\n- name: Sébastien,Le Nours\n"
+            "- name: Jane Doe, PhD\n- name: Smith, John\n- name: '...'\n",
+        },
+        [
+            ("signatory-punctuation", "signatories.yaml", 1, 9),
+            ("signatory-punctuation", "signatories.yaml", 2, 9),
+            ("signatory-punctuation", "signatories.yaml", 3, 9),
+            ("signatory-punctuation", "signatories.yaml", 4, 9),
+            ("signatory-name-empty", "signatories.yaml", 6, 9),
+        ],
+        messages=["a stray comma", "a stray comma", "a stray comma", "'PhD' is glued on by a comma", "no letter"],
+    ),
+    Case(
+        "signatory-shifted-columns",
+        {
+            "petition.yaml": CSV_MANIFEST,
+            "signatories.csv": "name,title,affiliation,location\nJane Doe,Germany,,Berlin\n"
+            "John Roe,John Roe,Utrecht University,\nAna Lima,University of Porto,,Porto\n"
+            "Eva Berg,Professor of Law,Lund University,Lund\n",
+        },
+        [
+            ("signatory-shifted", "signatories.csv", 2, 10),
+            ("signatory-shifted", "signatories.csv", 3, 10),
+            ("signatory-shifted", "signatories.csv", 4, 10),
+        ],
+        exit_code=0,
+        messages=["title 'Germany' is a country", "title 'John Roe' repeats the name", "looks like an organisation"],
+    ),
+    Case(
+        "signatory-spellings-differing-in-accents",
+        {
+            "signatories.yaml": "- name: Asociación por los Derechos Civiles\n  url: https://adc.org.ar\n"
+            "- name: Asociacion por los Derechos Civiles\n  url: https://adc.example.ar\n",
+        },
+        [("signatory-namesake", "signatories.yaml", 3, 3), ("signatory-accents", "signatories.yaml", 3, 9)],
+        exit_code=0,
+        messages=["", "'Asociacion por los Derechos Civiles' is likely the less correct"],
+    ),
+    Case(
+        "signatory-placeholder-affiliations-tell-nobody-apart",
+        {
+            "signatories.yaml": "- name: Tom Okafor\n  affiliation: Individual\n  url: https://tomokafor.net\n"
+            "- name: Tom Okafor\n  affiliation: Individual\n  url: https://okafor.org\n"
+            "- name: Ann Lee\n  affiliation: Independent\n- name: Ann Lee\n  affiliation: Self\n",
+        },
+        [("signatory-namesake", "signatories.yaml", 4, 3), ("signatory-duplicate", "signatories.yaml", 9, 3)],
+        messages=["the same name with another URL", "already listed at signatories.yaml:7:3"],
+    ),
+    Case(
+        "signatory-personal-data",
+        {
+            "signatories.yaml": "- name: Article 19\n  title: Contact info@article19.org\n"
+            "- name: Amnesty\n  location: London, +44 20 7413 5500\n"
+            "- name: Forum\n  url: https://user:secret@forum.org\n"
+            "- name: Privacy International\n  url: https://pi.org/?ref=jane.doe%40mail.com\n",
+        },
+        [
+            ("personal-data", "signatories.yaml", 2, 10),
+            ("personal-data", "signatories.yaml", 4, 13),
+            ("personal-data", "signatories.yaml", 6, 8),
+            ("personal-data", "signatories.yaml", 8, 8),
+        ],
+        messages=["an e-mail address", "a phone number", "a user name or password", "an e-mail address"],
+    ),
+    Case(
+        "signatory-spreadsheet-formulas",
+        {
+            "petition.yaml": CSV_MANIFEST,
+            "signatories.csv": CSV_HEADER + '"=HYPERLINK(""http://x.org"",""click"")",,,,\n'
+            "Amnesty,@SUM(A1:A9),,,\n\"+cmd|' /C calc'!A0\",,,,\n-Kollektiv-,,,,\n",
+        },
+        [
+            ("spreadsheet-formula", "signatories.csv", 2, 1),
+            ("spreadsheet-formula", "signatories.csv", 3, 9),
+            ("spreadsheet-formula", "signatories.csv", 4, 1),
+            ("spreadsheet-formula", "signatories.csv", 5, 1),
+        ],
+        messages=["starts with '='", "starts with '@'", "starts with '+'", "starts with '-'"],
+    ),
+    Case(
+        "signatory-formula-in-yaml",
+        {"signatories.yaml": "- name: '=HYPERLINK(\"http://x.org\")'\n- name: -Kollektiv-\n"},
+        [("spreadsheet-formula", "signatories.yaml", 1, 9)],
+        messages=["looks like a spreadsheet formula"],
+    ),
+    Case(
         "signatory-placeholder-and-insecure-urls",
         {"signatories.yaml": "- name: Article 19\n  url: '#'\n- name: Amnesty\n  url: http://amnesty.org\n"},
         [("url-invalid", "signatories.yaml", 2, 8), ("url-insecure", "signatories.yaml", 4, 8)],
@@ -519,7 +668,7 @@ CASES = [
         "signatory-norway-is-not-false",
         {"signatories.yaml": "- name: Norwegian Helsinki Committee\n  country: NO\n- name: Nowhere\n  country: nl\n"},
         [("country-unknown", "signatories.yaml", 4, 12)],
-        messages=["did you mean 'NL'?"],
+        messages=["country 'nl': write NL"],
     ),
     Case(
         "signatories-recursive-alias",
@@ -575,8 +724,12 @@ CASES = [
             "signatories.csv": CSV_HEADER + "Amnesty International,London,GB,,\nArticle 19,,,,\n"
             '"Amnesty International, ",,,,\n',
         },
-        [("signatory-duplicate", "signatories.csv", 4, 1), ("whitespace-stray", "signatories.csv", 4, 1)],
-        messages=["already listed at row 2 of signatories.csv", "trailing space"],
+        [
+            ("signatory-duplicate", "signatories.csv", 4, 1),
+            ("signatory-punctuation", "signatories.csv", 4, 1),
+            ("whitespace-stray", "signatories.csv", 4, 1),
+        ],
+        messages=["already listed at row 2 of signatories.csv", "a stray comma", "trailing space"],
     ),
     Case(
         "csv-cells",

@@ -55,6 +55,27 @@ def test_a_new_project_checks_strictly_and_builds(run_cli, tmp_path):
     assert result.stdout.split() == [f"my-letter/{name}" for name in CREATED]
     assert "petition check my-letter" in result.stderr
 
+    # What the user must still replace is told, and fails a strict check until it is.
+    result = run_cli("check", "my-letter")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.splitlines() == [
+        "my-letter/petition.yaml:30:8: warning: place 'Your town' is a placeholder [placeholder]",
+        "",
+        "my-letter/signatories.yaml:54:9: warning: signatory name 'Your organisation' is a placeholder [placeholder]",
+        "my-letter/signatories.yaml:55:13: warning: location 'Your town' is a placeholder: replace it, "
+        "or leave it out [placeholder]",
+        "",
+        "3 warnings in 2 files",
+    ]
+    assert run_cli("check", "my-letter", "--strict").exit_code == 1
+    manifest = tmp_path / "my-letter" / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("place: Your town", "place: Utrecht"))
+    signatories = tmp_path / "my-letter" / "signatories.yaml"
+    signatories.write_text(
+        signatories.read_text(encoding="utf-8")
+        .replace("name: Your organisation", "name: Amnesty International")
+        .replace("location: Your town", "location: London")
+    )
     result = run_cli("check", "my-letter", "--strict")
     assert result.exit_code == 0, result.stdout
     assert "No problems in 5 files." in result.stdout
@@ -63,8 +84,8 @@ def test_a_new_project_checks_strictly_and_builds(run_cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "dist/my-letter_addressee_2024-03-01.pdf").read_bytes().startswith(b"%PDF-")
     text = (tmp_path / "dist/my-letter_addressee_2024-03-01.txt").read_text(encoding="utf-8")
-    assert text.startswith("Open letter\n\nYour town, 1 March 2024\n\nDear Sir or Madam,\n\nWrite the letter here.")
-    assert text.endswith("\nYour organisation, Your town\n")
+    assert text.startswith("Open letter\n\nUtrecht, 1 March 2024\n\nDear Sir or Madam,\n\nWrite the letter here.")
+    assert text.endswith("\nAmnesty International, London\n")
     # The comment that explains letter.md is for its editors only.
     assert "Markdown" not in text
 
@@ -123,6 +144,8 @@ def test_the_example_signatories_check_clean_once_uncommented(run_cli, tmp_path)
     signatories = tmp_path / "signatories.yaml"
     example = re.findall(r"^# ((?:- |  )\w+: .*)$", signatories.read_text(encoding="utf-8"), re.M)
     signatories.write_text("\n".join(example) + "\n", encoding="utf-8")
+    manifest = tmp_path / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("place: Your town", "place: Utrecht"))
     result = run_cli("check", tmp_path, "--strict")
     assert result.exit_code == 0, result.stdout
     result = run_cli("build", tmp_path, "--format", "txt", "--draft", "--output", tmp_path / "letter.txt")
@@ -233,8 +256,14 @@ def test_any_title_init_takes_makes_a_project_that_checks_strictly(tmp_path_fact
         assert list(root.iterdir()) == []
         return
     result = validate(root / "petition.yaml")
-    # A title in a script no font of the machine draws is told so; nothing else may be said.
-    assert [d for d in result.diagnostics if d.rule.id != "glyph-missing"] == []
+    # A title in a script no font of the machine draws is told so; besides, only the three placeholders
+    # the user must replace (the place, the starter signatory's name and town) are warned about.
+    found = [(d.pos.file.name, d.pos.line, d.rule.id) for d in result.diagnostics if d.rule.id != "glyph-missing"]
+    assert found == [
+        ("petition.yaml", 30, "placeholder"),
+        ("signatories.yaml", 54, "placeholder"),
+        ("signatories.yaml", 55, "placeholder"),
+    ]
     assert result.letter.manifest.title == title
 
 

@@ -111,7 +111,8 @@ def test_the_human_report_names_every_row_and_the_totals(run_cli, make_letter, t
         "Columns of export.csv: 'Organisation name' → name, 'Website' → url",
         "Ignored: 'Timestamp'",
         "row 2: added: Article 19",
-        "row 3: duplicate: 'amnesty-international' is already listed at signatories.yaml:1:3",
+        "row 3: duplicate: duplicate of 'Amnesty International' (signatories.yaml:1); "
+        "this row spells it 'amnesty-international'; the listed spelling is kept",
         "row 4: rejected: signatory name is empty [signatory-name-empty]",
         "row 5: rejected: 'X': url 'ftp://x' is not an absolute http(s) address [url-invalid]",
         "1 added, 1 duplicate, 2 rejected; written to letter/signatories.yaml.",

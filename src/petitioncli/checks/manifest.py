@@ -7,7 +7,9 @@ import re
 from .. import limits, rules
 from ..dates import babel_locale, today
 from ..diagnostics import Diagnostics, PetitionError, Pos, some_of
+from ..text import normalise_name
 from .context import Context
+from .entries import PLACEHOLDER_VALUES
 from .text import warn_spacing
 
 # Slugs and recipient ids become parts of output file names.
@@ -22,6 +24,9 @@ def check(context: Context) -> None:
     manifest = letter.manifest
     for key in _TEXT_KEYS:
         warn_spacing(diags, manifest.where(key), f"'{key}'", getattr(manifest, key))
+    if manifest.place and normalise_name(manifest.place) in PLACEHOLDER_VALUES:
+        # `petition init` writes one, for the user to replace.
+        diags.report(rules.PLACEHOLDER, manifest.where("place"), f"place '{manifest.place}' is a placeholder")
     if manifest.slug is not None:
         check_file_name_part(diags, manifest.where("slug"), "slug", manifest.slug)
     try:

@@ -1,28 +1,17 @@
-"""Rules about the signatories: blank names, duplicates, URLs, countries, spacing."""
+"""Rules about the signatories: blank names, duplicates, URLs, countries, spacing; the rest in `entries`."""
 
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
 
 from .. import rules
+from ..countries import country_code, country_codes, languages_of
 from ..diagnostics import Pos
 from ..model import Signatory, Status
 from ..text import normalise_name
 from .context import Context
+from .entries import NO_AFFILIATION, accents_in, accents_only, check_entry, check_name
 from .text import check_url, warn_spacing
-
-# Babel's territory list holds regions (001), groupings (EU, UN) and private-use
-# codes beside ISO 3166-1; XK (Kosovo) stays, being the code everyone uses for it.
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
-
-
-@cache
-def country_codes() -> frozenset[str]:
-    from babel import Locale
-
-    territories: list[str] = [code for code in Locale("en").territories if isinstance(code, str)]
-    return frozenset(code for code in territories if len(code) == 2 and code.isalpha()) - _NOT_COUNTRIES
 
 
 def _no_confirmed_signatory(context: Context) -> None:
@@ -67,9 +56,17 @@ class _Names:
         self.first: dict[tuple[str, str], Signatory] = {}
         self.namesakes: dict[tuple[str, str], _Namesakes] = {}
 
-    def add(self, signatory: Signatory) -> None:
+    def add(self, signatory: Signatory, *, placeholder: bool = False) -> None:
         name_key = normalise_name(signatory.name)
-        self._suspect(signatory, name_key)
+        if not name_key:
+            self.diags.report(
+                rules.SIGNATORY_NAME_EMPTY,
+                signatory.where("name"),
+                f"signatory name '{signatory.name}' holds no letter or digit",
+            )
+            return
+        if not placeholder:
+            self._suspect(signatory, name_key)
         # A person signing for an organisation is another signature than theirs alone.
         key = (name_key, normalise_name(signatory.on_behalf_of) if signatory.on_behalf_of else "")
         first = self.first.get(key)
@@ -95,6 +92,14 @@ class _Names:
                 f"another {differs}; if they are two people, silence this with noqa",
             )
         group.add(signatory)
+        if accents_only(first.name, signatory.name):
+            fewer = signatory if accents_in(signatory.name) < accents_in(first.name) else first
+            self.diags.report(
+                rules.SIGNATORY_ACCENTS,
+                signatory.where("name"),
+                f"'{signatory.name}' and '{first.name}' at {place(first.pos)} differ only in accents; "
+                f"'{fewer.name}' is likely the less correct",
+            )
 
     def _suspect(self, signatory: Signatory, name_key: str) -> None:
         name = signatory.name.strip()
@@ -163,7 +168,9 @@ class _Namesakes:
 
 
 def _affiliation_key(affiliation: str | None) -> str | None:
-    return normalise_name(affiliation) if affiliation and affiliation.strip() else None
+    """An affiliation as namesakes are told apart by it; "Individual", "N/A" and the like tell nothing."""
+    key = normalise_name(affiliation) if affiliation else ""
+    return key if key and key not in NO_AFFILIATION else None
 
 
 def place(pos: Pos) -> str:
@@ -180,10 +187,12 @@ def check(context: Context) -> None:
         _no_confirmed_signatory(context)
     codes = country_codes() if any(s.country is not None for s in signatories) else frozenset()
     names = _Names(diags)
+    languages = languages_of(context.letter.manifest)
+    in_csv = {file: file.suffix.lower() == ".csv" for file in {s.pos.file for s in signatories}}
     for signatory in signatories:
         name = signatory.name
         if name.strip():
-            names.add(signatory)
+            names.add(signatory, placeholder=check_name(diags, signatory))
             warn_spacing(diags, signatory.where("name"), "signatory name", name)
         elif "name" not in signatory.unread:
             diags.report(rules.SIGNATORY_NAME_EMPTY, signatory.where("name"), "signatory name is empty")
@@ -193,11 +202,16 @@ def check(context: Context) -> None:
                 warn_spacing(diags, signatory.where(key), key, value)
         if signatory.url is not None:
             check_url(diags, signatory.where("url"), signatory.url, "url")
+        check_entry(diags, signatory, in_csv[signatory.pos.file], languages)
         country = signatory.country
         if country is not None and country not in codes:
-            hint = f"; did you mean '{country.upper()}'?" if country.upper() in codes else ""
-            diags.report(
-                rules.COUNTRY_UNKNOWN,
-                signatory.where("country"),
-                f"unknown country code '{country}': use ISO 3166-1 alpha-2, e.g. NL{hint}",
-            )
+            _unknown_country(diags, signatory, country, languages)
+
+
+def _unknown_country(diags, signatory: Signatory, country: str, languages: list[str]) -> None:
+    code = country_code(country, languages)
+    if code is not None:
+        message = f"country '{country}': write {code}"
+    else:
+        message = f"unknown country code '{country}': use ISO 3166-1 alpha-2, e.g. NL"
+    diags.report(rules.COUNTRY_UNKNOWN, signatory.where("country"), message)

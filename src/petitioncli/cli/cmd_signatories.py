@@ -93,8 +93,9 @@ def import_(
         list[str],
         typer.Option(
             "--map",
-            help="COLUMN=field reads COLUMN as a field (name, location, affiliation, url, country, status); "
-            "COLUMN= leaves it out. Repeatable.",
+            help="COLUMN=field reads COLUMN as a field: name, title, affiliation, on_behalf_of, location, sort_as, "
+            "group, noqa, url, country, status, or consent (the answer yes or no to signing: a row that says no "
+            "is declined, never added); COLUMN= leaves it out. Repeatable.",
         ),
     ] = [],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Report what would happen; write nothing.")] = False,

@@ -217,3 +217,60 @@ GLYPH_MISSING = define(
     "characters that neither the shipped Noto Serif nor any font on the machine (as fontconfig lists them) "
     "can draw, which the PDF would print as empty boxes; names the first signatory (or file) that uses them",
 )
+
+PLACEHOLDER = define(
+    "placeholder",
+    WARNING,
+    Stage.CHECK,
+    "a value left as a placeholder: an address at example.com, example.org, example.net (or a subdomain) or "
+    "localhost, or a value such as 'Your organisation', 'Your town', 'TBD', 'TODO', 'N/A', 'None', 'Anonymous'; "
+    "`petition init`'s starter signatory and place are such values, so `check --strict` fails until they are replaced",
+)
+
+TEXT_GARBLED = define(
+    "text-garbled",
+    WARNING,
+    Stage.CHECK,
+    "an HTML entity (`&amp;`, `&#39;`) or mojibake (`Ã©` for `é`, `â€™` for `’`) in a signatory's text, "
+    "left by a web form or a wrong encoding; the fixed text is suggested",
+)
+
+SIGNATORY_PUNCTUATION = define(
+    "signatory-punctuation",
+    WARNING,
+    Stage.CHECK,
+    "stray punctuation in a signatory's name: a trailing or doubled comma, a comma with no space after it "
+    "between two words, or a degree (PhD, MD) glued on by a comma, which belongs in `title`",
+)
+
+SIGNATORY_SHIFTED = define(
+    "signatory-shifted",
+    WARNING,
+    Stage.CHECK,
+    "an entry whose values look shifted by a column (a spreadsheet row pasted one cell off): a country, or the "
+    "name itself, as the title; an organisation as the title while the affiliation is empty",
+)
+
+SIGNATORY_ACCENTS = define(
+    "signatory-accents",
+    WARNING,
+    Stage.CHECK,
+    "two spellings of one signatory's name that differ only in accents; the one with fewer is likely the less correct",
+)
+
+PERSONAL_DATA = define(
+    "personal-data",
+    ERROR,
+    Stage.CHECK,
+    "personal data in a printed value: an e-mail address or a phone number in a signatory's text, or a user "
+    "name, password or e-mail address in a URL; the letter is published, the list is shared",
+)
+
+SPREADSHEET_FORMULA = define(
+    "spreadsheet-formula",
+    ERROR,
+    Stage.CHECK,
+    "a value a spreadsheet would run as a formula (OWASP's CSV injection): in a CSV list, one starting with `=`, "
+    "`+`, `-`, `@`, a tab or a carriage return; in YAML, one that looks like a formula (`=HYPERLINK(…)`, "
+    "`@SUM(…)`, `+cmd|…`)",
+)

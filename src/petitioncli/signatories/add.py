@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..countries import languages_of
 from ..diagnostics import Diagnostics, Pos
 from .entry import clean, new_entry
 from .insert import insert, line_of
@@ -39,7 +40,8 @@ def add(manifest: Path, given: dict[str, str], waiting: Callable[[Path], None] |
     """
     with editing(manifest, waiting) as listing:
         reading = Diagnostics()
-        values = {key: value for key, text in given.items() if (value := clean(key, text)) is not None}
+        languages = languages_of(listing.letter.manifest)
+        values = {key: value for key, text in given.items() if (value := clean(key, text, languages)) is not None}
         where = {key: Pos.of_option(option(key)) for key in given}
         entry = new_entry(values, where.get("name", Pos.of_option("--name")), where, reading)
         if listing.is_csv:

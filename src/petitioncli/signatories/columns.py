@@ -1,5 +1,9 @@
 """Which column of a form export holds which field: the headers real exports use, and `--map` to say otherwise.
 
+A column may also hold the respondent's consent (`consent`): their answer to
+"Do you confirm that your organisation signs this letter?", read by
+`consent_of` as yes or no in English, Spanish, French and German.
+
 Headers are compared case-insensitively with punctuation, filler words and
 parenthesised hints left out, so "Name of your organisation (as it should
 be printed)" is "name organisation", and `can2_user_city` is "can2 user city".
@@ -22,18 +26,37 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         *("organisation name", "organization name", "name organisation", "name organization", "org name"),
         *("group name", "signatory organisation", "signatory organization"),
         *("name", "signatory", "signatory name", "full name", "first and last name", "name and surname"),
-        *("organisation", "organization", "group"),
+        *("organisation", "organization", "organización", "organizacion", "organisme", "organismo", "group"),
     ),
-    "affiliation": ("affiliation", "institution", "institutional affiliation", "employer", "organisation"),
-    "location": ("location", "city", "town", "place", "city town", "city country", "can2 user city", "based"),
-    "country": ("country", "country code", "can2 country"),
+    "title": (
+        *("title", "job title", "job", "role", "position", "function", "occupation", "profession"),
+        *("cargo", "puesto", "fonction", "poste", "titre", "funktion", "position", "beruf"),
+    ),
+    "affiliation": (
+        *("affiliation", "institution", "institutional affiliation", "employer"),
+        *("organisation", "organization", "organización", "organizacion", "organisme", "organismo"),
+    ),
+    "location": (
+        *("location", "city", "town", "place", "city town", "city country", "can2 user city", "based"),
+        *("ciudad", "localidad", "ville", "localité", "stadt", "ort", "wohnort"),
+    ),
+    "country": ("country", "country code", "country region", "can2 country", "país", "pais", "pays", "land"),
     "url": ("url", "website", "web site", "homepage", "web", "web address", "website url", "organisation website"),
     "status": ("status",),
 }
-_AFFILIATION_AS_NAME = ("organisation", "organization")
+_AFFILIATION_AS_NAME = ("organisation", "organization", "organización", "organizacion", "organisme", "organismo")
 # Action Network and many forms ask for the two halves of a person's name.
 _FIRST_NAME = ("first name", "given name", "first")
 _LAST_NAME = ("last name", "surname", "family name", "last")
+# A form's question asking whether the respondent signs: "Do you confirm that your
+# organisation signs this letter?", "I agree", "Consentimiento", "Einverstanden?".
+_CONSENT = re.compile(
+    r"\b(consent\w*|agree\w*|confirm\w*|accept\w*|approv\w*|endorse\w*|sign on|signs? (this |the )?letter"
+    r"|consentimiento|acepto|aceptar|acuerdo|autoriz\w*|confirmo|consentement|accepte\w*|accord"
+    r"|einverstanden|zustimm\w*|einwillig\w*|bestätig\w*|unterzeichne\w*)\b"
+)
+# Not a field of a signatory: what the import reads to tell who signs from who declines.
+CONSENT = "consent"
 # Never copied into a letter, whatever it is mapped to.
 _PERSONAL = re.compile(r"\b(e ?mail|phone|telephone|mobile|whatsapp|zip|postcode|postal|street)\b")
 # Microsoft Forms begins every export with these; its Name and Email are the respondent's account.
@@ -52,6 +75,8 @@ def normalise_header(header: str) -> str:
 class Columns:
     # Field to the index of the column holding it.
     fields: dict[str, int] = field(default_factory=dict)
+    # The column whose answer says whether the row signs (yes) or declines (no).
+    consent: int | None = None
     # A name made of a first and a last name column, when no column holds it whole.
     name_parts: tuple[int, int] | None = None
     # Headers of the columns read, and of those left out (personal data among them).
@@ -63,10 +88,12 @@ def match_columns(header: list[str], mapping: list[str], export: str) -> Columns
     """The columns to read, from the header row and `--map COLUMN=field` (field empty: leave the column out)."""
     normalised = [normalise_header(cell) for cell in header]
     explicit = _explicit(header, normalised, mapping, export)
-    found = Columns(fields={target: index for index, target in explicit.items() if target})
+    found = Columns(fields={target: index for index, target in explicit.items() if target and target != CONSENT})
+    found.consent = next((index for index, target in explicit.items() if target == CONSENT), None)
     taken = set(explicit) | {i for i, cell in enumerate(normalised) if _PERSONAL.search(cell)}
     if set(normalised) >= _MICROSOFT_FORMS:
-        taken |= {i for i, cell in enumerate(normalised) if cell == "name"}
+        # Its own "Name" column, that is: a question "Your name" is the signatory's.
+        taken |= {i for i, cell in enumerate(header) if cell.strip().casefold() == "name"}
     halves = _halves(normalised, taken)
     for target, aliases in _ALIASES.items():
         if target in found.fields:
@@ -81,6 +108,9 @@ def match_columns(header: list[str], mapping: list[str], export: str) -> Columns
             break
     if "name" not in found.fields and halves:
         found.name_parts = halves
+        taken.update(halves)
+    if found.consent is None:
+        found.consent = next((i for i, cell in enumerate(normalised) if i not in taken and _CONSENT.search(cell)), None)
     if "name" not in found.fields and found.name_parts is None:
         shown = ", ".join(f"'{cell}'" for cell in header)
         raise PetitionError(
@@ -89,6 +119,8 @@ def match_columns(header: list[str], mapping: list[str], export: str) -> Columns
         )
     read = {index: target for target, index in found.fields.items()}
     read |= dict.fromkeys(found.name_parts or (), "name")
+    if found.consent is not None:
+        read[found.consent] = CONSENT
     found.used = {header[index]: target for index, target in sorted(read.items())}
     found.ignored = [cell for index, cell in enumerate(header) if index not in read]
     return found
@@ -117,9 +149,10 @@ def _explicit(header: list[str], normalised: list[str], mapping: list[str], expo
         if index is None:
             shown = ", ".join(f"'{cell}'" for cell in header)
             raise PetitionError(f"--map '{item}': {export} has no column '{column}' (its columns: {shown})")
-        if target and target not in fields:
-            known = ", ".join(fields)
-            raise PetitionError(f"--map '{item}': unknown field '{target}'{did_you_mean(target, fields)} ({known})")
+        targets = [*fields, CONSENT]
+        if target and target not in targets:
+            known = ", ".join(targets)
+            raise PetitionError(f"--map '{item}': unknown field '{target}'{did_you_mean(target, targets)} ({known})")
         if target and _PERSONAL.search(normalised[index]):
             raise PetitionError(
                 f"--map '{item}': column '{header[index]}' holds personal data, which is never copied into the project"
@@ -137,3 +170,48 @@ def _column(header: list[str], normalised: list[str], column: str) -> int | None
     if exact is not None:
         return exact
     return next((i for i, cell in enumerate(normalised) if cell == normalise_header(column)), None)
+
+
+# Answers that sign and answers that decline, compared with accents, case and punctuation aside.
+_YES = frozenset(
+    {
+        "yes",
+        "y",
+        "si",
+        "oui",
+        "ja",
+        "true",
+        "x",
+        "✓",
+        "✔",
+        "1",
+        "agree",
+        "i agree",
+        "we agree",
+        "accept",
+        "i accept",
+        "ok",
+    }
+    | {"checked", "confirmed", "confirm", "i confirm", "we confirm", "acepto", "de acuerdo", "d accord", "j accepte"}
+    | {"einverstanden", "ich stimme zu", "zustimmen", "stimme zu", "sure", "signed", "sign", "we sign", "i sign"}
+)
+_NO = frozenset({"no", "n", "non", "nein", "false", "0", "unchecked", "declined", "decline", "disagree", "not yet"})
+
+
+def consent_of(answer: str) -> bool | None:
+    """True for an answer that signs, False for one that declines (or none given), None when it says neither.
+
+    An empty cell declines: a checkbox left unticked ("x" or nothing) is how
+    many forms ask. "Yes, we sign" is yes: its first words decide.
+    """
+    from ..text import normalise_name
+
+    key = normalise_name(answer)
+    if not key:
+        return False
+    for words in (key, " ".join(key.split()[:2]), key.split()[0]):
+        if words in _YES:
+            return True
+        if words in _NO:
+            return False
+    return None

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from .. import rules
 from ..checks.characters import control_character
+from ..countries import country_code
 from ..diagnostics import Diagnostics, Pos
 from ..fields import Kind, specs
 from ..loader.values import RecordValues, choice_value
@@ -26,13 +27,14 @@ class NewEntry:
     record: Signatory
 
 
-def clean(field: str, text: str) -> str | None:
+def clean(field: str, text: str, languages: Sequence[str] = ()) -> str | None:
     """The value as it should be written, or None when nothing is left.
 
     Spaces around and doubled inside go (line breaks and tabs too: every field
     is one line), so do byte-order marks pasted along, text is composed to NFC so that "é" is one character
     whatever the browser sent, a web address gets the https:// it was pasted
-    without, a country name or a lower-case code becomes the ISO code.
+    without, a country's name (in English or one of the letter's `languages`),
+    an old or a lower-case code becomes the ISO code.
     """
     value = " ".join(unicodedata.normalize("NFC", text).replace(_BOM, "").split())
     if not value:
@@ -40,7 +42,7 @@ def clean(field: str, text: str) -> str | None:
     if field == "url":
         return _with_scheme(value)
     if field == "country":
-        return country_code(value)
+        return country_code(value, languages) or value
     if field == "status":
         return value.casefold()
     return value
@@ -54,30 +56,6 @@ def _with_scheme(url: str) -> str:
     if "://" not in url and ":" not in head.rstrip("0123456789") and "." in head:
         return "https://" + url
     return url
-
-
-# What people write that ISO does not: the United Kingdom's code is GB.
-_COMMON_NAMES = {"uk": "GB", "usa": "US", "u.s.a.": "US", "u.k.": "GB"}
-
-
-def country_code(value: str) -> str:
-    """An ISO 3166-1 alpha-2 code for a code in any case or an English country name; otherwise the value."""
-    folded = value.casefold()
-    if folded in _COMMON_NAMES:
-        return _COMMON_NAMES[folded]
-    if len(value) == 2 and value.isalpha():
-        return value.upper()
-    return _codes_by_name().get(folded, value)
-
-
-@cache
-def _codes_by_name() -> dict[str, str]:
-    from babel import Locale
-
-    from ..checks.signatories import country_codes
-
-    codes = country_codes()
-    return {name.casefold(): code for code, name in Locale("en").territories.items() if code in codes}
 
 
 def new_entry(values: dict[str, str], pos: Pos, field_pos: dict[str, Pos], diags: Diagnostics) -> NewEntry:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 
-from ..checks.signatories import place
 from ..diagnostics import display_path
 from ..model import Signatory
 from ..report import printable
-from .importer import Imported, Row
+from .importer import OUTCOMES, Imported, Row
 
-_COLOURS = {"added": "32", "duplicate": "33", "rejected": "1;31"}
+# Counted in the summary even at naught; the others only when they happen.
+_ALWAYS = ("added", "duplicate", "rejected")
+
+_COLOURS = {"added": "32", "duplicate": "33", "withdrawn": "33", "declined": "36", "rejected": "1;31"}
 
 
 def to_json(imported: Imported, *, dry_run: bool) -> str:
@@ -24,8 +26,26 @@ def to_json(imported: Imported, *, dry_run: bool) -> str:
             "ignored_columns": imported.columns.ignored,
             "added": [{"row": r.number, "entry": r.values, "warnings": r.reasons} for r in imported.of("added")],
             "duplicate": [
-                {"row": r.number, "name": r.name, "of": _first(imported, r.duplicate_of), "message": r.reasons[0]}
+                {
+                    "row": r.number,
+                    "name": r.name,
+                    "of": _first(imported, r.duplicate_of),
+                    "message": _detail(imported, r),
+                }
                 for r in imported.of("duplicate")
+            ],
+            "withdrawn": [
+                {
+                    "row": r.number,
+                    "name": r.name,
+                    "of": _first(imported, r.duplicate_of),
+                    "message": _detail(imported, r),
+                }
+                for r in imported.of("withdrawn")
+            ],
+            "declined": [
+                {"row": r.number, "name": r.name, "listed_as_confirmed": _first(imported, r.duplicate_of)}
+                for r in imported.of("declined")
             ],
             "rejected": [{"row": r.number, "name": r.name, "reasons": r.reasons} for r in imported.of("rejected")],
         },
@@ -55,9 +75,12 @@ def to_text(imported: Imported, *, dry_run: bool, styled: bool) -> str:
         lines.append("Ignored: " + ", ".join(f"'{column}'" for column in imported.columns.ignored))
     lines = [printable(line) for line in lines]
     lines += [
-        f"row {row.number}: {paint(row.outcome, row.outcome)}: {printable(_detail(row))}" for row in imported.rows
+        f"row {row.number}: {paint(row.outcome, row.outcome)}: {printable(_detail(imported, row))}"
+        for row in imported.rows
     ]
-    counts = [f"{len(imported.of(outcome)):,} {outcome}" for outcome in ("added", "duplicate", "rejected")]
+    counts = [
+        f"{len(imported.of(outcome)):,} {outcome}" for outcome in OUTCOMES if outcome in _ALWAYS or imported.of(outcome)
+    ]
     if dry_run:
         outcome = "dry run: nothing written"
     elif imported.written:
@@ -68,11 +91,23 @@ def to_text(imported: Imported, *, dry_run: bool, styled: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _detail(row: Row) -> str:
+def _detail(imported: Imported, row: Row) -> str:
     if row.outcome == "added":
         return "; ".join([row.name, *row.reasons])
+    if row.outcome == "declined":
+        return "; ".join([f"'{row.name}'" if row.name else "(no name)", *row.reasons])
+    if row.outcome == "withdrawn":
+        entry = row.duplicate_of
+        return f"'{row.name}' withdrawn earlier ({entry.pos.file.name}:{entry.pos.line})" if entry else row.reasons[0]
     if row.outcome == "duplicate":
-        if row.duplicate_of is None:
+        first = row.duplicate_of
+        if first is None:
             return row.reasons[0]
-        return f"'{row.name}' is already listed at {place(row.duplicate_of.pos)}"
+        earlier_row = first.pos.file == imported.export
+        where = f"row {first.pos.line}" if earlier_row else f"{first.pos.file.name}:{first.pos.line}"
+        text = f"duplicate of '{first.name}' ({where})"
+        if first.name != row.name:
+            kept = "the earlier row's" if earlier_row else "the listed"
+            text += f"; this row spells it '{row.name}'; {kept} spelling is kept"
+        return text
     return (f"'{row.name}': " if row.name else "") + "; ".join(row.reasons)

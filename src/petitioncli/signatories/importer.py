@@ -20,16 +20,19 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from .. import limits, paths, rules
+from ..countries import languages_of
 from ..diagnostics import Diagnostics, PetitionError, Pos, Refused, display_path
 from ..loader.files import read_text
-from ..model import Signatory
-from .columns import Columns, match_columns
+from ..model import Signatory, Status
+from ..text import normalise_name
+from .columns import Columns, consent_of, match_columns
 from .entry import NewEntry, clean, new_entry
 from .insert import insert
 from .listfile import ListFile, editing
 from .vetting import vet
 
-Outcome = Literal["added", "duplicate", "rejected"]
+Outcome = Literal["added", "duplicate", "withdrawn", "declined", "rejected"]
+OUTCOMES: tuple[Outcome, ...] = ("added", "duplicate", "withdrawn", "declined", "rejected")
 # Excel writes `;` where the decimal comma is usual, and tabs for "Unicode text".
 _DELIMITERS = (",", ";", "\t")
 _EMAIL = re.compile(r"[^\s@<>()\[\],;:]+@[^\s@<>()\[\],;:]+\.[^\W\d_]{2,}")
@@ -45,6 +48,7 @@ class Row:
     values: dict[str, str]
     # Why a row was rejected, or the warnings of a row added; the message of a duplicate.
     reasons: list[str] = field(default_factory=list)
+    # A duplicate's entry (listed, or an earlier row); a withdrawn row's entry; a declining row's confirmed entry.
     duplicate_of: Signatory | None = None
 
     @property
@@ -90,11 +94,14 @@ def _import(export: Path, listing: ListFile, mapping: list[str], dry_run: bool) 
             set(columns.fields),
             lambda missing: "leave it out with " + " ".join(f"--map '{c}='" for c, t in used.items() if t in missing),
         )
-    rows, judged, reading = _candidates(export, header, data, columns)
+    rows, judged, reading = _candidates(export, header, data, columns, languages_of(listing.letter.manifest))
+    _declined(rows, listing)
     verdicts = vet(listing, [entry.record for _, entry in judged], reading)
     added: list[NewEntry] = []
     for (row, entry), verdict in zip(judged, verdicts, strict=True):
-        if verdict.duplicate:
+        if verdict.duplicate and verdict.duplicate_of is not None and verdict.duplicate_of.status is Status.WITHDRAWN:
+            row.outcome, row.duplicate_of = "withdrawn", verdict.duplicate_of
+        elif verdict.duplicate:
             row.outcome, row.duplicate_of = "duplicate", verdict.duplicate_of
             row.reasons = [d.message for d in verdict.errors]
         elif verdict.errors:
@@ -137,7 +144,7 @@ def _delimiter(header: str) -> str:
 
 
 def _candidates(
-    export: Path, header: list[str], data: list[tuple[int, list[str]]], columns: Columns
+    export: Path, header: list[str], data: list[tuple[int, list[str]]], columns: Columns, languages: list[str]
 ) -> tuple[list[Row], list[tuple[Row, NewEntry]], list[Diagnostics]]:
     """A report row for every row; an entry to judge for each row not already refused, and what reading it found."""
     rows: list[Row] = []
@@ -147,13 +154,25 @@ def _candidates(
         raw = {target: cells[index] if index < len(cells) else "" for target, index in columns.fields.items()}
         if columns.name_parts is not None:
             raw["name"] = " ".join(cells[index] for index in columns.name_parts if index < len(cells))
-        values = {key: value for key, text in raw.items() if (value := clean(key, text)) is not None}
+        values = {key: value for key, text in raw.items() if (value := clean(key, text, languages)) is not None}
         row = Row(number, "added", values)
         rows.append(row)
         if len(cells) > len(header):
             row.outcome = "rejected"
             row.reasons.append(f"the row has {len(cells)} cells but the header names {len(header)} columns")
             continue
+        if columns.consent is not None:
+            answer = cells[columns.consent] if columns.consent < len(cells) else ""
+            consent = consent_of(answer)
+            if consent is None:
+                row.outcome = "rejected"
+                row.reasons.append(
+                    f"the answer '{answer.strip()}' to '{header[columns.consent]}' is neither yes nor no"
+                )
+                continue
+            if not consent:
+                row.outcome = "declined"
+                continue
         personal = {key: reason for key, value in values.items() if (reason := _personal_data(key, value))}
         if personal:
             # The report shows what the row holds, but not the personal data.
@@ -165,6 +184,19 @@ def _candidates(
         judged.append((row, new_entry(values, pos, dict.fromkeys(raw, pos), diags)))
         reading.append(diags)
     return rows, judged, reading
+
+
+def _declined(rows: list[Row], listing: ListFile) -> None:
+    """A declining row whose name is listed as confirmed is told apart: the officer has to act on it."""
+    confirmed: dict[str, Signatory] = {}
+    wanted = {normalise_name(row.name) for row in rows if row.outcome == "declined"}
+    for key, entry in zip(listing.keys, listing.entries, strict=True):
+        if key in wanted and entry.status is Status.CONFIRMED:
+            confirmed.setdefault(key, entry)
+    for row in rows:
+        if row.outcome == "declined" and (entry := confirmed.get(normalise_name(row.name))) is not None:
+            row.duplicate_of = entry
+            row.reasons = [f"listed as confirmed at {entry.pos.file.name}:{entry.pos.line}"]
 
 
 def _personal_data(key: str, value: str) -> str | None:

@@ -11,7 +11,7 @@ from .. import rules
 from ..checks import signatories as signatory_checks
 from ..checks.context import Context
 from ..diagnostics import Diagnostic, Diagnostics, Pos
-from ..model import Signatory
+from ..model import Signatory, Status
 from ..text import normalise_name
 from .listfile import ListFile
 
@@ -55,6 +55,7 @@ def vet(
         index = _owner(owner, d.pos)
         if index is not None and d.rule is not rules.SIGNATORY_DUPLICATE:
             _add(verdicts[index], d)
+    _withdrawn_earlier(listing, [v for v in verdicts if v.accepted])
     accepted = [(normalise_name(v.entry.name), v) for v in verdicts if v.accepted]
     repeated = Counter(key for key, _ in accepted)
     listed = set(listing.keys)
@@ -72,6 +73,22 @@ def vet(
         if verdict.duplicate:
             verdict.duplicate_of = first.get(normalise_name(verdict.entry.name))
     return verdicts
+
+
+def _withdrawn_earlier(listing: ListFile, verdicts: list[Verdict]) -> None:
+    """A name withdrawn from the list stays out, whatever else its new entry gives: it is never added again."""
+    keys = {normalise_name(v.entry.name) for v in verdicts}
+    withdrawn: dict[str, Signatory] = {}
+    for key, entry in zip(listing.keys, listing.entries, strict=True):
+        if key in keys and entry.status is Status.WITHDRAWN:
+            withdrawn.setdefault(key, entry)
+    for verdict in verdicts:
+        entry = withdrawn.get(normalise_name(verdict.entry.name))
+        if entry is not None:
+            where = f"{entry.pos.file.name}:{entry.pos.line}"
+            message = f"withdrawn earlier ({where}); to list '{entry.name}' again, change the status there"
+            verdict.errors.append(Diagnostic(verdict.entry.pos, rules.SIGNATORY_DUPLICATE, message))
+            verdict.duplicate_of = entry
 
 
 def _check(listing: ListFile, records: Sequence[Signatory]) -> Diagnostics:
