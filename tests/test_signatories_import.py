@@ -78,7 +78,7 @@ def test_a_large_form_export_is_merged_with_every_row_accounted_for(run_cli, iap
         "url 'http//reseau.org' is not an absolute http(s) address; did you mean 'http://reseau.org'? [url-invalid]"
     ]
     assert reasons[90] == [
-        "location holds what looks like a phone number; personal data is not copied into the project"
+        "location holds what looks like a phone number; personal data is not printed in a letter or kept in its list"
     ]
 
     after = (iap_project / "signatories.yaml").read_bytes()

@@ -102,6 +102,24 @@ class Signatory(Located):
     )
 
 
+    @property
+    def link(self) -> str | None:
+        """The URL as a link target: an absolute http(s) address only.
+
+        Another kind of value reaches a renderer only when its `url-invalid`
+        was silenced with noqa; it is printed as the name alone, never as a link.
+        """
+        url = self.url
+        if url is None or not url[:8].lower().startswith(("http://", "https://")):
+            return None
+        from urllib.parse import urlsplit
+
+        try:
+            return url if urlsplit(url).hostname and not any(char.isspace() for char in url) else None
+        except ValueError:
+            return None
+
+
 @dataclass(slots=True, kw_only=True)
 class Recipient(Located):
     """One entry of recipients.yaml, under its id."""

@@ -148,7 +148,7 @@ def _signatories(signatories: list[Signatory], edition: Edition) -> list[_Signat
         _Signatory(
             name=markdown.smart_quotes(s.name, quotes),
             details=markdown.smart_quotes(signatory_details(s, edition.language), quotes),
-            url=s.url,
+            url=s.link,
             pending=edition.draft and s.status is Status.PENDING,
         )
         for s in signatories

@@ -158,7 +158,7 @@ class _Builder:
         return [
             self.typeset(signatory.name),
             self.typeset(details),
-            signatory.url,
+            signatory.link,
             self.edition.draft and signatory.status is Status.PENDING,
         ]
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
 
 from .. import limits, paths, rules
+from ..checks.entries import personal_data
 from ..countries import languages_of
 from ..diagnostics import Diagnostics, PetitionError, Pos, Refused, display_path
 from ..loader.files import read_text
@@ -35,9 +34,6 @@ Outcome = Literal["added", "duplicate", "withdrawn", "declined", "rejected"]
 OUTCOMES: tuple[Outcome, ...] = ("added", "duplicate", "withdrawn", "declined", "rejected")
 # Excel writes `;` where the decimal comma is usual, and tabs for "Unicode text".
 _DELIMITERS = (",", ";", "\t")
-_EMAIL = re.compile(r"[^\s@<>()\[\],;:]+@[^\s@<>()\[\],;:]+\.[^\W\d_]{2,}")
-# Nine digits or more, written as phone numbers are: "+31 20 555 1234", "(020) 555-1234".
-_PHONE = re.compile(r"\+?\(?\d(?:[\s().-]{0,2}\d){8,}")
 
 
 @dataclass(slots=True)
@@ -173,7 +169,7 @@ def _candidates(
             if not consent:
                 row.outcome = "declined"
                 continue
-        personal = {key: reason for key, value in values.items() if (reason := _personal_data(key, value))}
+        personal = {key: reason for key, value in values.items() if (reason := personal_data(key, value))}
         if personal:
             # The report shows what the row holds, but not the personal data.
             row.outcome, row.reasons = "rejected", list(personal.values())
@@ -197,21 +193,3 @@ def _declined(rows: list[Row], listing: ListFile) -> None:
         if row.outcome == "declined" and (entry := confirmed.get(normalise_name(row.name))) is not None:
             row.duplicate_of = entry
             row.reasons = [f"listed as confirmed at {entry.pos.file.name}:{entry.pos.line}"]
-
-
-def _personal_data(key: str, value: str) -> str | None:
-    """Why a value may not be copied into the project: it holds an e-mail address or a phone number."""
-    if key == "url":
-        try:
-            parts = urlsplit(value)
-        except ValueError:
-            return None  # the check says what is wrong with it
-        found = parts.username is not None or parts.scheme.lower() == "mailto"
-        what = "an e-mail address or a user name"
-    elif key in ("name", "location", "affiliation"):
-        found, what = bool(_EMAIL.search(value)), "an e-mail address"
-        if not found:
-            found, what = bool(_PHONE.search(value)), "a phone number"
-    else:
-        return None
-    return f"{key} holds what looks like {what}; personal data is not copied into the project" if found else None
