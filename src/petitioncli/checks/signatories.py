@@ -188,7 +188,9 @@ def check(context: Context) -> None:
     codes = country_codes() if any(s.country is not None for s in signatories) else frozenset()
     names = _Names(diags)
     languages = languages_of(context.letter.manifest)
-    in_csv = {file: file.suffix.lower() == ".csv" for file in {s.pos.file for s in signatories}}
+    # A new entry (from `add` or an export) is judged for the list it goes into by `signatories.vetting`.
+    lists = {group.file for group in context.letter.groups}
+    in_csv = {file: file in lists and file.suffix.lower() == ".csv" for file in {s.pos.file for s in signatories}}
     for signatory in signatories:
         name = signatory.name
         if name.strip():

@@ -101,7 +101,6 @@ class Signatory(Located):
         shown_default="confirmed",
     )
 
-
     @property
     def link(self) -> str | None:
         """The URL as a link target: an absolute http(s) address only.

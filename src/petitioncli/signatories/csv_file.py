@@ -15,6 +15,7 @@ from ..diagnostics import PetitionError
 from ..loader.csv_list import delimiter_of
 from .entry import FIELDS, Inserted, NewEntry, Placed
 from .listfile import ListFile
+from .vetting import FORMULA_STARTS
 from .yaml_style import ends_line
 
 
@@ -82,6 +83,11 @@ def _line_before(listing: ListFile, lines: list[str], point: int) -> int:
 
 
 def _row(entry: NewEntry, header: list[str], delimiter: str, newline: str) -> str:
+    if any(value.startswith(FORMULA_STARTS) for value in entry.values.values()):
+        # `vet` refuses such values first; this keeps any other way in from writing one.
+        raise PetitionError(
+            "a value starting as a spreadsheet formula cannot be written to a CSV list; nothing written"
+        )
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter, lineterminator=newline).writerow([entry.values.get(c, "") for c in header])
     return out.getvalue()

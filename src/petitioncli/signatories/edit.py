@@ -41,6 +41,12 @@ def withdraw(
     if note is not None and (not note.strip() or any(char in note for char in "\r\n\x85\u2028\u2029")):
         raise PetitionError("--note must be one line of text", 2)
     with editing(manifest, waiting) as listing:
+        if note is not None and listing.is_csv:
+            raise PetitionError(
+                f"{listing.path.name} is a CSV file, which has no place for a note: keep it in your records, "
+                "or leave out --note; nothing written",
+                2,
+            )
         index = find(listing, name)
         entry = listing.entries[index]
         if entry.status is Status.WITHDRAWN:

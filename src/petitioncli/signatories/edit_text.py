@@ -26,13 +26,7 @@ _STATUS_TOKEN = re.compile(r"""(["']?)([A-Za-z]+)\1(?=\s*(?:#.*)?$)""")
 def with_status(listing: ListFile, index: int, status: str, note: str | None) -> str:
     entry = listing.entries[index]
     expected = dataclasses.replace(entry, status=Status(status))
-    if listing.is_csv:
-        if note is not None:
-            raise PetitionError(
-                f"{listing.path.name} is a CSV file, which has no place for a note: keep it in your records, "
-                "or leave out --note; nothing written",
-                2,
-            )
+    if listing.is_csv:  # a note was refused already: a CSV row has no place for one
         return _csv_status(listing, index, status, expected)
     lines, block = _block(listing)
     first, end = _span(block, index)

@@ -190,6 +190,6 @@ def _declined(rows: list[Row], listing: ListFile) -> None:
         if key in wanted and entry.status is Status.CONFIRMED:
             confirmed.setdefault(key, entry)
     for row in rows:
-        if row.outcome == "declined" and (entry := confirmed.get(normalise_name(row.name))) is not None:
-            row.duplicate_of = entry
-            row.reasons = [f"listed as confirmed at {entry.pos.file.name}:{entry.pos.line}"]
+        if row.outcome == "declined" and (listed := confirmed.get(normalise_name(row.name))) is not None:
+            row.duplicate_of = listed
+            row.reasons = [f"listed as confirmed at {listed.pos.file.name}:{listed.pos.line}"]

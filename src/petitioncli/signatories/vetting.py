@@ -13,6 +13,7 @@ from ..checks.context import Context
 from ..diagnostics import Diagnostic, Diagnostics, Pos
 from ..model import Signatory, Status
 from ..text import normalise_name
+from .entry import FIELDS
 from .listfile import ListFile
 
 
@@ -55,6 +56,8 @@ def vet(
         index = _owner(owner, d.pos)
         if index is not None and d.rule is not rules.SIGNATORY_DUPLICATE:
             _add(verdicts[index], d)
+    if listing.is_csv:
+        _formulas(verdicts)
     _withdrawn_earlier(listing, [v for v in verdicts if v.accepted])
     accepted = [(normalise_name(v.entry.name), v) for v in verdicts if v.accepted]
     repeated = Counter(key for key, _ in accepted)
@@ -75,6 +78,25 @@ def vet(
     return verdicts
 
 
+# What a spreadsheet runs as a formula when a cell starts with it (OWASP's CSV injection advice).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _formulas(verdicts: list[Verdict]) -> None:
+    """In a CSV list, which partners open in spreadsheets, no value may start as a formula does."""
+    for verdict in verdicts:
+        if any(d.rule is rules.SPREADSHEET_FORMULA for d in verdict.errors):
+            continue  # told already, as a formula in any list
+        for key in FIELDS:
+            value = getattr(verdict.entry, key)
+            if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                message = (
+                    f"{key} '{value}' starts with '{value[0]}', which a spreadsheet opening the list would run "
+                    "as a formula"
+                )
+                _add(verdict, Diagnostic(verdict.entry.where(key), rules.SPREADSHEET_FORMULA, message))
+
+
 def _withdrawn_earlier(listing: ListFile, verdicts: list[Verdict]) -> None:
     """A name withdrawn from the list stays out, whatever else its new entry gives: it is never added again."""
     keys = {normalise_name(v.entry.name) for v in verdicts}
@@ -83,12 +105,12 @@ def _withdrawn_earlier(listing: ListFile, verdicts: list[Verdict]) -> None:
         if key in keys and entry.status is Status.WITHDRAWN:
             withdrawn.setdefault(key, entry)
     for verdict in verdicts:
-        entry = withdrawn.get(normalise_name(verdict.entry.name))
-        if entry is not None:
-            where = f"{entry.pos.file.name}:{entry.pos.line}"
-            message = f"withdrawn earlier ({where}); to list '{entry.name}' again, change the status there"
+        earlier = withdrawn.get(normalise_name(verdict.entry.name))
+        if earlier is not None:
+            where = f"{earlier.pos.file.name}:{earlier.pos.line}"
+            message = f"withdrawn earlier ({where}); to list '{earlier.name}' again, change the status there"
             verdict.errors.append(Diagnostic(verdict.entry.pos, rules.SIGNATORY_DUPLICATE, message))
-            verdict.duplicate_of = entry
+            verdict.duplicate_of = earlier
 
 
 def _check(listing: ListFile, records: Sequence[Signatory]) -> Diagnostics:
