@@ -681,6 +681,20 @@ CASES = [
         [("signatory-duplicate", "signatories.yaml", 2, 3)],
     ),
     Case(
+        "signatories-bom-then-invalid-byte",
+        {"signatories.yaml": "\ufeff- name: é".encode() + b"\xff\n"},
+        [("file-encoding", "signatories.yaml", 1, 10)],
+        exit_code=2,
+        messages=["byte 0xff cannot be decoded"],
+    ),
+    Case(
+        "signatories-utf16",
+        {"signatories.yaml": "- name: Amnesty International\n".encode("utf-16")},
+        [("file-encoding", "signatories.yaml", 1, 1)],
+        exit_code=2,
+        messages=["not UTF-8 but UTF-16LE: save signatories.yaml as UTF-8"],
+    ),
+    Case(
         "signatories-control-character",
         {"signatories.yaml": "- name: Amnesty\x00International\n"},
         [("yaml-syntax", "signatories.yaml", 1, 16)],

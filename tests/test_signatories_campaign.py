@@ -361,3 +361,29 @@ def test_personal_data_is_refused_by_add(run_cli, make_letter):
         assert result.exit_code == 1
         assert "[personal-data]" in result.stderr
     assert (project / "signatories.yaml").read_text(encoding="utf-8") == "- name: Amnesty International\n"
+
+
+def test_a_kept_block_as_the_last_value_keeps_its_blank_lines_through_add_and_withdraw(run_cli, make_letter):
+    text = "- name: Amnesty\n  location: |+\n    London\n\n\n"
+    project = make_letter("signatories.yaml", text)
+    result = run_cli("signatories", "add", project, "--name", "Article 19")
+    assert result.exit_code == 0, result.stderr
+    assert (project / "signatories.yaml").read_text(encoding="utf-8") == text + "- name: Article 19\n"
+    result = run_cli("signatories", "withdraw", project, "--name", "Amnesty")
+    assert result.exit_code == 0, result.stderr
+    assert (project / "signatories.yaml").read_text(encoding="utf-8") == text + "status: withdrawn\n".rjust(
+        len("  status: withdrawn\n")
+    ) + "- name: Article 19\n"
+    assert loader.load(project / "petition.yaml").letter.signatories[0].location == "London\n\n\n"
+
+
+def test_a_repeated_header_row_is_not_imported_as_a_signatory(run_cli, make_letter, tmp_path):
+    project = make_letter("signatories.yaml", "- name: Amnesty International\n")
+    export = tmp_path / "export.csv"
+    export.write_text("Organisation,City\nCELS,Buenos Aires\nOrganisation,City\nADC,Buenos Aires\n", encoding="utf-8")
+    result = import_(run_cli, export, project)
+    assert result.exit_code == 1
+    assert "row 3: rejected: 'Organisation': the header row again (exports pasted one after another?)" in (
+        result.stdout.splitlines()
+    )
+    assert [name for name, _, _ in entries(project)] == ["Amnesty International", "CELS", "ADC"]

@@ -135,20 +135,42 @@ def read_text(
     except OSError as exc:
         diags.report(rules.FILE_UNREADABLE, where, f"cannot read '{name}': {exc.strerror}")
         return None
+    # Offsets count from after a byte-order mark, as the text does.
+    body = data[len(_UTF8_BOM) :] if data.startswith(_UTF8_BOM) else data
+    if b"\0" in body[:1000] or body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 without a mark decodes as UTF-8 (NUL is ASCII), and would be reported as control characters.
+        if (utf16 := _utf16(body)) is not None:
+            diags.report(rules.FILE_ENCODING, Pos(path), f"not UTF-8 but {utf16}: save {name} as UTF-8")
+            return None
     try:
-        text = data.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = split_lines(data[: exc.start].decode("utf-8-sig"))
+        before = split_lines(body[: exc.start].decode("utf-8"))
         diags.report(
             rules.FILE_ENCODING,
             Pos(path, len(before), len(before[-1]) + 1),
-            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; {_encoding_hint(data, exc.start, name)}",
+            f"not UTF-8: byte 0x{body[exc.start]:02x} cannot be decoded; {_encoding_hint(body, exc.start, name)}",
         )
         return None
     if not text.strip():
         diags.report(rules.FILE_EMPTY, Pos(path), f"{name} is empty")
         return None
     return text
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _utf16(data: bytes) -> str | None:
+    """The UTF-16 a file is in (Excel's "Unicode text", Windows tools), from its byte-order mark or its NULs."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16" + ("LE" if data.startswith(b"\xff\xfe") else "BE")
+    sample = data[:1000]
+    if len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4:
+        return "UTF-16LE"
+    if len(sample) >= 4 and sample[0::2].count(0) > len(sample) // 4:
+        return "UTF-16BE"
+    return None
 
 
 def _encoding_hint(data: bytes, index: int, name: str) -> str:

@@ -16,7 +16,7 @@ from ..diagnostics import Diagnostics, PetitionError
 from ..loader.csv_list import cell_starts, delimiter_of, read_signatories
 from ..model import Signatory, Status
 from .listfile import ListFile
-from .yaml_list import _BlockList, _is_flow
+from .yaml_list import BlockList, is_flow
 from .yaml_style import ends_line, read_back, values
 
 # A status as a person writes it: a word, perhaps quoted, perhaps followed by a comment.
@@ -41,6 +41,8 @@ def with_status(listing: ListFile, index: int, status: str, note: str | None) ->
         lines[row] = lines[row][: match.start()] + f"{quote}{status}{quote}" + lines[row][match.end() :]
         new = [*lines[first : row + 1], *comment, *lines[row + 1 : end]]
     else:
+        while block.keeps_trailing_lines(entry) and end < len(lines) and not lines[end].strip():
+            end += 1  # a `|+` value holds the blank lines after it: the status follows them
         unended = end == len(lines) and not ends_line(lines[end - 1])
         new = [*lines[first:end], f"{indent}status: {status}{listing.newline}", *comment]
         if unended:  # the file ends without a line break, and keeps ending so
@@ -62,18 +64,18 @@ def without_entry(listing: ListFile, index: int) -> str:
     return _replaced(listing, block, index, lines, (first, end), [], [])
 
 
-def _block(listing: ListFile) -> tuple[list[str], _BlockList]:
+def _block(listing: ListFile) -> tuple[list[str], BlockList]:
     lines = listing.text.splitlines(keepends=True)
-    if _is_flow(lines):
+    if is_flow(lines):
         raise PetitionError(
             f"{listing.path.name} writes its list as [{{name: …}}, …], which this command does not edit: "
             "change the entry by hand; nothing written",
             1,
         )
-    return lines, _BlockList(listing, lines)
+    return lines, BlockList(listing, lines)
 
 
-def _span(block: _BlockList, index: int) -> tuple[int, int]:
+def _span(block: BlockList, index: int) -> tuple[int, int]:
     """The lines of entry `index`: from its dash to its last line of content (comments after it stay)."""
     first, dash = block.dash(index)
     following = block.dash(index + 1)[0] if index + 1 < len(block.entries) else len(block.lines)
@@ -82,7 +84,7 @@ def _span(block: _BlockList, index: int) -> tuple[int, int]:
 
 def _replaced(
     listing: ListFile,
-    block: _BlockList,
+    block: BlockList,
     index: int,
     lines: list[str],
     span: tuple[int, int],

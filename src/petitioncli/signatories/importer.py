@@ -157,6 +157,10 @@ def _candidates(
             row.outcome = "rejected"
             row.reasons.append(f"the row has {len(cells)} cells but the header names {len(header)} columns")
             continue
+        if [cell.strip().casefold() for cell in cells] == [cell.casefold() for cell in header]:
+            row.outcome = "rejected"
+            row.reasons.append("the header row again (exports pasted one after another?)")
+            continue
         if columns.consent is not None:
             answer = cells[columns.consent] if columns.consent < len(cells) else ""
             consent = consent_of(answer)

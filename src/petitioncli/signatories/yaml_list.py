@@ -10,6 +10,7 @@ written.
 from __future__ import annotations
 
 import itertools
+import re
 
 from ..diagnostics import Diagnostics, PetitionError
 from ..loader.files import SequenceNode, compose_yaml
@@ -23,12 +24,12 @@ def insert_entries(listing: ListFile, placed: Placed) -> Inserted:
     lines = listing.text.splitlines(keepends=True)
     if listing.empty:
         return _into_empty(listing, lines, placed)
-    if _is_flow(lines):
+    if is_flow(lines):
         return _FlowList(listing, lines).insert(placed)
-    return _BlockList(listing, lines).insert(placed)
+    return BlockList(listing, lines).insert(placed)
 
 
-def _is_flow(lines: list[str]) -> bool:
+def is_flow(lines: list[str]) -> bool:
     """Whether the list is written `[…]`: its first character that is not a comment or a marker says so."""
     for line in lines:
         text = line.strip()
@@ -50,11 +51,14 @@ def _into_empty(listing: ListFile, lines: list[str], placed: Placed) -> Inserted
     return Inserted(text, [len(listing.text) + start for start in starts])
 
 
+_KEEP_BLOCK = re.compile(r"[|>](?:[1-9]?\+|\+[1-9])")
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-class _BlockList:
+class BlockList:
     """`- name: …` entries: new ones go after the last line of the entry before them.
 
     Blank lines and comments between two entries stay where they are: a
@@ -115,7 +119,20 @@ class _BlockList:
         if point == 0:
             return self.dash(0)[0], separated
         before = self.dash(point)[0] if point < count else len(self.lines)
-        return self.after_content(before, self.dash(point - 1)[1]), separated
+        at = self.after_content(before, self.dash(point - 1)[1])
+        if self.keeps_trailing_lines(self.entries[point - 1]):
+            # A `|+` value holds the blank lines after it: the new entry follows them.
+            while at < before and not self.lines[at].strip():
+                at += 1
+        return at, separated
+
+    def keeps_trailing_lines(self, entry: Signatory) -> bool:
+        """Whether one of the entry's values is a block scalar with keep chomping (`|+`, `>+`, `|2+`)."""
+        for pos in entry.field_pos.values():
+            line = self.lines[pos.line - 1] if 0 < pos.line <= len(self.lines) else ""
+            if _KEEP_BLOCK.match(line, pos.column - 1):
+                return True
+        return False
 
     def insert(self, placed: Placed) -> Inserted:
         lines, entries, newline = self.lines, self.entries, self.listing.newline
