@@ -137,11 +137,10 @@ def read_text(
         return None
     # Offsets count from after a byte-order mark, as the text does.
     body = data[len(_UTF8_BOM) :] if data.startswith(_UTF8_BOM) else data
-    if b"\0" in body[:1000] or body.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # UTF-16 without a mark decodes as UTF-8 (NUL is ASCII), and would be reported as control characters.
-        if (utf16 := _utf16(body)) is not None:
-            diags.report(rules.FILE_ENCODING, Pos(path), f"not UTF-8 but {utf16}: save {name} as UTF-8")
-            return None
+    # UTF-16 without a mark decodes as UTF-8 (NUL is ASCII), and would be reported as control characters.
+    if (b"\0" in body[:1000] or body.startswith((b"\xff\xfe", b"\xfe\xff"))) and (utf16 := _utf16(body)):
+        diags.report(rules.FILE_ENCODING, Pos(path), f"not UTF-8 but {utf16}: save {name} as UTF-8")
+        return None
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
