@@ -834,6 +834,16 @@ CASES = [
         messages=["file not found: letter.fr.md"],
     ),
     Case(
+        "translation-body-outside-the-project",
+        {
+            "petition.yaml": MANIFEST + TRANSLATION_FR.replace("body: letter.fr.md", "body: ../letter.fr.md"),
+            "recipients.yaml": RECIPIENTS_FR,
+            "footnotes.fr.yaml": NOTES_FR,
+        },
+        [("file-outside", "petition.yaml", 9, 11)],
+        messages=["'../letter.fr.md' is outside the project folder"],
+    ),
+    Case(
         "translation-drops-a-list-item-and-a-note",
         {
             "petition.yaml": MANIFEST + TRANSLATION_FR,

@@ -136,3 +136,15 @@ def test_a_flow_mapping_manifest_is_refused(run_cli, iap_project, tmp_path):
     assert result.exit_code == 1
     assert "one key a line" in result.stderr
     assert not (tmp_path / "new").exists()
+
+
+def test_a_manifest_that_names_itself_still_loses_its_date_and_slug(run_cli, tmp_path):
+    source = english_only(Path(shutil.copytree(DATA, tmp_path / "iap")))
+    manifest = source / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "epigraph: petition.yaml\n", encoding="utf-8")
+    assert "date: 2017-09-05" in manifest.read_text(encoding="utf-8")
+    result = run_cli("init", tmp_path / "next", "--from", source)
+    assert result.exit_code == 0, result.stderr
+    copied = (tmp_path / "next" / "petition.yaml").read_text(encoding="utf-8")
+    assert "date:" not in copied and "slug:" not in copied
+    assert copied.rstrip().endswith("epigraph: petition.yaml")

@@ -53,6 +53,8 @@ def next_edition(manifest: Path, *, title: str | None, language: str | None) -> 
     for key, name in _named_files(letter):
         source = letter.root / name
         target = _inside_name(name)
+        if target == PurePosixPath(MANIFEST):
+            continue  # a key naming the manifest itself (an epigraph that prints it): planned above, reset
         if key == "signatories":
             plan[target] = _no_signatories(source, target)
         else:

@@ -167,6 +167,8 @@ class ProjectLoader:
             name = translation.values.get(key)
             where = translation.where(key)
             files[key] = self._project_file(key, name, where, rules.TRANSLATION_MISSING) if name else None
+            if name and files[key] is None:  # refused (outside the project): not to be compared either
+                self.unusable.add(f"translations.{translation.language}.{key}")
         return files
 
     def _translated(self, translation: Translation, files: dict[str, Located | None]) -> TranslatedTexts:
