@@ -1,7 +1,7 @@
 """The officer's and the reviewer's commands in `make bench`: add, import and diff on the largest YAML list.
 
 Their budgets (issue 9): `signatories add` on a 100,000-entry YAML list under
-3 s and no slower than `check` on it; importing a form export of 10,000 rows
+3 s and no slower than `check` on it, `signatories withdraw` likewise (issue 19); importing a form export of 10,000 rows
 into it under 5 s; `diff` of two 100,000-signatory projects under twice
 `check` of one. `check` runs in the same rounds, as the baseline.
 
@@ -27,6 +27,7 @@ EXPORT_ROWS = 10_000
 JOINED = 1_000
 ADDED_NAME = "Officer's Own Organisation for the Benchmark"
 IMPORT = "signatories import (form)"
+WITHDRAW = "signatories withdraw"
 # Restores the list, then becomes the measured command: sh -c SCRIPT restore PRISTINE LIST COMMAND…
 _RESTORED = 'cp -- "$1" "$2" && shift 2 && exec "$@"'
 
@@ -53,6 +54,8 @@ def commands(petition: Sequence[str], project: Path, size: int, work: Path) -> l
         ("baseline: check", [*petition, "check", str(copy)]),
         ("signatories add", restored("signatories", "add", str(copy), "--name", ADDED_NAME, "--url", "example.org")),
         (IMPORT, restored("signatories", "import", str(export), str(copy))),
+        # The entry in the middle of the list: found by its key, its status written in place.
+        (WITHDRAW, restored("signatories", "withdraw", str(copy), "--name", records[size // 2]["name"])),
         ("diff", [*petition, "diff", str(project), str(edited)]),
     ]
 
@@ -83,5 +86,7 @@ def budgets(seconds: Callable, relative: Callable, project: str) -> list:
         seconds("signatories add, 100,000 YAML: time", project, "signatories add", 3),
         relative("signatories add, 100,000 YAML", project, "signatories add", "baseline: check", 1.0),
         seconds(f"import {EXPORT_ROWS:,} rows, 100,000 YAML", project, IMPORT, 5),
+        # Issue 19: withdraw within the budget of add.
+        relative("signatories withdraw, 100,000 YAML", project, WITHDRAW, "baseline: check", 1.0),
         relative("diff, 2 × 100,000 YAML", project, "diff", "baseline: check", 2.0),
     ]

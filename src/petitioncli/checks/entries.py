@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from .. import rules
@@ -26,6 +27,7 @@ PLACEHOLDER_VALUES = frozenset(
         *("TBD", "TBA", "TODO", "N/A", "None", "Anonymous", "Affiliation", "Name", "Placeholder", "Lorem ipsum"),
     )
 )
+_LONGEST_PLACEHOLDER = 2 * max(map(len, PLACEHOLDER_VALUES))
 _PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net", "localhost")
 # An affiliation that says there is none: two namesakes giving it are not told apart by it.
 NO_AFFILIATION = frozenset(
@@ -40,7 +42,9 @@ NO_AFFILIATION = frozenset(
 _TEXT_FIELDS = ("name", "title", "affiliation", "on_behalf_of", "location")
 # One search a value: anything the rules below need (an entity's `&`, mojibake's
 # lead bytes read as Windows-1252, a comma, digits of a phone, `@`, a formula's start).
-_SUSPECT = re.compile(r"[&ÃÂâÅÐ,@]|\d{3}|^[=+\-\t\r]|[\u0080-\u009f]")
+_SUSPECT = re.compile("[&ÃÂâÅÐ,@\u0080-\u009f0-9]")
+_FORMULA_FIRST = frozenset("=+-@\t\r")
+_NINE_DIGITS = re.compile(r"(?:\d\D{0,3}){9}")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|â€|Å[\u0080-\u00bf’“”•–—]|Ð[\u0080-\u00bf]|[\u0080-\u009f]")
 EMAIL = re.compile(r"[^\s@<>()\[\],;:]+@[^\s@<>()\[\],;:]+\.[^\W\d_]{2,}")
@@ -61,21 +65,34 @@ def check_entry(diags: Diagnostics, signatory: Signatory, in_csv: bool, language
         value = getattr(signatory, key)
         if value is None:
             continue
-        where = signatory.where(key)
-        if key != "name" and normalise_name(value) in PLACEHOLDER_VALUES:
-            diags.report(rules.PLACEHOLDER, where, f"{key} '{value}' is a placeholder: replace it, or leave it out")
-        if _SUSPECT.search(value):
-            _look_closely(diags, where, key, value, in_csv)
-    if signatory.url is not None:
-        _check_url(diags, signatory.where("url"), signatory.url)
+        if key != "name" and is_placeholder(value):
+            diags.report(
+                rules.PLACEHOLDER,
+                signatory.where(key),
+                f"{key} '{value}' is a placeholder: replace it, or leave it out",
+            )
+        if value[:1] in _FORMULA_FIRST or _SUSPECT.search(value):
+            _look_closely(diags, signatory.where(key), key, value, in_csv)
+    url = signatory.url
+    if url is not None and ("example." in url or "localhost" in url or "@" in url or "%40" in url):
+        _check_url(diags, signatory.where("url"), url)
     if signatory.title is not None:
         _shifted(diags, signatory, languages)
 
 
-def check_name(diags: Diagnostics, signatory: Signatory) -> bool:
-    """Reports a name that is a placeholder or holds stray punctuation; True for a placeholder."""
+@lru_cache(maxsize=4096)
+def is_placeholder(value: str) -> bool:
+    """Whether a value is one left to fill in; lists repeat their cities and affiliations, hence the cache."""
+    return len(value) <= _LONGEST_PLACEHOLDER and normalise_name(value) in PLACEHOLDER_VALUES
+
+
+def check_name(diags: Diagnostics, signatory: Signatory, key: str) -> bool:
+    """Reports a name (whose duplicate key is `key`) that is a placeholder or holds stray punctuation.
+
+    True for a placeholder.
+    """
     name = signatory.name
-    if normalise_name(name) in PLACEHOLDER_VALUES:
+    if key in PLACEHOLDER_VALUES:
         diags.report(rules.PLACEHOLDER, signatory.where("name"), f"signatory name '{name}' is a placeholder")
         return True
     if "," in name and (_DEGREE.search(name) or _STRAY_COMMA.search(name)):
@@ -94,7 +111,8 @@ def _look_closely(diags: Diagnostics, where: Pos, key: str, value: str, in_csv: 
         fixed = garbled(value)
         if fixed is not None:
             diags.report(rules.TEXT_GARBLED, where, f"{key} '{value}' looks garbled; did you mean '{fixed}'?")
-    if (found := personal_data(key, value)) is not None:
+    # An e-mail address needs its `@`, a phone number its nine digits.
+    if ("@" in value or _NINE_DIGITS.search(value)) and (found := personal_data(key, value)) is not None:
         diags.report(rules.PERSONAL_DATA, where, found)
     if (formula := _formula(value, in_csv)) is not None:
         diags.report(rules.SPREADSHEET_FORMULA, where, f"{key} '{value}' {formula}")

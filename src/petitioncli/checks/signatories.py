@@ -56,8 +56,7 @@ class _Names:
         self.first: dict[tuple[str, str], Signatory] = {}
         self.namesakes: dict[tuple[str, str], _Namesakes] = {}
 
-    def add(self, signatory: Signatory, *, placeholder: bool = False) -> None:
-        name_key = normalise_name(signatory.name)
+    def add(self, signatory: Signatory, name_key: str, *, placeholder: bool = False) -> None:
         if not name_key:
             self.diags.report(
                 rules.SIGNATORY_NAME_EMPTY,
@@ -194,7 +193,8 @@ def check(context: Context) -> None:
     for signatory in signatories:
         name = signatory.name
         if name.strip():
-            names.add(signatory, placeholder=check_name(diags, signatory))
+            key = normalise_name(name)
+            names.add(signatory, key, placeholder=check_name(diags, signatory, key))
             warn_spacing(diags, signatory.where("name"), "signatory name", name)
         elif "name" not in signatory.unread:
             diags.report(rules.SIGNATORY_NAME_EMPTY, signatory.where("name"), "signatory name is empty")

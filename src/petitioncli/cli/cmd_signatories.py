@@ -47,7 +47,8 @@ def add(
     ] = None,
     url: Annotated[str | None, typer.Option("--url", help="Web site; https:// is added when left out.")] = None,
     country: Annotated[
-        str | None, typer.Option("--country", help="ISO 3166-1 alpha-2 code (GB) or English name.")
+        str | None,
+        typer.Option("--country", help="ISO 3166-1 alpha-2 code (GB), or a name in English or the letter's languages."),
     ] = None,
     status: Annotated[str | None, typer.Option("--status", help="confirmed (default), pending or withdrawn.")] = None,
     debug: DebugOpt = False,
