@@ -8,8 +8,13 @@ tests/fixtures/owinfs-members.csv is an excerpt of a published member list
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from petitioncli import loader
 
@@ -387,3 +392,49 @@ def test_a_repeated_header_row_is_not_imported_as_a_signatory(run_cli, make_lett
         result.stdout.splitlines()
     )
     assert [name for name, _, _ in entries(project)] == ["Amnesty International", "CELS", "ADC"]
+
+
+def test_a_consent_column_mapped_to_status_says_to_map_it_to_consent(run_cli, make_letter, tmp_path):
+    project = make_letter("signatories.yaml", "- name: Amnesty International\n")
+    export = tmp_path / "export.csv"
+    export.write_text("Organisation,Signs\nCELS,yes\nADC,pending\n", encoding="utf-8")
+    result = import_(run_cli, export, project, "--map", "Signs=status")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1:3] == [
+        "row 2: rejected: 'CELS': 'yes' answers whether the row signs; read 'Signs' as consent: --map 'Signs=consent'",
+        "row 3: added: ADC",
+    ]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.lists(
+        st.lists(st.text(st.characters(blacklist_categories=("Cs",)), max_size=12), min_size=1, max_size=4),
+        max_size=5,
+    )
+)
+def test_a_hostile_export_is_reported_row_by_row_and_the_list_stays_readable(
+    run_cli, make_letter, tmp_path_factory, rows
+):
+    folder = tmp_path_factory.mktemp("hostile")
+    project = make_letter(
+        "signatories.csv", "name,location,status\nAmnesty International,London,\n", folder=folder.name
+    )
+    export = folder / "export.csv"
+    out = io.StringIO()
+    csv.writer(out).writerows([["Organisation", "City", "Consent"], *rows])
+    export.write_text(out.getvalue(), encoding="utf-8", newline="")
+    result = run_cli("signatories", "import", export, project)
+    assert result.exit_code in (0, 1, 2), result.stderr
+    assert "Traceback" not in result.stderr
+    listed = loader.load(project / "petition.yaml")
+    assert not listed.diagnostics.errors, listed.diagnostics
+    assert listed.letter.signatories[0].name == "Amnesty International"
+    added = [line for line in result.stdout.splitlines() if ": added: " in line]
+    assert len(listed.letter.signatories) == 1 + len(added)
+    # Whatever the rows held, no value in the CSV list starts as a spreadsheet formula.
+    assert not any(
+        cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+        for line in (project / "signatories.csv").read_text(encoding="utf-8").splitlines()[1:]
+        for cell in next(csv.reader([line]))
+    )

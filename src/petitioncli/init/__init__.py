@@ -39,8 +39,12 @@ def init_project(
 
         plan = next_edition(source, title=title, language=language)
     plan.update(schemas())
-    refuse_existing(root, list(plan))
-    return write_all(root, plan)
+    from ..output.locking import locked
+
+    # Two inits into one folder, or an init beside a writer of its list, take turns.
+    with locked(root / MANIFEST):
+        refuse_existing(root, list(plan))
+        return write_all(root, plan)
 
 
 def _refuse_bad_title(title: str) -> None:

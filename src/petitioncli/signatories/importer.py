@@ -173,6 +173,14 @@ def _candidates(
             if not consent:
                 row.outcome = "declined"
                 continue
+        status = values.get("status")
+        if status is not None and status not in {s.value for s in Status} and consent_of(status) is not None:
+            column = header[columns.fields["status"]]
+            row.outcome = "rejected"
+            row.reasons.append(
+                f"'{status}' answers whether the row signs; read '{column}' as consent: --map '{column}=consent'"
+            )
+            continue
         personal = {key: reason for key, value in values.items() if (reason := personal_data(key, value))}
         if personal:
             # The report shows what the row holds, but not the personal data.
