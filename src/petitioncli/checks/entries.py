@@ -42,11 +42,12 @@ NO_AFFILIATION = frozenset(
 _TEXT_FIELDS = ("name", "title", "affiliation", "on_behalf_of", "location")
 # One search a value: anything the rules below need (an entity's `&`, mojibake's
 # lead bytes read as Windows-1252, a comma, digits of a phone, `@`, a formula's start).
-_SUSPECT = re.compile("[&ÃÂâÅÐ,@\u0080-\u009f0-9]")
+_SUSPECT = re.compile("[&ÃÂâÅÐ,@0-9]")
 _FORMULA_FIRST = frozenset("=+-@\t\r")
 _NINE_DIGITS = re.compile(r"(?:\d\D{0,3}){9}")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|â€|Å[\u0080-\u00bf’“”•–—]|Ð[\u0080-\u00bf]|[\u0080-\u009f]")
+# (A C1 control character alone is `text-control`'s.)
+_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|â€|Å[\u0080-\u00bf’“”•–—]|Ð[\u0080-\u00bf]")
 EMAIL = re.compile(r"[^\s@<>()\[\],;:]+@[^\s@<>()\[\],;:]+\.[^\W\d_]{2,}")
 # Nine digits or more, written as phone numbers are: "+31 20 555 1234", "(020) 555-1234".
 PHONE = re.compile(r"\+?\(?\d(?:[\s().-]{0,2}\d){8,}")
