@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from test_init import TODAY
+from test_init import TODAY, replace_placeholders
 
 PETITION = Path(sys.executable).parent / "petition"
 
@@ -41,6 +41,7 @@ def build_on_a_terminal(*args: object, cwd: Path) -> tuple[int, str, str]:
 @pytest.fixture
 def project(run_cli, tmp_path: Path) -> Path:
     assert run_cli("init", tmp_path / "letter").exit_code == 0
+    replace_placeholders(tmp_path / "letter")  # their warnings would be drawn too
     return tmp_path / "letter"
 
 

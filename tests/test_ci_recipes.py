@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import REPO
-from test_init import TODAY
+from test_init import TODAY, replace_placeholders
 
 RECIPES = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```(\w+)\n(.*?)```", RECIPES, re.S)
@@ -37,6 +37,7 @@ def petition_steps(commands: list[str]) -> str:
 @pytest.fixture
 def repository(run_cli, tmp_path: Path) -> Path:
     assert run_cli("init", tmp_path / "my-letter").exit_code == 0
+    replace_placeholders(tmp_path / "my-letter")
     return tmp_path
 
 
@@ -92,6 +93,7 @@ def test_the_gitlab_report_lists_a_warning_while_the_job_fails(repository):
 def test_the_loop_over_several_letters_fails_when_one_does(run_cli, tmp_path):
     for name in ("a", "b"):
         assert run_cli("init", tmp_path / "letters" / name).exit_code == 0
+        replace_placeholders(tmp_path / "letters" / name)
     assert run(LOOP, tmp_path).returncode == 0
     (tmp_path / "letters/a/letter.md").write_text("A call to no note[^none].\n", encoding="utf-8")
     result = run(LOOP, tmp_path)

@@ -49,6 +49,18 @@ def snapshot(folder: Path) -> dict[str, bytes | str]:
     return found
 
 
+def replace_placeholders(project: Path) -> None:
+    """Does what a new project's user must: the place, and the starter signatory, made real."""
+    manifest = project / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("place: Your town", "place: Utrecht"))
+    signatories = project / "signatories.yaml"
+    signatories.write_text(
+        signatories.read_text(encoding="utf-8")
+        .replace("name: Your organisation", "name: Amnesty International")
+        .replace("location: Your town", "location: London")
+    )
+
+
 def test_a_new_project_checks_strictly_and_builds(run_cli, tmp_path):
     result = run_cli("init", "my-letter", cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
@@ -68,14 +80,7 @@ def test_a_new_project_checks_strictly_and_builds(run_cli, tmp_path):
         "3 warnings in 2 files",
     ]
     assert run_cli("check", "my-letter", "--strict").exit_code == 1
-    manifest = tmp_path / "my-letter" / "petition.yaml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace("place: Your town", "place: Utrecht"))
-    signatories = tmp_path / "my-letter" / "signatories.yaml"
-    signatories.write_text(
-        signatories.read_text(encoding="utf-8")
-        .replace("name: Your organisation", "name: Amnesty International")
-        .replace("location: Your town", "location: London")
-    )
+    replace_placeholders(tmp_path / "my-letter")
     result = run_cli("check", "my-letter", "--strict")
     assert result.exit_code == 0, result.stdout
     assert "No problems in 5 files." in result.stdout

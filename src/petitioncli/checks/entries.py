@@ -49,8 +49,8 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 # (A C1 control character alone is `text-control`'s.)
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|â€|Å[\u0080-\u00bf’“”•–—]|Ð[\u0080-\u00bf]")
 EMAIL = re.compile(r"[^\s@<>()\[\],;:]+@[^\s@<>()\[\],;:]+\.[^\W\d_]{2,}")
-# Nine digits or more, written as phone numbers are: "+31 20 555 1234", "(020) 555-1234".
-PHONE = re.compile(r"\+?\(?\d(?:[\s().-]{0,2}\d){8,}")
+# Nine to fifteen digits (E.164's most), written as phone numbers are: "+31 20 555 1234", "(020) 555-1234".
+PHONE = re.compile(r"(?<!\d)\+?\(?\d(?:[\s().-]{0,2}\d){8,14}(?![\d])")
 _DEGREE = re.compile(r",\s*(?:Ph\.?\s?D|M\.?D|MSc|M\.?A|B\.?A|LL\.?M|J\.?D|MBA|Dr|Prof)\.?\s*$", re.IGNORECASE)
 _STRAY_COMMA = re.compile(r",\s*$|,\s*,|(?<=[^\W\d_]),(?=[^\W\d_])")
 _ORGANISATION = re.compile(
