@@ -19,6 +19,13 @@ def check(context: Context) -> None:
         keys: dict[str, str] = {}
         for group in groups:
             if group.heading is None:
+                if grouped and len(groups) > 1:
+                    diags.report(
+                        rules.SIGNATORY_GROUP,
+                        group.pos,
+                        f"a group without a heading shares {path.name} with other groups, whose entries name "
+                        "their group by its heading: give it a heading, or a file of its own",
+                    )
                 continue
             warn_spacing(diags, group.pos, "group heading", group.heading)
             key = heading_key(group.heading)

@@ -13,7 +13,10 @@ def check(context: Context) -> None:
         check_file_name_part(diags, recipient.pos, "recipient id", recipient.id)
         what = f"recipient '{recipient.id}'"
         warn_spacing(diags, recipient.where("name"), f"{what} name", recipient.name)
-        source = context.yaml_lines(recipient.pos.file)
-        warn_spacing(diags, recipient.where("salutation"), f"{what} salutation", recipient.salutation, source=source)
+        if recipient.salutation is not None:
+            source = context.yaml_lines(recipient.pos.file)
+            warn_spacing(
+                diags, recipient.where("salutation"), f"{what} salutation", recipient.salutation, source=source
+            )
         for line in recipient.address:
             warn_spacing(diags, recipient.where("address"), f"{what} address", line)

@@ -193,6 +193,9 @@ def check(context: Context) -> None:
                 warn_spacing(diags, signatory.where(key), key, value)
         if signatory.url is not None:
             check_url(diags, signatory.where("url"), signatory.url, "url")
+        for link in signatory.links:
+            warn_spacing(diags, link.where("label"), "link label", link.label)
+            check_url(diags, link.where("url"), link.url, "link url")
         country = signatory.country
         if country is not None and country not in codes:
             hint = f"; did you mean '{country.upper()}'?" if country.upper() in codes else ""
