@@ -218,8 +218,8 @@ class Manifest(Located):
         translatable=True,
     )
     signatories: str | list[SignatoryGroup] = data(
-        "The signatories: a .yaml, .yml or .csv file, or a list of groups, each with a `heading`, its "
-        "`file` and an optional `count`, printed in the order given.",
+        "The signatories: a .yaml, .yml or .csv file, or a list of groups printed in the order given, each "
+        "with its `file` and optionally a `heading`, `count`, `order`, `numbered` and `highlighted_first`.",
         kind=Kind.PATH_OR_RECORDS,
         record=SignatoryGroup,
         checked_by=(rules.VALUE_UNKNOWN, rules.SIGNATORY_GROUP),
