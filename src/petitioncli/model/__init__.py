@@ -10,7 +10,7 @@ validate with these descriptions and `petition schema` publishes them.
 """
 
 from .letter import Body, Edition, EditionGroup, Footnote, Group, Letter, NumberedFootnote, TranslatedTexts
-from .manifest import LinksInPrint, Manifest, PdfEngine, SignatoryGroup, SignatoryOrder, Translation
+from .manifest import LinksInPrint, Manifest, SignatoryGroup, SignatoryOrder, Translation
 from .records import Located, Recipient, Signatory, Status
 
 __all__ = [
@@ -24,7 +24,6 @@ __all__ = [
     "Located",
     "Manifest",
     "NumberedFootnote",
-    "PdfEngine",
     "Recipient",
     "Signatory",
     "SignatoryGroup",
