@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from . import checks, loader
+from . import checks, loader, process
 from .dates import letter_date
 from .diagnostics import Diagnostics, PetitionError
 from .edition import languages, make_edition, recipient_ids
@@ -32,29 +30,17 @@ from .output import check_outputs, write_outputs
 from .report import sort_key
 
 
-@contextmanager
-def _model_frozen() -> Iterator[None]:
-    """Keeps the loaded model out of the cyclic collector's walks while checks and renderers run.
-
-    Every collection they set off would otherwise walk the whole model again:
-    a sixth of checking 100,000 signatories. Unfrozen afterwards, so that a
-    long-running process using the library can still free it.
-    """
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 def validate(manifest: Path, *, date: dt.date | None = None) -> loader.LoadResult:
     """Loads the project and runs every check; the result's diagnostics are sorted by place."""
-    with _model_frozen():
+    with process.tuned():
         return _validate(manifest, date)
 
 
 def _validate(manifest: Path, date: dt.date | None) -> loader.LoadResult:
     result = loader.load(manifest)
-    gc.freeze()
+    # Every collection the checks and renderers set off would otherwise walk
+    # the whole model again: a sixth of checking 100,000 signatories.
+    process.model_loaded()
     found = list(result.diagnostics)
     broken = frozenset(d.pos.file for d in found if d.is_error)
     found.extend(
@@ -192,7 +178,7 @@ def build(
     if options.width < NARROWEST_WIDTH:
         raise PetitionError(f"--width must be at least {NARROWEST_WIDTH} columns, not {options.width}")
 
-    with _model_frozen():
+    with process.tuned():
         return _build(manifest, options, progress, watcher or _Unwatched())
 
 
@@ -226,6 +212,7 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress, watcher: W
     for edition, fmt, path in planned:
         watcher.rendering(path.name)
         data = render(edition, fmt, options, outcome.diagnostics, progress)
+        process.letter_done()
         rendered.append((path, data, fmt, edition))
 
     if to_stdout:

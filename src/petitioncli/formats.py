@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from .diagnostics import Diagnostics
     from .model import Edition
-    from .render.pdf import Printer
+    from .render.pdf import PdfPrinter
 
 Progress = Callable[[str], None]
 
@@ -75,7 +75,7 @@ class FormatSpec:
 @dataclass(frozen=True, slots=True)
 class EngineSpec:
     # The PDF printer, imported when the engine is first used.
-    load: Callable[[], Printer]
+    load: Callable[[], PdfPrinter]
 
 
 def _text(edition: Edition, settings: Settings, diagnostics: Diagnostics, progress: Progress) -> bytes:
@@ -97,13 +97,13 @@ def _pdf(edition: Edition, settings: Settings, diagnostics: Diagnostics, progres
     return render_pdf(edition, printer, paper=settings.paper, diagnostics=diagnostics, progress=progress)
 
 
-def _weasyprint() -> Printer:
+def _weasyprint() -> PdfPrinter:
     from .render.pdf import print_with_weasyprint
 
     return print_with_weasyprint
 
 
-def _typst() -> Printer:
+def _typst() -> PdfPrinter:
     from .render.typst_engine import render_typst
 
     return render_typst

@@ -10,9 +10,7 @@ before either engine runs: `checks/glyphs.py`.)
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from .. import rules
 from ..diagnostics import Diagnostics, Pos
@@ -23,7 +21,7 @@ from .sandbox import Sandbox
 
 Progress = Callable[[str], None]
 # An engine: the edition, the paper size and where to report, to the pages printed (`formats.ENGINES`).
-Printer = Callable[[Edition, str, Diagnostics, Progress], Printed]
+PdfPrinter = Callable[[Edition, str, Diagnostics, Progress], Printed]
 
 # WeasyPrint sometimes gives a note's room to the lines that follow its call
 # and prints the note a page later, even with `footnote-policy: line`. Each
@@ -39,7 +37,7 @@ _NOTE_ID = "fn-{number}"
 
 def render_pdf(
     edition: Edition,
-    printer: Printer,
+    printer: PdfPrinter,
     *,
     paper: str = "a4",
     diagnostics: Diagnostics | None = None,
@@ -47,30 +45,10 @@ def render_pdf(
 ) -> bytes:
     """The letter printed by `printer`, one of `formats.ENGINES`, and checked the same way after layout."""
     found = diagnostics if diagnostics is not None else Diagnostics()
-    with _collector_paused():
-        printed = printer(edition, paper, found, progress)
+    printed = printer(edition, paper, found, progress)
     _report_misplaced(edition, printed.misplaced, found)
     _report_refused(edition, printed.svg_images, printed.refused, found)
     return printed.pdf
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keeps Python's cyclic garbage collector from walking the engine's objects again and again.
-
-    Importing WeasyPrint and laying out 10,000 signatories make millions of
-    objects that live until the PDF is written; each full collection walks
-    them all, and the collector starts dozens: a third of raw WeasyPrint's
-    time at 10,000 signatories, an eighth at 1,000. The WeasyPrint engine
-    collects once after each layout instead (`weasyprint_engine.Printer`).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def print_with_weasyprint(edition: Edition, paper: str, found: Diagnostics, progress: Progress) -> Printed:
