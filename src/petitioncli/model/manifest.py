@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import rules
 from ..fields import Kind, data
+from ..formats import DEFAULT_ENGINE, Engine
 from .records import Located
 
 
@@ -35,11 +36,6 @@ class NoDate(enum.StrEnum):
     """`date: none`: the letter prints no date line."""
 
     NONE = "none"
-
-
-class PdfEngine(enum.StrEnum):
-    WEASYPRINT = "weasyprint"
-    TYPST = "typst"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -196,11 +192,11 @@ class Manifest(Located):
         default=LinksInPrint.FOOTNOTE,
         shown_default="footnote",
     )
-    engine: PdfEngine = data(
+    engine: Engine = data(
         "What prints the PDF: WeasyPrint, or Typst for long letters in seconds "
         "(an optional extra: pip install 'petitioncli[typst]'). `--engine` overrides it.",
-        choices=PdfEngine,
-        default=PdfEngine.WEASYPRINT,
+        choices=Engine,
+        default=DEFAULT_ENGINE,
         shown_default="weasyprint",
     )
     body: str = data(
