@@ -73,8 +73,8 @@ def test_a_new_project_checks_strictly_and_builds(run_cli, tmp_path):
     assert result.stdout.splitlines() == [
         "my-letter/petition.yaml:30:8: warning: place 'Your town' is a placeholder [placeholder]",
         "",
-        "my-letter/signatories.yaml:54:9: warning: signatory name 'Your organisation' is a placeholder [placeholder]",
-        "my-letter/signatories.yaml:55:13: warning: location 'Your town' is a placeholder: replace it, "
+        "my-letter/signatories.yaml:67:9: warning: signatory name 'Your organisation' is a placeholder [placeholder]",
+        "my-letter/signatories.yaml:68:13: warning: location 'Your town' is a placeholder: replace it, "
         "or leave it out [placeholder]",
         "",
         "3 warnings in 2 files",
@@ -266,8 +266,8 @@ def test_any_title_init_takes_makes_a_project_that_checks_strictly(tmp_path_fact
     found = [(d.pos.file.name, d.pos.line, d.rule.id) for d in result.diagnostics if d.rule.id != "glyph-missing"]
     assert found == [
         ("petition.yaml", 30, "placeholder"),
-        ("signatories.yaml", 54, "placeholder"),
-        ("signatories.yaml", 55, "placeholder"),
+        ("signatories.yaml", 67, "placeholder"),
+        ("signatories.yaml", 68, "placeholder"),
     ]
     assert result.letter.manifest.title == title
 

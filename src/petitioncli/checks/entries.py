@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Generator, Iterator, Sequence
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from .. import rules
 from ..countries import country_code
-from ..diagnostics import Diagnostics, Pos
+from ..diagnostics import Pos
 from ..model import Signatory
+from ..rules import Problem
 from ..text import normalise_name
 
 # The values people leave for someone else to fill in, compared as names are.
@@ -61,24 +63,22 @@ _ORGANISATION = re.compile(
 _FORMULA_IN_YAML = re.compile(r"^[\t\r]*(?:=|[@+\-][A-Za-z]+\s*\(|[+\-@].*[|!])")
 
 
-def check_entry(diags: Diagnostics, signatory: Signatory, in_csv: bool, languages: list[str]) -> None:
+def entry_problems_of(signatory: Signatory, in_csv: bool, languages: Sequence[str]) -> Iterator[Problem]:
     for key in _TEXT_FIELDS:
         value = getattr(signatory, key)
         if value is None:
             continue
         if key != "name" and is_placeholder(value):
-            diags.report(
-                rules.PLACEHOLDER,
-                signatory.where(key),
-                f"{key} '{value}' is a placeholder: replace it, or leave it out",
+            yield rules.PLACEHOLDER.at(
+                signatory.where(key), f"{key} '{value}' is a placeholder: replace it, or leave it out"
             )
         if value[:1] in _FORMULA_FIRST or _SUSPECT.search(value):
-            _look_closely(diags, signatory.where(key), key, value, in_csv)
+            yield from _look_closely(signatory.where(key), key, value, in_csv)
     url = signatory.url
     if url is not None and ("example." in url or "localhost" in url or "@" in url or "%40" in url):
-        _check_url(diags, signatory.where("url"), url)
-    if signatory.title is not None:
-        _shifted(diags, signatory, languages)
+        yield from _url_problems(signatory.where("url"), url)
+    if signatory.title is not None and (shifted := _shifted(signatory, languages)):
+        yield shifted
 
 
 @lru_cache(maxsize=4096)
@@ -87,14 +87,14 @@ def is_placeholder(value: str) -> bool:
     return len(value) <= _LONGEST_PLACEHOLDER and normalise_name(value) in PLACEHOLDER_VALUES
 
 
-def check_name(diags: Diagnostics, signatory: Signatory, key: str) -> bool:
-    """Reports a name (whose duplicate key is `key`) that is a placeholder or holds stray punctuation.
+def name_problems(signatory: Signatory, key: str) -> Generator[Problem, None, bool]:
+    """A name (whose duplicate key is `key`) that is a placeholder or holds stray punctuation.
 
-    True for a placeholder.
+    Returns True for a placeholder.
     """
     name = signatory.name
     if key in PLACEHOLDER_VALUES:
-        diags.report(rules.PLACEHOLDER, signatory.where("name"), f"signatory name '{name}' is a placeholder")
+        yield rules.PLACEHOLDER.at(signatory.where("name"), f"signatory name '{name}' is a placeholder")
         return True
     if "," in name and (_DEGREE.search(name) or _STRAY_COMMA.search(name)):
         degree = _DEGREE.search(name)
@@ -103,20 +103,20 @@ def check_name(diags: Diagnostics, signatory: Signatory, key: str) -> bool:
             if degree
             else "a stray comma (trailing, doubled, or with no space after it)"
         )
-        diags.report(rules.SIGNATORY_PUNCTUATION, signatory.where("name"), f"signatory name '{name}': {why}")
+        yield rules.SIGNATORY_PUNCTUATION.at(signatory.where("name"), f"signatory name '{name}': {why}")
     return False
 
 
-def _look_closely(diags: Diagnostics, where: Pos, key: str, value: str, in_csv: bool) -> None:
+def _look_closely(where: Pos, key: str, value: str, in_csv: bool) -> Iterator[Problem]:
     if "&" in value or _MOJIBAKE.search(value):
         fixed = garbled(value)
         if fixed is not None:
-            diags.report(rules.TEXT_GARBLED, where, f"{key} '{value}' looks garbled; did you mean '{fixed}'?")
+            yield rules.TEXT_GARBLED.at(where, f"{key} '{value}' looks garbled; did you mean '{fixed}'?")
     # An e-mail address needs its `@`, a phone number its nine digits.
     if ("@" in value or _NINE_DIGITS.search(value)) and (found := personal_data(key, value)) is not None:
-        diags.report(rules.PERSONAL_DATA, where, found)
+        yield rules.PERSONAL_DATA.at(where, found)
     if (formula := _formula(value, in_csv)) is not None:
-        diags.report(rules.SPREADSHEET_FORMULA, where, f"{key} '{value}' {formula}")
+        yield rules.SPREADSHEET_FORMULA.at(where, f"{key} '{value}' {formula}")
 
 
 def garbled(text: str) -> str | None:
@@ -161,18 +161,18 @@ def _formula(value: str, in_csv: bool) -> str | None:
     return None
 
 
-def _check_url(diags: Diagnostics, where: Pos, url: str) -> None:
+def _url_problems(where: Pos, url: str) -> Iterator[Problem]:
     try:
         host = (urlsplit(url).hostname or "").rstrip(".")
     except ValueError:
         host = ""
     if host and any(host == known or host.endswith("." + known) for known in _PLACEHOLDER_HOSTS):
-        diags.report(rules.PLACEHOLDER, where, f"url '{url}' is a placeholder address: replace it, or leave it out")
+        yield rules.PLACEHOLDER.at(where, f"url '{url}' is a placeholder address: replace it, or leave it out")
     if ("@" in url or "%40" in url) and (found := personal_data("url", url)) is not None:
-        diags.report(rules.PERSONAL_DATA, where, found)
+        yield rules.PERSONAL_DATA.at(where, found)
 
 
-def _shifted(diags: Diagnostics, signatory: Signatory, languages: list[str]) -> None:
+def _shifted(signatory: Signatory, languages: Sequence[str]) -> Problem | None:
     title = signatory.title or ""
     key = normalise_name(title)
     if key and key == normalise_name(signatory.name):
@@ -182,11 +182,9 @@ def _shifted(diags: Diagnostics, signatory: Signatory, languages: list[str]) -> 
     elif not signatory.affiliation and _ORGANISATION.search(title):
         why = "looks like an organisation, and the affiliation is empty"
     else:
-        return
-    diags.report(
-        rules.SIGNATORY_SHIFTED,
-        signatory.where("title"),
-        f"title '{title}' {why}: are this entry's values one column off?",
+        return None
+    return rules.SIGNATORY_SHIFTED.at(
+        signatory.where("title"), f"title '{title}' {why}: are this entry's values one column off?"
     )
 
 

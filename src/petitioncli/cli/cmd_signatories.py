@@ -95,8 +95,8 @@ def import_(
         typer.Option(
             "--map",
             help="COLUMN=field reads COLUMN as a field: name, title, affiliation, on_behalf_of, location, sort_as, "
-            "group, noqa, url, country, status, or consent (the answer yes or no to signing: a row that says no "
-            "is declined, never added); COLUMN= leaves it out. Repeatable.",
+            "group, noqa, url, country, status, highlight, logo, links, or consent (the answer yes or no to "
+            "signing: a row that says no is declined, never added); COLUMN= leaves it out. Repeatable.",
         ),
     ] = [],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Report what would happen; write nothing.")] = False,

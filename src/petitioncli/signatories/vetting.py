@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .. import rules
-from ..checks import signatories as signatory_checks
-from ..checks.context import Context
+from ..checks.signatories import entry_problems
+from ..countries import languages_of
 from ..diagnostics import Diagnostic, Diagnostics, Pos
 from ..model import Signatory, Status
+from ..rules import Problem
 from ..text import normalise_name
 from .entry import FIELDS
 from .listfile import ListFile
@@ -52,7 +52,8 @@ def vet(
         for d in problems:
             _add(verdict, d)
     owner = _owners(candidates)
-    for d in _check(listing, candidates):
+    languages = languages_of(listing.letter.manifest)
+    for d in _check(candidates, languages):
         index = _owner(owner, d.pos)
         if index is not None and d.rule is not rules.SIGNATORY_DUPLICATE:
             _add(verdicts[index], d)
@@ -65,7 +66,7 @@ def vet(
     suspect = {key for key, count in repeated.items() if count > 1 or key in listed}
     same_name = [s for s, key in zip(listing.entries, listing.keys, strict=True) if key in suspect]
     judged = [v for key, v in accepted if key in suspect]
-    for d in _check(listing, [*same_name, *(v.entry for v in judged)]):
+    for d in _check([*same_name, *(v.entry for v in judged)], languages):
         index = _owner(owner, d.pos)
         if index is not None:
             _add(verdicts[index], d)
@@ -94,7 +95,7 @@ def _formulas(verdicts: list[Verdict]) -> None:
                     f"{key} '{value}' starts with '{value[0]}', which a spreadsheet opening the list would run "
                     "as a formula"
                 )
-                _add(verdict, Diagnostic(verdict.entry.where(key), rules.SPREADSHEET_FORMULA, message))
+                _add(verdict, _diagnostic(rules.SPREADSHEET_FORMULA.at(verdict.entry.where(key), message)))
 
 
 def _withdrawn_earlier(listing: ListFile, verdicts: list[Verdict]) -> None:
@@ -109,15 +110,14 @@ def _withdrawn_earlier(listing: ListFile, verdicts: list[Verdict]) -> None:
         if earlier is not None:
             where = f"{earlier.pos.file.name}:{earlier.pos.line}"
             message = f"withdrawn earlier ({where}); to list '{earlier.name}' again, change the status there"
-            verdict.errors.append(Diagnostic(verdict.entry.pos, rules.SIGNATORY_DUPLICATE, message))
+            verdict.errors.append(_diagnostic(rules.SIGNATORY_DUPLICATE.at(verdict.entry.pos, message)))
             verdict.duplicate_of = earlier
 
 
-def _check(listing: ListFile, records: Sequence[Signatory]) -> Diagnostics:
-    letter = dataclasses.replace(listing.letter, signatories=list(records))
-    context = Context(letter, listing.sources, frozenset(), None)
-    signatory_checks.check(context)
-    return context.diags
+def _check(records: Sequence[Signatory], languages: Sequence[str] = ()) -> Diagnostics:
+    found = Diagnostics()
+    found.add(entry_problems(records, languages))
+    return found
 
 
 def _owners(candidates: Sequence[Signatory]) -> dict[tuple, int]:
@@ -142,3 +142,7 @@ def _add(verdict: Verdict, diagnostic: Diagnostic) -> None:
     found = verdict.errors if diagnostic.is_error else verdict.warnings
     if diagnostic not in found:
         found.append(diagnostic)
+
+
+def _diagnostic(problem: Problem) -> Diagnostic:
+    return Diagnostic(problem.pos, problem.rule, problem.message, problem.rule.severity)
