@@ -15,6 +15,8 @@ from projects import write_project
 # Run by the child interpreter at start-up (sitecustomize), before any petitioncli module.
 _TAKEN_AWAY = {
     "SIGHUP": "import signal\ndel signal.SIGHUP\n",
+    # Windows has no fcntl: `import fcntl` fails, and the list's lock (output/locking.py) does without.
+    "fcntl": "import sys\nsys.modules['fcntl'] = None\n",
 }
 
 
@@ -30,6 +32,8 @@ def _child(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_the_child_really_lacks_them(tmp_path):
     found = _child(tmp_path, "-c", "import signal; print(hasattr(signal, 'SIGHUP'))")
     assert found.stdout == "False\n"
+    found = _child(tmp_path, "-c", "import fcntl")
+    assert "ModuleNotFoundError" in found.stderr or "ImportError" in found.stderr
 
 
 @pytest.mark.parametrize(
@@ -38,6 +42,7 @@ def test_the_child_really_lacks_them(tmp_path):
         (("check", "p"), "No problems in"),
         (("build", "p", "--format", "txt", "--output", "letter.txt"), "letter.txt"),
         (("signatories", "add", "p", "--name", "Privacy International"), "Added 'Privacy International'"),
+        (("signatories", "withdraw", "p", "--name", "Amnesty International"), "Withdrew 'Amnesty International'"),
     ],
 )
 def test_commands_work_without_them(tmp_path, command, expected):
