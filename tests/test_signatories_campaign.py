@@ -440,3 +440,11 @@ def test_a_hostile_export_is_reported_row_by_row_and_the_list_stays_readable(
         for line in (project / "signatories.csv").read_text(encoding="utf-8").splitlines()[1:]
         for cell in next(csv.reader([line]))
     )
+
+
+def test_a_symbolic_link_is_named_as_written(run_cli, make_letter):
+    project = make_letter("signatories.yaml", "- name: Amnesty International\n")
+    (project / "same-list.yaml").symlink_to("signatories.yaml")
+    result = run_cli("signatories", "import", "same-list.yaml", ".", cwd=project)
+    assert result.exit_code == 2
+    assert "same-list.yaml is the project's own list of signatories" in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,13 +96,16 @@ class PetitionError(Exception):
 def display_path(path: Path, base: Path | None = None) -> str:
     """Paths are shown relative to the working directory when inside it, like Ruff does."""
     base = base or Path.cwd()
-    try:
-        return str(path.relative_to(base))
-    except ValueError:
+    # A symbolic link is named as the user wrote it: made absolute without following links first.
+    for candidate, within in ((path, base), (Path(os.path.abspath(path)), base)):
         try:
-            return str(path.resolve().relative_to(base.resolve()))
+            return str(candidate.relative_to(within))
         except ValueError:
-            return str(path)
+            continue
+    try:
+        return str(path.resolve().relative_to(base.resolve()))
+    except ValueError:
+        return str(path)
 
 
 class Refused(PetitionError):
