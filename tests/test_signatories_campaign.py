@@ -13,10 +13,12 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from petitioncli import loader
+from projects import ENGINES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FORMS = FIXTURES / "forms"
@@ -448,3 +450,23 @@ def test_a_symbolic_link_is_named_as_written(run_cli, make_letter):
     result = run_cli("signatories", "import", "same-list.yaml", ".", cwd=project)
     assert result.exit_code == 2
     assert "same-list.yaml is the project's own list of signatories" in result.stderr
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_url_silenced_with_noqa_is_no_link_in_the_pdf(run_cli, make_letter, tmp_path, engine):
+    from pypdf import PdfReader
+
+    project = make_letter(
+        "signatories.yaml", "- name: Amnesty International\n- name: humb1t\n  url: humb1t  # noqa: url-invalid\n"
+    )
+    out = tmp_path / "letter.pdf"
+    result = run_cli("build", project, "--engine", engine, "--output", out)
+    assert result.exit_code == 0, result.stderr
+    reader = PdfReader(out)
+    targets = [
+        annotation.get_object().get("/A", {}).get("/URI")
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+    ]
+    assert "humb1t" not in targets
+    assert "humb1t" in "".join(page.extract_text() for page in reader.pages)
