@@ -86,14 +86,15 @@ def test_declined_rows_are_in_the_json_report(run_cli, make_letter):
 def test_consent_named_with_map_and_answered_in_spanish(run_cli, make_letter, tmp_path):
     project = make_letter("signatories.yaml", "- name: Amnesty International\n")
     export = tmp_path / "respuestas.csv"
-    export.write_text("Organización,Firma\nCELS,Sí\nADC,No\nIDL,quizás\n", encoding="utf-8")
+    export.write_text("Organización,Firma\nCELS,Sí\nADC,No\nIDL,quizás\ncels,no\n", encoding="utf-8")
     result = import_(run_cli, export, project, "--map", "Firma=consent")
     assert result.exit_code == 1  # one row says neither yes nor no
     assert result.stdout.splitlines()[1:] == [
         "row 2: added: CELS",
         "row 3: declined: 'ADC'",
         "row 4: rejected: 'IDL': the answer 'quizás' to 'Firma' is neither yes nor no",
-        "1 added, 0 duplicate, 1 declined, 1 rejected; written to signatories.yaml.",
+        "row 5: declined: 'cels'; row 2 of this export signs",
+        "1 added, 0 duplicate, 2 declined, 1 rejected; written to signatories.yaml.",
     ]
 
 

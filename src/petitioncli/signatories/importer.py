@@ -201,7 +201,14 @@ def _declined(rows: list[Row], listing: ListFile) -> None:
     for key, entry in zip(listing.keys, listing.entries, strict=True):
         if key in wanted and entry.status is Status.CONFIRMED:
             confirmed.setdefault(key, entry)
+    signing: dict[str, Row] = {}
     for row in rows:
-        if row.outcome == "declined" and (listed := confirmed.get(normalise_name(row.name))) is not None:
+        key = normalise_name(row.name)
+        if row.outcome == "added":
+            signing.setdefault(key, row)
+        elif row.outcome == "declined" and (listed := confirmed.get(key)) is not None:
             row.duplicate_of = listed
             row.reasons = [f"listed as confirmed at {listed.pos.file.name}:{listed.pos.line}"]
+        elif row.outcome == "declined" and key in signing:
+            # The same export says yes and no: the officer asks which holds.
+            row.reasons = [f"row {signing[key].number} of this export signs"]
