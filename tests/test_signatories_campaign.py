@@ -471,3 +471,16 @@ def test_a_url_silenced_with_noqa_is_no_link_in_the_pdf(run_cli, make_letter, tm
     ]
     assert "humb1t" not in targets
     assert "humb1t" in "".join(page.extract_text() for page in reader.pages)
+
+
+def test_an_entry_written_as_a_flow_mapping_is_left_to_the_hand(run_cli, make_letter):
+    text = "- {name: Amnesty International}\n- name: CELS\n"
+    project = make_letter("signatories.yaml", text)
+    result = run_cli("signatories", "withdraw", project, "--name", "Amnesty International")
+    assert result.exit_code == 1
+    assert "is written as {…}, which this command does not change; edit it by hand; nothing written" in " ".join(
+        result.stderr.split()
+    )
+    assert (project / "signatories.yaml").read_text(encoding="utf-8") == text
+    assert run_cli("signatories", "remove", project, "--name", "Amnesty International").exit_code == 0
+    assert (project / "signatories.yaml").read_text(encoding="utf-8") == "- name: CELS\n"

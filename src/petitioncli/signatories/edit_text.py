@@ -11,6 +11,7 @@ import csv
 import dataclasses
 import io
 import re
+from functools import cache
 
 from ..diagnostics import Diagnostics, PetitionError
 from ..loader.csv_list import cell_starts, delimiter_of, read_signatories
@@ -30,6 +31,12 @@ def with_status(listing: ListFile, index: int, status: str, note: str | None) ->
         return _csv_status(listing, index, status, expected)
     lines, block = _block(listing)
     first, end = _span(block, index)
+    if lines[entry.pos.line - 1][entry.pos.column - 1 : entry.pos.column] == "{":
+        raise PetitionError(
+            f"the entry at {listing.path.name}:{entry.pos.line} is written as {{…}}, which this command does not "
+            "change; edit it by hand; nothing written",
+            1,
+        )
     indent = " " * (entry.pos.column - 1)
     comment = [f"{indent}# {note}{listing.newline}"] if note else []
     if "status" in entry.field_pos:
@@ -148,8 +155,13 @@ def _csv_status(listing: ListFile, index: int, status: str, expected: Signatory)
 
 def _csv_cell(body: str, offset: int, delimiter: str) -> int | None:
     """Where a simple cell (a word, perhaps quoted) that starts at `offset` ends."""
-    match = re.compile(r'"?[A-Za-z ]*"?(?=' + re.escape(delimiter) + "|$)").match(body, offset)
+    match = _simple_cell(delimiter).match(body, offset)
     return match.end() if match else None
+
+
+@cache
+def _simple_cell(delimiter: str) -> re.Pattern[str]:
+    return re.compile(r'"?[A-Za-z ]*"?(?=' + re.escape(delimiter) + "|$)")
 
 
 def _csv_without(listing: ListFile, index: int) -> str:
