@@ -381,9 +381,9 @@ def test_a_kept_block_as_the_last_value_keeps_its_blank_lines_through_add_and_wi
     assert (project / "signatories.yaml").read_text(encoding="utf-8") == text + "- name: Article 19\n"
     result = run_cli("signatories", "withdraw", project, "--name", "Amnesty")
     assert result.exit_code == 0, result.stderr
-    assert (project / "signatories.yaml").read_text(encoding="utf-8") == text + "status: withdrawn\n".rjust(
-        len("  status: withdrawn\n")
-    ) + "- name: Article 19\n"
+    assert (project / "signatories.yaml").read_text(encoding="utf-8") == (
+        "- name: Amnesty\n  status: withdrawn\n  location: |+\n    London\n\n\n- name: Article 19\n"
+    )
     assert loader.load(project / "petition.yaml").letter.signatories[0].location == "London\n\n\n"
 
 
@@ -484,3 +484,52 @@ def test_an_entry_written_as_a_flow_mapping_is_left_to_the_hand(run_cli, make_le
     assert (project / "signatories.yaml").read_text(encoding="utf-8") == text
     assert run_cli("signatories", "remove", project, "--name", "Amnesty International").exit_code == 0
     assert (project / "signatories.yaml").read_text(encoding="utf-8") == "- name: CELS\n"
+
+
+_ENTRY = st.fixed_dictionaries(
+    {"location": st.sampled_from([None, "London", "'Paris'", '"Oslo"', "|+\n    Lima\n"])},
+    optional={"status": st.sampled_from(["pending", "'confirmed'", '"pending"', "pending  # asked"])},
+)
+
+
+def _yaml_list(entries: list[dict], blank: bool, crlf: bool, final_break: bool) -> str:
+    lines = ["# The list, as a coalition keeps it."]
+    for index, entry in enumerate(entries):
+        lines.append(f"- name: Organisation {index}")
+        if entry.get("status"):
+            lines.append(f"  status: {entry['status']}")
+        if entry["location"]:
+            lines.append(f"  location: {entry['location'].rstrip()}")
+        if blank:
+            lines.append("")
+    text = ("\r\n" if crlf else "\n").join(lines)
+    return text + ("\r\n" if crlf else "\n") if final_break else text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    entries=st.lists(_ENTRY, min_size=1, max_size=5),
+    data=st.data(),
+    blank=st.booleans(),
+    crlf=st.booleans(),
+    final_break=st.booleans(),
+)
+def test_withdraw_and_remove_change_one_entry_of_any_block_list(
+    run_cli, make_letter, tmp_path_factory, entries, data, blank, crlf, final_break
+):
+    folder = tmp_path_factory.mktemp("edit").name
+    project = make_letter("signatories.yaml", _yaml_list(entries, blank, crlf, final_break), folder=folder)
+    before = loader.load(project / "petition.yaml").letter.signatories
+    chosen = data.draw(st.integers(0, len(entries) - 1))
+    result = run_cli("signatories", "withdraw", project, "--name", f"organisation {chosen}")
+    assert result.exit_code == 0, result.stderr
+    after = loader.load(project / "petition.yaml")
+    assert not after.diagnostics.errors, after.diagnostics
+    found = [(s.name, s.location, s.status.value) for s in after.letter.signatories]
+    assert found == [
+        (s.name, s.location, "withdrawn" if index == chosen else s.status.value) for index, s in enumerate(before)
+    ]
+    result = run_cli("signatories", "remove", project, "--name", f"Organisation {chosen}")
+    assert result.exit_code == 0, result.stderr
+    names = [s.name for s in loader.load(project / "petition.yaml").letter.signatories]
+    assert names == [s.name for index, s in enumerate(before) if index != chosen]

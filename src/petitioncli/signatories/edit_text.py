@@ -47,9 +47,10 @@ def with_status(listing: ListFile, index: int, status: str, note: str | None) ->
         quote = match.group(1)
         lines[row] = lines[row][: match.start()] + f"{quote}{status}{quote}" + lines[row][match.end() :]
         new = [*lines[first : row + 1], *comment, *lines[row + 1 : end]]
+    elif (keep := block.keep_block_row(entry)) is not None and keep > first:
+        # A `|+` value holds every line break after it: the status goes before its key.
+        new = [*lines[first:keep], f"{indent}status: {status}{listing.newline}", *comment, *lines[keep:end]]
     else:
-        while block.keeps_trailing_lines(entry) and end < len(lines) and not lines[end].strip():
-            end += 1  # a `|+` value holds the blank lines after it: the status follows them
         unended = end == len(lines) and not ends_line(lines[end - 1])
         new = [*lines[first:end], f"{indent}status: {status}{listing.newline}", *comment]
         if unended:  # the file ends without a line break, and keeps ending so
@@ -66,7 +67,12 @@ def without_entry(listing: ListFile, index: int) -> str:
     if len(listing.entries) == 1:
         # The list stays a list, empty, as `petition init --from` writes one.
         return "".join([*lines[:first], f"[]{listing.newline}", *lines[end:]])
-    if end == len(lines) and not ends_line(lines[end - 1]) and first > 0:
+    if index > 0 and block.keep_block_row(listing.entries[index - 1]) is not None:
+        # The entry before keeps the line breaks after its `|+` value, and so needs them to stay as they
+        # were: the blank lines after this entry go with it, and the break before it stays.
+        while end < len(lines) and not lines[end].strip():
+            end += 1
+    elif end == len(lines) and not ends_line(lines[end - 1]) and first > 0:
         lines[first - 1] = lines[first - 1].rstrip("\r\n")
     return _replaced(listing, block, index, lines, (first, end), [], [])
 

@@ -120,19 +120,20 @@ class BlockList:
             return self.dash(0)[0], separated
         before = self.dash(point)[0] if point < count else len(self.lines)
         at = self.after_content(before, self.dash(point - 1)[1])
-        if self.keeps_trailing_lines(self.entries[point - 1]):
+        if self.keep_block_row(self.entries[point - 1]) is not None:
             # A `|+` value holds the blank lines after it: the new entry follows them.
             while at < before and not self.lines[at].strip():
                 at += 1
         return at, separated
 
-    def keeps_trailing_lines(self, entry: Signatory) -> bool:
-        """Whether one of the entry's values is a block scalar with keep chomping (`|+`, `>+`, `|2+`)."""
+    def keep_block_row(self, entry: Signatory) -> int | None:
+        """The line (0-based) of the entry's value that is a block scalar with keep chomping (`|+`, `>+`,
+        `|2+`), which holds the blank lines after it; None when no value is one."""
         for pos in entry.field_pos.values():
             line = self.lines[pos.line - 1] if 0 < pos.line <= len(self.lines) else ""
             if _KEEP_BLOCK.match(line, pos.column - 1):
-                return True
-        return False
+                return pos.line - 1
+        return None
 
     def insert(self, placed: Placed) -> Inserted:
         lines, entries, newline = self.lines, self.entries, self.listing.newline
