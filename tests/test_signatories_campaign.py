@@ -533,3 +533,48 @@ def test_withdraw_and_remove_change_one_entry_of_any_block_list(
     assert result.exit_code == 0, result.stderr
     names = [s.name for s in loader.load(project / "petition.yaml").letter.signatories]
     assert names == [s.name for index, s in enumerate(before) if index != chosen]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["", "London", "London, UK", 'The "Hague"', "Lima\nPerú"]),
+            st.sampled_from(["", "pending", "confirmed"]),
+            st.booleans(),  # the row is short: it leaves out its empty cells
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    quoting=st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    final_break=st.booleans(),
+    data=st.data(),
+)
+def test_withdraw_and_remove_change_one_row_of_any_csv_list(
+    run_cli, make_letter, tmp_path_factory, rows, quoting, newline, final_break, data
+):
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=quoting, lineterminator=newline)
+    writer.writerow(["name", "location", "status"])
+    for index, (location, status, short) in enumerate(rows):
+        cells = [f"Organisation {index}", location, status]
+        while short and len(cells) > 1 and not cells[-1]:
+            cells.pop()
+        writer.writerow(cells)
+    text = out.getvalue() if final_break else out.getvalue().removesuffix(newline)
+    folder = tmp_path_factory.mktemp("csv").name
+    project = make_letter("signatories.csv", text, folder=folder)
+    before = loader.load(project / "petition.yaml").letter.signatories
+    chosen = data.draw(st.integers(0, len(rows) - 1))
+    result = run_cli("signatories", "withdraw", project, "--name", f"organisation {chosen}")
+    assert result.exit_code == 0, result.stderr
+    after = loader.load(project / "petition.yaml")
+    assert not after.diagnostics.errors, after.diagnostics
+    assert [(s.name, s.location, s.status.value) for s in after.letter.signatories] == [
+        (s.name, s.location, "withdrawn" if index == chosen else s.status.value) for index, s in enumerate(before)
+    ]
+    result = run_cli("signatories", "remove", project, "--name", f"Organisation {chosen}")
+    assert result.exit_code == 0, result.stderr
+    names = [s.name for s in loader.load(project / "petition.yaml").letter.signatories]
+    assert names == [s.name for index, s in enumerate(before) if index != chosen]
