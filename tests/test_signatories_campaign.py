@@ -578,3 +578,13 @@ def test_withdraw_and_remove_change_one_row_of_any_csv_list(
     assert result.exit_code == 0, result.stderr
     names = [s.name for s in loader.load(project / "petition.yaml").letter.signatories]
     assert names == [s.name for index, s in enumerate(before) if index != chosen]
+
+
+def test_a_kept_block_ending_the_file_without_a_break_is_refused_with_a_way_out(run_cli, make_letter):
+    text = "- name: Amnesty\n  location: |+\n    London"
+    project = make_letter("signatories.yaml", text)
+    result = run_cli("signatories", "add", project, "--name", "Article 19")
+    assert result.exit_code == 1
+    assert "end the file with a line break first; nothing written" in " ".join(result.stderr.split())
+    assert "Please report this" not in result.stderr
+    assert (project / "signatories.yaml").read_text(encoding="utf-8") == text

@@ -124,6 +124,13 @@ class BlockList:
             # A `|+` value holds the blank lines after it: the new entry follows them.
             while at < before and not self.lines[at].strip():
                 at += 1
+            if at == len(self.lines) and not ends_line(self.lines[-1]):
+                raise PetitionError(
+                    f"the last value of {self.listing.path.name} is a |+ block that ends the file without a line "
+                    "break, which any entry after it would add to the value: end the file with a line break "
+                    "first; nothing written",
+                    1,
+                )
         return at, separated
 
     def keep_block_row(self, entry: Signatory) -> int | None:
