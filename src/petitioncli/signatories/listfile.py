@@ -104,8 +104,8 @@ def open_list(manifest: Path, result: loader.LoadResult) -> ListFile:
     if isinstance(letter.manifest.signatories, list):
         # Which group, and so which file, a new entry belongs to is not something to guess.
         raise PetitionError(
-            f"{display_path(manifest)} sorts its signatories into groups; add and import write into one "
-            "list file: add the entry to its group's file",
+            f"{display_path(manifest)} sorts its signatories into groups; add, import, withdraw and remove "
+            "work on a project with one list file: change the entry in its group's file",
             exit_code=2,
         )
     path = letter.root / letter.manifest.signatories
