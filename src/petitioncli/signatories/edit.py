@@ -40,7 +40,7 @@ def withdraw(
     """Sets the entry's status to withdrawn: kept in the list, no longer printed, not imported again."""
     if note is not None and (not note.strip() or any(char in note for char in "\r\n\x85\u2028\u2029")):
         raise PetitionError("--note must be one line of text", 2)
-    with editing(manifest, waiting) as listing:
+    with editing(manifest, waiting, holding=name) as listing:
         if note is not None and listing.is_csv:
             raise PetitionError(
                 f"{listing.path.name} is a CSV file, which has no place for a note: keep it in your records, "
@@ -59,7 +59,7 @@ def withdraw(
 
 def remove(manifest: Path, name: str, waiting: Callable[[Path], None] | None = None) -> Edited:
     """Deletes the entry: for a mistake. A later import adds the name again; `withdraw` is for who withdrew."""
-    with editing(manifest, waiting) as listing:
+    with editing(manifest, waiting, holding=name) as listing:
         index = find(listing, name)
         from .edit_text import without_entry
 

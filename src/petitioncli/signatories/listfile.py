@@ -78,20 +78,39 @@ class ListFile:
 
 
 @contextlib.contextmanager
-def editing(manifest: Path, waiting: Callable[[Path], None] | None = None) -> Iterator[ListFile]:
+def editing(
+    manifest: Path, waiting: Callable[[Path], None] | None = None, *, holding: str | None = None
+) -> Iterator[ListFile]:
     """The list, read with the manifest alone, under the lock every writer of this project's list takes.
 
     The lock is taken before the list is read and held until its new text is
     renamed into place, so that two writers at once each see the other's
     entries: none is lost. `waiting` is told the list's path when another
-    writer keeps it waiting more than a second.
+    writer keeps it waiting more than a second. In a project whose groups
+    have files of their own, the file is the one `holding` a name (withdraw
+    and remove say which entry they change; a new entry's group is not guessed).
     """
     told = (lambda: waiting(manifest)) if waiting else None
     with locked(manifest, waiting=told), loader.loaded(manifest, list_only=True) as result:
-        yield open_list(manifest, result)
+        yield open_list(manifest, result, _file_holding(result, holding) if holding is not None else None)
 
 
-def open_list(manifest: Path, result: loader.LoadResult) -> ListFile:
+def _file_holding(result: loader.LoadResult, name: str) -> Path | None:
+    """The one list file of a grouped project whose entries have `name`'s key; None for a single list."""
+    letter = result.letter
+    if not isinstance(letter.manifest.signatories, list):
+        return None
+    key = normalise_name(name)
+    files = list(dict.fromkeys(s.pos.file for s in letter.signatories if normalise_name(s.name) == key))
+    if len(files) > 1:
+        shown = "; ".join(f"{file.name}" for file in files)
+        raise PetitionError(f"'{name}' is in several groups' files ({shown}): change it by hand; nothing written", 1)
+    if not files:
+        raise PetitionError(f"no signatory named '{name}' in the groups' files; nothing written", 1)
+    return files[0]
+
+
+def open_list(manifest: Path, result: loader.LoadResult, path: Path | None = None) -> ListFile:
     """The project's signatories file as `result` loaded it; refused when any error stops a clean reading.
 
     An error in the manifest or the list (syntax, an unknown key, a broken
@@ -101,14 +120,16 @@ def open_list(manifest: Path, result: loader.LoadResult) -> ListFile:
     is fine: the first entry starts it.
     """
     letter = result.letter
-    if isinstance(letter.manifest.signatories, list):
+    if path is None and isinstance(letter.manifest.signatories, list):
         # Which group, and so which file, a new entry belongs to is not something to guess.
         raise PetitionError(
-            f"{display_path(manifest)} sorts its signatories into groups; add, import, withdraw and remove "
-            "work on a project with one list file: change the entry in its group's file",
+            f"{display_path(manifest)} sorts its signatories into groups; add and import write into one "
+            "list file: add the entry to its group's file",
             exit_code=2,
         )
-    path = letter.root / letter.manifest.signatories
+    if path is None:
+        assert isinstance(letter.manifest.signatories, str)
+        path = letter.root / letter.manifest.signatories
     blocking = Diagnostics(
         d
         for d in result.diagnostics
