@@ -556,7 +556,8 @@ def test_an_unknown_engine_in_the_manifest_is_an_error(iap_project, tmp_path):
 
 def test_text_that_looks_like_markup_prints_as_written(iap_project, tmp_path, engine):
     """The letter's texts reach either engine as text: nothing in them is read as HTML or Typst code."""
-    hostile = ['#read("/etc/passwd")', "$x^2$ and *stars* _under_", "<b>not bold</b> @ref <label>", "]#{ } \\"]
+    # (A name needs a letter or digit: punctuation alone is refused, as signatory-name-empty.)
+    hostile = ['#read("/etc/passwd")', "$x^2$ and *stars* _under_", "<b>not bold</b> @ref <label>", "]#{ x } \\"]
     manifest = iap_project / "petition.yaml"
     text = manifest.read_text(encoding="utf-8")
     title = "title: Petition to the International Association of Prosecutors"
