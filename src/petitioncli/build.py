@@ -54,7 +54,9 @@ def _validate(manifest: Path, date: dt.date | None) -> loader.LoadResult:
             result.letter, sources=result.sources, date=date, unusable=result.unusable, files_with_errors=broken
         )
     )
-    kept = checks.without_suppressed(found, result.sources, result.letter.signatories)
+    letter = result.letter
+    bodies = [*letter.documents, *(texts.body for texts in letter.translations.values())]
+    kept = checks.configured(checks.without_suppressed(found, result.sources, letter.signatories, bodies), letter)
     kept.sort(key=sort_key)
     result.diagnostics = kept
     return result
@@ -233,6 +235,10 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress, watcher: W
         watcher.rendering(path.name)
         data = render(edition, fmt, options, outcome.diagnostics, progress)
         rendered.append((path, data, fmt, edition))
+    # What rendering found, as the project's `rules` want it: a warning made an error stops the writing.
+    outcome.diagnostics = checks.configured(outcome.diagnostics, letter)
+    if outcome.failed:
+        return outcome
 
     if to_stdout:
         outcome.standard_output = rendered[0][1]

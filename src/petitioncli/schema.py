@@ -70,7 +70,15 @@ def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
     elif spec.kind is Kind.DATE:
         schema["type"] = ["string", "null"]
         schema["pattern"] = _DATE
-    elif spec.kind in (Kind.LINES, Kind.RULE_IDS):
+    elif spec.kind is Kind.RECORD:
+        assert spec.record is not None
+        schema.update(record_schema(spec.record, spec.description))
+        schema["type"] = ["object", "null"]
+    elif spec.kind is Kind.RULE_IDS_BY_FILE:
+        ids = {"type": [*_SCALAR, "null"]}
+        schema["type"] = ["object", "null"]
+        schema["additionalProperties"] = {"anyOf": [ids, {"type": "array", "items": ids}]}
+    elif spec.kind in (Kind.LINES, Kind.RULE_IDS, Kind.NOQA):
         # One line may be given as a single value; null items are skipped.
         line = {"type": [*_SCALAR, "null"]}
         schema["anyOf"] = [line, {"type": "array", "items": line}]

@@ -10,7 +10,7 @@ validate with these descriptions and `petition schema` publishes them.
 """
 
 from .letter import Body, Edition, EditionGroup, Footnote, Group, Letter, NumberedFootnote, TranslatedTexts
-from .manifest import LinksInPrint, Manifest, PdfEngine, SignatoryGroup, SignatoryOrder, Translation
+from .manifest import LinksInPrint, Manifest, PdfEngine, RuleSettings, SignatoryGroup, SignatoryOrder, Translation
 from .records import Located, Recipient, Signatory, Status
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "NumberedFootnote",
     "PdfEngine",
     "Recipient",
+    "RuleSettings",
     "Signatory",
     "SignatoryGroup",
     "SignatoryOrder",
