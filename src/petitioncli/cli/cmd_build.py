@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..exit_status import ExitStatus
 from .app import app
 from .common import (
     DebugOpt,
@@ -223,4 +224,4 @@ def _report_build(result, json_summary: bool) -> int:
         with printing_results():
             for built in result.files:
                 typer.echo(printable(display_path(built.path)))
-    return 0
+    return ExitStatus.SUCCESS

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..exit_status import ExitStatus
 from .app import app
 from .common import DebugOpt, guarded, printing_results, stderr
 
@@ -55,6 +56,6 @@ def diff(
             else:
                 console = Console()
                 console.file.write(to_text(found, styled=coloured(console)))
-        return 1 if exit_code and found else 0
+        return ExitStatus.PROBLEMS if exit_code and found else ExitStatus.SUCCESS
 
     raise typer.Exit(guarded(debug, run, json_errors=json_output))

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..exit_status import ExitStatus
 from .app import app
 from .common import DebugOpt, guarded, printing_results, stderr
 
@@ -63,6 +64,6 @@ def init(
             highlight=False,
             soft_wrap=True,
         )
-        return 0
+        return ExitStatus.SUCCESS
 
     raise typer.Exit(guarded(debug, run))

@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from ..diagnostics import Diagnostics, PetitionError
+from ..exit_status import ExitStatus
 from ..font_coverage import shipped_characters
 from ..model import Edition
 from .printed import Printed
@@ -101,7 +102,9 @@ def _typst():
     try:
         import typst
     except ImportError:
-        raise PetitionError(f"the Typst engine is an optional extra; install it with: {INSTALL}", 2) from None
+        raise PetitionError(
+            f"the Typst engine is an optional extra; install it with: {INSTALL}", ExitStatus.UNREADABLE
+        ) from None
     return typst
 
 
@@ -174,7 +177,7 @@ def _compile(typst, compiler, world: Path, edition: Edition) -> bytes:
             input=world / "main.typ", format="pdf", pdf_standards=PDF_STANDARD, timestamp=timestamp
         )
     except typst.TypstError as exc:
-        raise PetitionError(f"Typst could not print the letter: {exc.message}", 1) from None
+        raise PetitionError(f"Typst could not print the letter: {exc.message}", ExitStatus.PROBLEMS) from None
     for warning in warnings:
         _LOG.warning("%s", warning.message)
     return data
