@@ -15,7 +15,7 @@ from html import unescape
 from markupsafe import Markup
 
 from .. import __version__, markdown
-from ..diagnostics import Diagnostics, Pos
+from ..diagnostics import Diagnostics
 from ..language import is_right_to_left
 from ..language import quotes as language_quotes
 from ..model import Edition, Signatory, Status
@@ -59,9 +59,6 @@ class _Group:
 @dataclass(frozen=True, slots=True)
 class LetterHtml:
     html: str
-    # SVG images inlined from the project, with where letter.md names them:
-    # the only content of the page that can itself point at other files.
-    svg_images: list[tuple[Pos, str]]
 
 
 def render_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | None = None) -> str:
@@ -139,7 +136,7 @@ def letter_html(
     )
     # Every character the page shows (entities decoded), a few more than the glyphs drawn: that is harmless.
     faces = font_faces_css(sandbox, set(unescape(html)))
-    return LetterHtml(html.replace(_FONT_FACES_MARK, faces.rstrip("\n"), 1), writer.svg_images)
+    return LetterHtml(html.replace(_FONT_FACES_MARK, faces.rstrip("\n"), 1))
 
 
 def _signatories(signatories: list[Signatory], edition: Edition) -> list[_Signatory]:

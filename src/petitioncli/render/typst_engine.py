@@ -63,7 +63,6 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
             (fonts / f"{name}.ttf").write_bytes(_truetype(name))
         world = folder / "world"
         _write_world(world, letter)
-        svg_images = letter.svg_images
         # The data is on disk now; laying out a long list needs the memory.
         del letter
         # No package is ever imported; should one be, it is looked for in an empty folder.
@@ -94,8 +93,7 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
             del letter
             data = _compile(typst, compiler, world, edition)
             misplaced = _misplaced(compiler, count)
-    # SVG images reach Typst rewritten without references to anything outside them: nothing is refused.
-    return Printed(data, misplaced, svg_images)
+    return Printed(data, misplaced)
 
 
 def _typst():
