@@ -1,4 +1,4 @@
-"""`make bench`: the cost of `petition` as letters grow, against the budgets of SPEC §6 and the PDF engines'.
+"""`make bench`: the cost of `petition` as letters grow, against the performance budgets below and the PDF engines'.
 
 Generates letter projects with 140 to 100,000 signatories (bench/generate.py),
 runs every step several times, each in a fresh process as a user would, and
@@ -68,7 +68,7 @@ MIB = 1024**2
 GIB = 1024**3
 GB = 1_000_000_000
 
-# The baseline of SPEC §6: PyYAML's own C loader on the same file, in a fresh
+# The baseline of the relative budgets: PyYAML's own C loader on the same file, in a fresh
 # process; the load alone is timed inside it too and printed on stdout.
 C_LOADER = (
     "import sys, time, yaml\n"
@@ -316,7 +316,7 @@ def run_all(args: argparse.Namespace) -> list[Measurement]:
         if html.ok and html_files:
             raw = [*weasyprint, str(html_files[0]), str(out_dir / "raw-weasyprint.pdf")]
             # The baseline of issue 12's budget: WeasyPrint with the PDF/UA
-            # tagging SPEC §4 asks for, as `petition` makes it.
+            # tagging every PDF gets, as `petition` makes it.
             tagged = [*raw, "--pdf-variant", PDF_VARIANT]
             group = [pdf, new(project, RAW_WEASYPRINT, raw), new(project, TAGGED_WEASYPRINT, tagged), typst]
             measure_all(project, group, pdf_repeat)
@@ -334,7 +334,7 @@ def run_all(args: argparse.Namespace) -> list[Measurement]:
 
 @dataclass(slots=True)
 class Budget:
-    """One budget of SPEC §6: an absolute limit, or a factor times a baseline."""
+    """One performance budget: an absolute limit, or a factor times a baseline."""
 
     name: str
     limit: str
@@ -353,7 +353,7 @@ class Budget:
 
     @property
     def times_baseline(self) -> float | None:
-        """The ratio SPEC §6 states for relative budgets, e.g. 1.15 against "≤ 1.1×"."""
+        """The ratio a relative budget states, e.g. 1.15 against "≤ 1.1×"."""
         if self.measured is None or not self.baseline:
             return None
         return self.measured / self.baseline
@@ -382,7 +382,7 @@ class Budget:
 
 
 def budgets(measurements: list[Measurement]) -> list[Budget]:
-    """SPEC §6, each budget with what it was measured against."""
+    """The performance budgets, each with what it was measured against."""
     by_key = {(m.project, m.step): m for m in measurements}
 
     def median(project: str, step_name: str) -> float | None:
@@ -512,7 +512,7 @@ def budgets_table(found: list[Budget]) -> str:
         times = f"{b.times_baseline:.2f}×" if b.times_baseline is not None else "—"
         share = f"{b.share:.0%}" if b.share is not None else "—"
         rows.append([b.name, b.limit, amount(b.measured), amount(b.baseline), times, share, b.verdict, b.note])
-    header = ["budget (SPEC §6)", "limit", "measured", "baseline", "× baseline", "of budget", "verdict", "note"]
+    header = ["budget", "limit", "measured", "baseline", "× baseline", "of budget", "verdict", "note"]
     return _markdown_table(header, rows, right={2, 3, 4, 5})
 
 

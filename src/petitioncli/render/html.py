@@ -26,8 +26,8 @@ from .text import signatory_details
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
-# Two CSS columns cost WeasyPrint about three times a single column; up to the
-# SPEC's 10,000 signatories they stay within its 40-second budget, beyond that
+# Two CSS columns cost WeasyPrint about three times a single column; up to
+# 10,000 signatories they stay within the 40-second budget of bench/run.py, beyond that
 # the list is set in one column so that time keeps growing in proportion.
 MAX_TWO_COLUMN_SIGNATORIES = 10_000
 
