@@ -91,7 +91,8 @@ def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
     if spec.example is not None:
         # A list's example is written as YAML (`[IAP, prosecutors]`); the base
         # loader reads it as a list of texts, as an editor shows it.
-        example = yaml.load(spec.example, Loader=yaml.BaseLoader) if spec.kind is Kind.LINES else spec.example
+        written_as_yaml = spec.kind in (Kind.LINES, Kind.RULE_IDS, Kind.RULE_IDS_BY_FILE, Kind.RECORD)
+        example = yaml.load(spec.example, Loader=yaml.BaseLoader) if written_as_yaml else spec.example
         schema["examples"] = [example]
     return schema
 

@@ -241,6 +241,7 @@ class Manifest(Located):
         "that fail) and `per_file_ignores` (glob to ids). A `noqa` comment silences one place instead.",
         kind=Kind.RECORD,
         record=RuleSettings,
+        checked_by=(rules.KEY_UNKNOWN, rules.VALUE_UNKNOWN),
         example="{ignore: [url-insecure], error: [signatory-namesake]}",
     )
 
