@@ -40,12 +40,14 @@ class Kind(enum.StrEnum):
     NOQA = "noqa"
     # File glob to rule ids (`per_file_ignores`).
     RULE_IDS_BY_FILE = "rule-ids-by-file"
-    # A mapping holding the keys of `FieldSpec.record`.
-    RECORD = "record"
+    # One mapping holding the keys of `FieldSpec.record` (the manifest's `rules`).
+    NESTED = "nested"
     # true or false.
     FLAG = "flag"
     # A file, as PATH; or a list of records (`FieldSpec.record`), each naming a file of its own.
     PATH_OR_RECORDS = "path-or-records"
+    # A list of records (`FieldSpec.record`): a signatory's links.
+    RECORDS = "records"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,7 @@ class FieldSpec:
     # Shown in the schema and in messages; the model's own default may differ
     # in type (a path is read into the loaded file).
     default: str | None = None
-    # The record each entry of a PATH_OR_RECORDS list is, or a RECORD value.
+    # The record each entry of a PATH_OR_RECORDS or RECORDS list is, or a NESTED value.
     record: type | None = None
     # Content rules (`checks/`) that judge this value beyond its shape, so that
     # `petition init`'s comments can say what `check` reports when it is wrong.
@@ -94,7 +96,7 @@ class FieldSpec:
             found.append(rules.FIELD_MISSING)
         if self.non_blank or self.names_files:
             found.append(rules.FIELD_EMPTY)
-        if self.kind in (Kind.FLAG, Kind.PATH_OR_RECORDS):
+        if self.kind in (Kind.FLAG, Kind.PATH_OR_RECORDS, Kind.RECORDS):
             found.append(rules.TYPE_INVALID)
         if self.kind is Kind.DATE:
             found.append(rules.DATE_INVALID)
@@ -102,7 +104,7 @@ class FieldSpec:
             found.append(self.choice_rule)
         if self.kind in (Kind.RULE_IDS, Kind.RULE_IDS_BY_FILE):
             found.append(rules.VALUE_UNKNOWN)
-        if self.kind is Kind.RECORD:
+        if self.kind is Kind.NESTED:
             found.append(rules.TYPE_INVALID)
         if self.names_files:
             found.extend((rules.FILE_MISSING, rules.FILE_OUTSIDE))

@@ -33,7 +33,7 @@ _SCALAR = ["string", "number", "boolean"]
 # Not blank: a string needs a character other than white space.
 _NOT_BLANK = r"\S"
 # The loader strips a date before matching it.
-_DATE = r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$"
+_DATE = r"^\s*([0-9]{4}-[0-9]{2}-[0-9]{2}|none)\s*$"
 
 
 def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
@@ -63,6 +63,10 @@ def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
         one_file = {"type": _SCALAR, "pattern": _NOT_BLANK}
         groups = {"type": "array", "minItems": 1, "items": record_schema(spec.record, spec.record.__doc__ or "")}
         schema["anyOf"] = [one_file, groups]
+    elif spec.kind is Kind.RECORDS:
+        assert spec.record is not None
+        schema["type"] = ["array", "null"]
+        schema["items"] = record_schema(spec.record, spec.record.__doc__ or "")
     elif spec.kind is Kind.FLAG:
         schema["type"] = ["boolean", "null"]
     elif spec.kind is Kind.CHOICE:
@@ -70,7 +74,7 @@ def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
     elif spec.kind is Kind.DATE:
         schema["type"] = ["string", "null"]
         schema["pattern"] = _DATE
-    elif spec.kind is Kind.RECORD:
+    elif spec.kind is Kind.NESTED:
         assert spec.record is not None
         schema.update(record_schema(spec.record, spec.description))
         schema["type"] = ["object", "null"]
@@ -91,7 +95,7 @@ def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
     if spec.example is not None:
         # A list's example is written as YAML (`[IAP, prosecutors]`); the base
         # loader reads it as a list of texts, as an editor shows it.
-        written_as_yaml = spec.kind in (Kind.LINES, Kind.RULE_IDS, Kind.RULE_IDS_BY_FILE, Kind.RECORD)
+        written_as_yaml = spec.kind in (Kind.LINES, Kind.RULE_IDS, Kind.RULE_IDS_BY_FILE, Kind.NESTED)
         example = yaml.load(spec.example, Loader=yaml.BaseLoader) if written_as_yaml else spec.example
         schema["examples"] = [example]
     return schema

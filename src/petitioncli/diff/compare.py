@@ -162,7 +162,7 @@ def _signatories(old: list[Signatory], new: list[Signatory], found: LetterDiff) 
 def _fields(old: Any, new: Any, record: type) -> dict[str, tuple[Value, Value]]:
     """The described values that differ, by key; those given per language as `name (fr)`."""
     # How check reports (`rules`) changes nothing in the letter itself.
-    keys = [key for key, spec in specs(record).items() if spec.kind not in (Kind.TRANSLATIONS, Kind.RECORD)]
+    keys = [key for key, spec in specs(record).items() if spec.kind not in (Kind.TRANSLATIONS, Kind.NESTED)]
     if all(getattr(old, key) == getattr(new, key) for key in keys) and _same_languages(old, new):
         return {}  # most records, quickly
     changed = {}
