@@ -99,7 +99,7 @@ def build(
     """Check a letter project, then build its letters (PDF by default) into dist/."""
     configure_logging(verbose)
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from ..build import STDOUT, BuildOptions, requested_formats
         from ..build import build as build_letters
         from ..dates import parse_date_option
@@ -185,7 +185,7 @@ class _ProgressBar:
             self._bar.stop()
 
 
-def _report_build(result, json_summary: bool) -> int:
+def _report_build(result, json_summary: bool) -> ExitStatus:
     import json
 
     from ..diagnostics import display_path

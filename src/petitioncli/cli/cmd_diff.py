@@ -32,7 +32,7 @@ def diff(
 ) -> None:
     """Show what changed between two editions: signatories, footnotes, the letter's text, recipients, manifest."""
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from rich.console import Console
 
         from ..diagnostics import display_path

@@ -44,7 +44,7 @@ def init(
 ) -> None:
     """Create a letter project that passes `petition check --strict` and builds, every file commented."""
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from rich.markup import escape
 
         from ..diagnostics import display_path

@@ -24,7 +24,7 @@ def schema(
 ) -> None:
     """Write JSON Schemas (draft 2020-12) for petition.yaml, signatories.yaml, footnotes.yaml and recipients.yaml."""
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from ..diagnostics import PetitionError, display_path
         from ..report import printable
         from ..schema import write_schemas

@@ -43,7 +43,7 @@ def add(
 ) -> None:
     """Add a signatory, checked like `petition check` checks the list, without changing the rest of the file."""
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from ..diagnostics import display_path
         from ..loader import find_manifest
         from ..report import print_human
@@ -91,7 +91,7 @@ def import_(
 ) -> None:
     """Merge a form's CSV export into the signatories: each row added, a duplicate, or rejected with its reason."""
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from rich.console import Console
 
         from ..loader import find_manifest
@@ -115,7 +115,7 @@ def import_(
 def stats(project: ProjectArg = None, json_output: JsonOpt = False, debug: DebugOpt = False) -> None:
     """Count the signatories by status, country and location, and those with a URL."""
 
-    def run() -> int:
+    def run() -> ExitStatus:
         import json
 
         from rich.console import Console
