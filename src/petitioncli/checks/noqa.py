@@ -26,6 +26,9 @@ from ..rules import Problem, Stage
 
 # The ids end the comment: `# noqa: Rule ids whose …`, prose about noqa, silences nothing.
 _YAML_NOQA = re.compile(r"#\s*noqa:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*(?:#|$)", re.IGNORECASE)
+# Rules whose verdict depends on the machine (the fonts installed): a noqa for
+# one is needed on some machines and not others, so it is never called unused.
+_MACHINE_DEPENDENT = frozenset({rules.GLYPH_MISSING.id})
 _MARKDOWN_NOQA = re.compile(r"<!--\s*noqa:\s*([a-z0-9-]+(?:[\s,]+[a-z0-9-]+)*)[\s,]*-->", re.IGNORECASE)
 
 
@@ -78,7 +81,11 @@ class _Directives:
                         directive.pos, f"noqa names '{rule_id}', which is no rule{did_you_mean(rule_id, known)}"
                     )
                 # What only rendering finds, check cannot tell silenced or not.
-                elif rule_id not in directive.used and rule.stage is not Stage.RENDER:
+                elif (
+                    rule_id not in directive.used
+                    and rule.stage is not Stage.RENDER
+                    and rule_id not in _MACHINE_DEPENDENT
+                ):
                     yield rules.NOQA_UNUSED.at(
                         directive.pos, f"noqa names '{rule_id}', which reports nothing here; remove it"
                     )
