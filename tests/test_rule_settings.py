@@ -132,5 +132,7 @@ def test_the_schema_describes_the_rules_key():
 def test_a_noqa_for_what_depends_on_the_fonts_installed_is_never_called_unused(tmp_path):
     # Drawn by the shipped font everywhere; on another machine the same comment may silence a glyph-missing.
     signatories = "- name: Amnesty International  # noqa: glyph-missing, signatory-namesake\n"
-    code, found = check(project_with(tmp_path, "", signatories_yaml=signatories, letter_md="We write to you[^report].\n"))
+    code, found = check(
+        project_with(tmp_path, "", signatories_yaml=signatories, letter_md="We write to you[^report].\n")
+    )
     assert (code, found) == (0, [("noqa-unused", "warning", "signatories.yaml", 1)])
