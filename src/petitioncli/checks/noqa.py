@@ -11,9 +11,10 @@ nothing, is reported as Ruff's RUF100 does: `noqa-unknown`, `noqa-unused`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import markdown, rules
@@ -32,59 +33,65 @@ _MACHINE_DEPENDENT = frozenset({rules.GLYPH_MISSING.id})
 _MARKDOWN_NOQA = re.compile(r"<!--\s*noqa:\s*([a-z0-9-]+(?:[\s,]+[a-z0-9-]+)*)[\s,]*-->", re.IGNORECASE)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Directive:
-    """One `noqa`: where it is written, the ids it names, and those that silenced something."""
+    """One `noqa`: where it is written, the ids it names, and the lines (file, line) it covers."""
 
     pos: Pos
     ids: tuple[str, ...]
-    used: set[str] = field(default_factory=set)
+    covers: tuple[tuple[Path, int], ...]
 
 
 class _Directives:
-    """Every `noqa` of a project, by the lines (file, line) it covers."""
+    """Every `noqa` of a project, by the lines it covers; what each line's noqas silenced, by rule.
+
+    A problem is looked up by its line and rule, never against each noqa of
+    its paragraph in turn: a paragraph of many lines with a noqa on each stays
+    linear in its size.
+    """
 
     def __init__(self) -> None:
         self.all: list[_Directive] = []
-        self.covering: dict[tuple[Path, int], list[_Directive]] = {}
-        # A Markdown file's lines, each to the first line of its paragraph, which stands for all of them:
-        # a paragraph of many lines with a noqa on each is not made quadratic.
+        self.covering: dict[tuple[Path, int], set[str]] = {}
+        # (line, rule id) of every problem a noqa silenced.
+        self.silenced: set[tuple[tuple[Path, int], str]] = set()
+        # A Markdown file's lines, each to the first line of its paragraph, which stands for all of them.
         self.paragraph_of: dict[Path, list[int]] = {}
 
-    def add(self, directive: _Directive, lines: Iterable[tuple[Path, int]]) -> None:
+    def add(self, directive: _Directive) -> None:
         self.all.append(directive)
-        for line in dict.fromkeys(lines):
-            self.covering.setdefault(line, []).append(directive)
+        for line in directive.covers:
+            self.covering.setdefault(line, set()).update(directive.ids)
 
     def silences(self, diagnostic: Diagnostic) -> bool:
-        """Whether a noqa covering the problem's line names its rule; each one that does counts as used."""
+        """Whether a noqa covering the problem's line names its rule; the line and rule are noted as silenced."""
         rule_id = diagnostic.rule.id
         path, line = diagnostic.pos.file, diagnostic.pos.line
-        found = False
         if (paragraphs := self.paragraph_of.get(path)) is not None:
             line = paragraphs[line] if 0 < line < len(paragraphs) else line
-        for at in {line, diagnostic.entry_line or line}:
-            for directive in self.covering.get((path, at), ()):
-                if rule_id in directive.ids:
-                    directive.used.add(rule_id)
-                    found = True
+        found = False
+        for at in {(path, line), (path, diagnostic.entry_line or line)}:
+            if rule_id in self.covering.get(at, ()):
+                self.silenced.add((at, rule_id))
+                found = True
         return found
 
     def problems(self) -> Iterator[Problem]:
         """An unknown id, or one that silenced nothing here, in every noqa."""
         known = [rule.id for rule in rules.all_rules()]
+        closest = functools.cache(lambda rule_id: did_you_mean(rule_id, known))
         for directive in self.all:
             for rule_id in dict.fromkeys(directive.ids):
                 rule = rules.by_id(rule_id)
                 if rule is None:
                     yield rules.NOQA_UNKNOWN.at(
-                        directive.pos, f"noqa names '{rule_id}', which is no rule{did_you_mean(rule_id, known)}"
+                        directive.pos, f"noqa names '{rule_id}', which is no rule{closest(rule_id)}"
                     )
                 # What only rendering finds, check cannot tell silenced or not.
                 elif (
-                    rule_id not in directive.used
-                    and rule.stage is not Stage.RENDER
+                    rule.stage is not Stage.RENDER
                     and rule_id not in _MACHINE_DEPENDENT
+                    and not any((line, rule_id) in self.silenced for line in directive.covers)
                 ):
                     yield rules.NOQA_UNUSED.at(
                         directive.pos, f"noqa names '{rule_id}', which reports nothing here; remove it"
@@ -106,7 +113,8 @@ def without_suppressed(
         if signatory.noqa:
             where = signatory.where("noqa")
             covered = [signatory.pos, *signatory.field_pos.values()]
-            directives.add(_Directive(where, signatory.noqa), ((pos.file, pos.line) for pos in covered))
+            lines = tuple(dict.fromkeys((pos.file, pos.line) for pos in covered))
+            directives.add(_Directive(where, signatory.noqa, lines))
     markdown_files = set()
     for body in bodies:
         markdown_files.add(body.path)
@@ -123,8 +131,9 @@ def without_suppressed(
 def _yaml_directives(directives: _Directives, path: Path, source: str) -> None:
     for number, line in enumerate(yaml_lines(source), start=1):
         if "noqa" in line and (match := _YAML_NOQA.search(line)):
-            directive = _Directive(Pos(path, number, match.start() + 1), noqa_ids(match.group(1)))
-            directives.add(directive, [(path, number)])
+            directives.add(
+                _Directive(Pos(path, number, match.start() + 1), noqa_ids(match.group(1)), ((path, number),))
+            )
 
 
 def _markdown_directives(directives: _Directives, body: Body) -> None:
@@ -144,8 +153,8 @@ def _markdown_directives(directives: _Directives, body: Body) -> None:
         paragraph_of.append(start)
         for match in _MARKDOWN_NOQA.finditer(line) if "noqa" in line else ():
             if match.group() in comments.get(number, ()):
-                directive = _Directive(Pos(body.path, number, match.start() + 1), noqa_ids(match.group(1)))
-                directives.add(directive, [(body.path, start)])
+                where = Pos(body.path, number, match.start() + 1)
+                directives.add(_Directive(where, noqa_ids(match.group(1)), ((body.path, start),)))
     directives.paragraph_of[body.path] = paragraph_of
 
 
