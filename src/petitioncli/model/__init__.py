@@ -10,16 +10,7 @@ validate with these descriptions and `petition schema` publishes them.
 """
 
 from .letter import Body, Edition, EditionGroup, Footnote, Group, Letter, NumberedFootnote, TranslatedTexts
-from .manifest import (
-    LinksInPrint,
-    Manifest,
-    NoDate,
-    PdfEngine,
-    RuleSettings,
-    SignatoryGroup,
-    SignatoryOrder,
-    Translation,
-)
+from .manifest import LinksInPrint, Manifest, NoDate, RuleSettings, SignatoryGroup, SignatoryOrder, Translation
 from .records import Located, Recipient, Signatory, SignatoryLink, Status
 
 __all__ = [
@@ -34,7 +25,6 @@ __all__ = [
     "Manifest",
     "NoDate",
     "NumberedFootnote",
-    "PdfEngine",
     "Recipient",
     "RuleSettings",
     "Signatory",

@@ -10,7 +10,10 @@ from collections.abc import Callable, Iterator
 from ..exit_status import ExitStatus
 
 # What asks a program to stop: Ctrl-C, a CI job cancelled (or `kill`), a closed terminal.
-_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+# Windows has no SIGHUP: each is taken where the platform has it.
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK") if hasattr(signal, name)
+)
 
 
 class Interrupted(KeyboardInterrupt):
