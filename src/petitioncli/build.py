@@ -19,7 +19,7 @@ from .model import Edition, PdfEngine
 from .output import check_outputs, write_outputs
 from .report import sort_key
 
-FORMATS = ("pdf", "txt", "html")
+FORMATS = ("pdf", "txt", "html", "docx")
 PAPERS = ("a4", "letter")
 ENGINES = tuple(PdfEngine)
 
@@ -64,7 +64,7 @@ def _validate(manifest: Path, date: dt.date | None) -> loader.LoadResult:
 STDOUT = Path("-")
 DEFAULT_OUTPUT_DIR = Path("dist")
 # What a file's name says its format is, for `--output` without `--format`.
-_FORMAT_OF_SUFFIX = {".pdf": "pdf", ".txt": "txt", ".html": "html", ".htm": "html"}
+_FORMAT_OF_SUFFIX = {".pdf": "pdf", ".txt": "txt", ".html": "html", ".htm": "html", ".docx": "docx"}
 
 
 @dataclass(slots=True)
@@ -158,6 +158,10 @@ def render(edition: Edition, fmt: str, options: BuildOptions, diags: Diagnostics
 
         engine = options.engine or edition.letter.manifest.engine
         return render_pdf(edition, paper=options.paper, diagnostics=diags, progress=progress, engine=engine)
+    if fmt == "docx":
+        from .render.docx_letter import render_docx
+
+        return render_docx(edition, diagnostics=diags)
     raise PetitionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
 
 
@@ -170,7 +174,9 @@ def requested_formats(options: BuildOptions) -> list[str]:
     named = _FORMAT_OF_SUFFIX.get(output.suffix.lower()) if output is not None and output != STDOUT else None
     if not options.formats:
         if output is not None and output != STDOUT and output.suffix and named is None:
-            raise PetitionError(f"cannot tell the format of '{output}' from its name; add --format pdf, txt or html")
+            raise PetitionError(
+                f"cannot tell the format of '{output}' from its name; add --format pdf, txt, html or docx"
+            )
         return [named or "pdf"]
     if named is not None and options.formats != [named]:
         asked = ", ".join(options.formats)

@@ -26,6 +26,7 @@ class Format(StrEnum):
     pdf = "pdf"
     txt = "txt"
     html = "html"
+    docx = "docx"
 
 
 class Paper(StrEnum):
