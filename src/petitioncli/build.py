@@ -161,7 +161,7 @@ def render(edition: Edition, fmt: str, options: BuildOptions, diags: Diagnostics
     if fmt == "docx":
         from .render.docx_letter import render_docx
 
-        return render_docx(edition, diagnostics=diags)
+        return render_docx(edition, paper=options.paper, diagnostics=diags)
     raise PetitionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
 
 

@@ -8,88 +8,67 @@ columns, and the edition's language is on all of the text.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 from urllib.parse import urlsplit
 
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Inches
 
 from .. import markdown
-from ..diagnostics import Diagnostics, Pos
+from ..diagnostics import Diagnostics
 from ..language import Quotes, is_right_to_left
 from ..language import quotes as language_quotes
-from ..markdown import (
-    Block,
-    BlockQuote,
-    Code,
-    CodeBlock,
-    Emphasis,
-    HardBreak,
-    Heading,
-    Image,
-    Inline,
-    Link,
-    ListBlock,
-    NoteRef,
-    Paragraph,
-    SoftBreak,
-    Table,
-    Text,
-    ThematicBreak,
-    project_relative_path,
-    shown_address,
-)
-from ..model import Body, Edition, LinksInPrint, Status
+from ..markdown import Block, BlockQuote, CodeBlock, Heading, ListBlock, Paragraph, Table, ThematicBreak
+from ..model import Body, Edition, Status
 from . import docx_parts as parts
-from .sandbox import Sandbox
+from .docx_inline import LINK_SCHEMES, InlineWriter
 from .text import signatory_details
 
-# Word's own picture readers; an SVG or WebP image is printed as its description.
-_WORD_IMAGES = ("image/png", "image/jpeg", "image/gif")
-_LINK_SCHEMES = ("http", "https", "mailto")
-_TEXT_WIDTH = Cm(16)
-_CODE_FONT = "Courier New"
 # Word's list styles go three levels deep; deeper items stay at the third.
 _LIST_DEPTH = 3
 
 
-def render_docx(edition: Edition, diagnostics: Diagnostics | None = None) -> bytes:
-    return _DocxWriter(edition, diagnostics if diagnostics is not None else Diagnostics()).letter()
+# The paper sizes of `--paper`, as the PDF has them.
+PAPERS = {"a4": (Cm(21), Cm(29.7)), "letter": (Inches(8.5), Inches(11))}
+_MARGIN = Cm(2.5)
+
+
+def render_docx(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | None = None) -> bytes:
+    return _DocxWriter(edition, paper, diagnostics if diagnostics is not None else Diagnostics()).letter()
 
 
 class _DocxWriter:
-    def __init__(self, edition: Edition, diagnostics: Diagnostics):
+    def __init__(self, edition: Edition, paper: str, diagnostics: Diagnostics):
         self.edition = edition
+        self.paper = PAPERS[paper]
         self.diagnostics = diagnostics
-        self.sandbox = Sandbox(edition.letter.root)
         self.quotes: Quotes = language_quotes(edition.language)
         self.right_to_left = is_right_to_left(edition.language)
         self.document: Any = Document()
         parts.add_styles(self.document)
         parts.set_language(self.document, edition.language, self.right_to_left)
         parts.drop_thumbnail(self.document)
-        self.footnotes: Any = parts.add_footnotes_part(self.document)
         self.numbering = parts.Numbering(self.document)
-        self.notes = {n.number: markdown.parse_inline(n.footnote.text, self.quotes) for n in edition.footnotes}
-        self.seen_notes: set[int] = set()
-        self.body_path = edition.body.path
+        notes = {n.number: markdown.parse_inline(n.footnote.text, self.quotes) for n in edition.footnotes}
+        self.text = InlineWriter(edition, self.document, diagnostics, self.right_to_left, notes)
+        self.inline = self.text.inline
+        self.run = self.text.run
 
     def letter(self) -> bytes:
         edition = self.edition
         document = self.document
+        self.page_setup(document.sections[0])
         if edition.draft:
-            self.paragraph(style="Normal").add_run("DRAFT - not for circulation").bold = True
+            self.paragraph()._p.append(self.run("DRAFT - not for circulation", bold=True))
         if edition.letterhead is not None:
             manifest = edition.letter.manifest
-            picture = self.picture(edition.letterhead, str(manifest.letterhead), manifest.where("letterhead"))
+            picture = self.text.picture(edition.letterhead, str(manifest.letterhead), manifest.where("letterhead"))
             if picture is not None:
-                self.paragraph().add_run().add_picture(io.BytesIO(picture), width=_TEXT_WIDTH)
+                self.paragraph()._p.append(picture)
         self.plain(self.typeset(edition.title), "Title")
         if edition.subtitle:
             self.plain(self.typeset(edition.subtitle), "Subtitle")
@@ -110,7 +89,7 @@ class _DocxWriter:
                 self.section(columns=1)
             self.markdown(edition.postscript)
         if self.right_to_left:
-            parts.right_to_left(document, self.footnotes)
+            parts.right_to_left(document, self.text.footnotes)
         parts.set_core_properties(
             document,
             title=edition.title,
@@ -135,6 +114,11 @@ class _DocxWriter:
                 paragraph._p.append(self.run(None, brk=True))
             paragraph._p.append(self.run(line))
         return paragraph
+
+    def page_setup(self, section: Any) -> None:
+        section.page_width, section.page_height = self.paper
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, _MARGIN)
 
     def section(self, columns: int) -> None:
         """A new section on the same page, of one or two columns."""
@@ -165,8 +149,8 @@ class _DocxWriter:
             for signatory in group.signatories:
                 paragraph = self.paragraph(parts.SIGNATORY)
                 name = self.run(self.typeset(signatory.name), bold=True)
-                if signatory.url and urlsplit(signatory.url).scheme.lower() in _LINK_SCHEMES:
-                    paragraph._p.append(self.hyperlink(signatory.url, [name], self.document.part))
+                if signatory.url and urlsplit(signatory.url).scheme.lower() in LINK_SCHEMES:
+                    paragraph._p.append(self.text.hyperlink(signatory.url, [name], self.document.part))
                 else:
                     paragraph._p.append(name)
                 details = self.typeset(signatory_details(signatory, edition.language))
@@ -179,7 +163,7 @@ class _DocxWriter:
 
     def markdown(self, body: Body, quoted: int = 0) -> None:
         """A Markdown file of the letter with the edition's quotation marks, as the HTML writer reads it."""
-        self.body_path = body.path
+        self.text.body_path = body.path
         for block in markdown.parse_document(body.source, self.quotes).blocks:
             self.block(block, quoted=quoted, depth=0)
 
@@ -250,160 +234,6 @@ class _DocxWriter:
                 if align:
                     paragraph.alignment = alignments[align]
                 self.inline(paragraph._p, cell.children, self.document.part, line=cell.line + 1, bold=row_index == 0)
-
-    # Inline text
-
-    def inline(
-        self,
-        parent: Any,
-        nodes: tuple[Inline, ...],
-        part: Any,
-        *,
-        line: int = 1,
-        bold: bool = False,
-        italic: bool = False,
-        in_note: bool = False,
-    ) -> None:
-        for node in nodes:
-            if isinstance(node, Text):
-                parent.append(self.run(node.text, bold=bold, italic=italic))
-            elif isinstance(node, SoftBreak):
-                parent.append(self.run(" ", bold=bold, italic=italic))
-            elif isinstance(node, HardBreak):
-                parent.append(self.run(None, brk=True))
-            elif isinstance(node, Code):
-                parent.append(self.run(node.text, bold=bold, italic=italic, code=True))
-            elif isinstance(node, Emphasis):
-                self.inline(
-                    parent,
-                    node.children,
-                    part,
-                    line=line,
-                    bold=bold or node.strong,
-                    italic=italic or not node.strong,
-                    in_note=in_note,
-                )
-            elif isinstance(node, Link):
-                self.link(parent, node, part, line=line, bold=bold, italic=italic, in_note=in_note)
-            elif in_note:
-                continue  # a note holds no images and no calls of notes
-            elif isinstance(node, Image):
-                self.image(parent, node, line)
-            elif isinstance(node, NoteRef):
-                self.note_call(parent, node.label or "")
-
-    def link(self, parent: Any, node: Link, part: Any, *, line: int, bold: bool, italic: bool, in_note: bool) -> None:
-        if urlsplit(node.href).scheme.lower() not in _LINK_SCHEMES:
-            self.inline(parent, node.children, part, line=line, bold=bold, italic=italic, in_note=in_note)
-            return
-        holder = OxmlElement("w:p")
-        self.inline(holder, node.children, part, line=line, bold=bold, italic=italic, in_note=in_note)
-        runs = list(holder)
-        for run in runs:
-            properties = run.get_or_add_rPr()
-            if properties.find(qn("w:rStyle")) is None:
-                properties.insert(0, self.style_of(parts.HYPERLINK))
-        parent.append(self.hyperlink(node.href, runs, part))
-        # A printed copy still shows where the link leads; a note of its own would
-        # put Word's note numbers out of step with the letter's, so it follows the text.
-        address = shown_address(node) if self.edition.links_in_print is not LinksInPrint.NONE else None
-        if address is not None:
-            parent.append(self.run(f" <{address}>", bold=bold, italic=italic))
-
-    @staticmethod
-    def hyperlink(url: str, runs: list[Any], part: Any) -> Any:
-        element = OxmlElement("w:hyperlink")
-        element.set(qn("r:id"), part.relate_to(url, RT.HYPERLINK, is_external=True))
-        for run in runs:
-            element.append(run)
-        return element
-
-    def note_call(self, parent: Any, label: str) -> None:
-        """Word's footnote at the first call; a later call is the same number, set as a call."""
-        number = self.edition.footnote_numbers.get(label)
-        if number is None:
-            return
-        if number in self.seen_notes:
-            parent.append(self.run(str(number), style=parts.FOOTNOTE_REFERENCE))
-            return
-        self.seen_notes.add(number)
-        call = self.run(None, style=parts.FOOTNOTE_REFERENCE)
-        call.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="{number}"/>'))
-        parent.append(call)
-        note = parse_xml(f'<w:footnote {nsdecls("w")} w:id="{number}"/>')
-        paragraph = OxmlElement("w:p")
-        pr = paragraph.get_or_add_pPr()
-        pr.append(self.style_of(parts.FOOTNOTE_TEXT, "w:pStyle"))
-        mark = self.run(None, style=parts.FOOTNOTE_REFERENCE)
-        mark.append(OxmlElement("w:footnoteRef"))
-        paragraph.append(mark)
-        paragraph.append(self.run(" "))
-        self.inline(paragraph, self.notes[number], self.footnotes, in_note=True)
-        note.append(paragraph)
-        self.footnotes.element.append(note)
-
-    def image(self, parent: Any, node: Image, line: int) -> None:
-        """A project image Word can show, at most the text's width; any other is printed as its description."""
-        relative = project_relative_path(node.src)
-        if relative is None:
-            return
-        picture = self.picture(self.edition.letter.root / relative, node.src, Pos(self.body_path, line))
-        if picture is None:
-            if node.alt:
-                parent.append(self.run(node.alt, italic=True))
-            return
-        holder = self.document.add_paragraph()
-        holder.add_run().add_picture(io.BytesIO(picture), width=_TEXT_WIDTH)
-        run = holder._p.r_lst[0]
-        holder._p.getparent().remove(holder._p)
-        parent.append(run)
-
-    def picture(self, path: Any, src: str, pos: Pos) -> bytes | None:
-        picture = self.sandbox.picture(self.edition.letter.root, path, src, pos, self.diagnostics)
-        if picture is None or picture.media not in _WORD_IMAGES:
-            return None
-        return picture.data
-
-    def run(
-        self,
-        text: str | None,
-        *,
-        bold: bool = False,
-        italic: bool = False,
-        code: bool = False,
-        style: str | None = None,
-        brk: bool = False,
-    ) -> Any:
-        """One run of text in the edition's language and direction."""
-        run = OxmlElement("w:r")
-        pr = run.get_or_add_rPr()
-        if style is not None:
-            pr.append(self.style_of(style))
-        if code:
-            pr.append(parse_xml(f'<w:rFonts {nsdecls("w")} w:ascii="{_CODE_FONT}" w:hAnsi="{_CODE_FONT}"/>'))
-        if bold:
-            pr.append(OxmlElement("w:b"))
-        if italic:
-            pr.append(OxmlElement("w:i"))
-        if code:
-            pr.append(parse_xml(f'<w:sz {nsdecls("w")} w:val="{int(Pt(9).pt * 2)}"/>'))
-        if self.right_to_left:
-            pr.append(OxmlElement("w:rtl"))
-        pr.append(parts.language_element({qn("w:val"): self.edition.language}))
-        if brk:
-            run.append(OxmlElement("w:br"))
-        if text is not None:
-            element = OxmlElement("w:t")
-            element.text = text
-            element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            run.append(element)
-        return run
-
-    def style_of(self, name: str, tag: str = "w:rStyle") -> Any:
-        """A reference to the style named `name`, by its id."""
-        element = OxmlElement(tag)
-        element.set(qn("w:val"), self.document.styles[name].style_id)
-        return element
 
     def typeset(self, text: str) -> str:
         return markdown.smart_quotes(text, self.quotes)

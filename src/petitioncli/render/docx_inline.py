@@ -1,0 +1,220 @@
+"""The letter's text in Word's terms: runs in the edition's language, links, Word's own footnotes, pictures.
+
+Word numbers its footnotes in the order of their references, which is the
+order in which the edition numbers the notes: the first call of each note
+is Word's footnote reference, a later call the same number set as one.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+from urllib.parse import urlsplit
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt
+
+from ..diagnostics import Diagnostics, Pos
+from ..markdown import (
+    Code,
+    Emphasis,
+    HardBreak,
+    Image,
+    Inline,
+    Link,
+    NoteRef,
+    SoftBreak,
+    Text,
+    project_relative_path,
+    shown_address,
+)
+from ..model import Edition, LinksInPrint
+from . import docx_parts as parts
+from .sandbox import Sandbox
+
+# Word's own picture readers; an SVG or WebP image is printed as its description.
+_WORD_IMAGES = ("image/png", "image/jpeg", "image/gif")
+LINK_SCHEMES = ("http", "https", "mailto")
+# The narrower of the two papers' text widths, with their margins.
+TEXT_WIDTH = Cm(15)
+_CODE_FONT = "Courier New"
+
+
+class InlineWriter:
+    """Writes inline Markdown as runs into a paragraph of the document or of a footnote."""
+
+    def __init__(
+        self,
+        edition: Edition,
+        document: Any,
+        diagnostics: Diagnostics,
+        right_to_left: bool,
+        notes: dict[int, tuple[Inline, ...]],
+    ):
+        self.edition = edition
+        self.document = document
+        self.diagnostics = diagnostics
+        self.right_to_left = right_to_left
+        self.sandbox = Sandbox(edition.letter.root)
+        self.footnotes: Any = parts.add_footnotes_part(document)
+        # The notes' texts by number, with the edition's quotation marks.
+        self.notes = notes
+        self.seen_notes: set[int] = set()
+        self.body_path = edition.body.path
+
+    def inline(
+        self,
+        parent: Any,
+        nodes: tuple[Inline, ...],
+        part: Any,
+        *,
+        line: int = 1,
+        bold: bool = False,
+        italic: bool = False,
+        in_note: bool = False,
+    ) -> None:
+        for node in nodes:
+            if isinstance(node, Text):
+                parent.append(self.run(node.text, bold=bold, italic=italic))
+            elif isinstance(node, SoftBreak):
+                parent.append(self.run(" ", bold=bold, italic=italic))
+            elif isinstance(node, HardBreak):
+                parent.append(self.run(None, brk=True))
+            elif isinstance(node, Code):
+                parent.append(self.run(node.text, bold=bold, italic=italic, code=True))
+            elif isinstance(node, Emphasis):
+                self.inline(
+                    parent,
+                    node.children,
+                    part,
+                    line=line,
+                    bold=bold or node.strong,
+                    italic=italic or not node.strong,
+                    in_note=in_note,
+                )
+            elif isinstance(node, Link):
+                self.link(parent, node, part, line=line, bold=bold, italic=italic, in_note=in_note)
+            elif in_note:
+                continue  # a note holds no images and no calls of notes
+            elif isinstance(node, Image):
+                self.image(parent, node, line)
+            elif isinstance(node, NoteRef):
+                self.note_call(parent, node.label or "")
+
+    def link(self, parent: Any, node: Link, part: Any, *, line: int, bold: bool, italic: bool, in_note: bool) -> None:
+        if urlsplit(node.href).scheme.lower() not in LINK_SCHEMES:
+            self.inline(parent, node.children, part, line=line, bold=bold, italic=italic, in_note=in_note)
+            return
+        holder = OxmlElement("w:p")
+        self.inline(holder, node.children, part, line=line, bold=bold, italic=italic, in_note=in_note)
+        runs = list(holder)
+        for run in runs:
+            properties = run.get_or_add_rPr()
+            if properties.find(qn("w:rStyle")) is None:
+                properties.insert(0, self.style_of(parts.HYPERLINK))
+        parent.append(self.hyperlink(node.href, runs, part))
+        # A printed copy still shows where the link leads; a note of its own would
+        # put Word's note numbers out of step with the letter's, so it follows the text.
+        address = shown_address(node) if self.edition.links_in_print is not LinksInPrint.NONE else None
+        if address is not None:
+            parent.append(self.run(f" <{address}>", bold=bold, italic=italic))
+
+    @staticmethod
+    def hyperlink(url: str, runs: list[Any], part: Any) -> Any:
+        element = OxmlElement("w:hyperlink")
+        element.set(qn("r:id"), part.relate_to(url, RT.HYPERLINK, is_external=True))
+        for run in runs:
+            element.append(run)
+        return element
+
+    def note_call(self, parent: Any, label: str) -> None:
+        """Word's footnote at the first call; a later call is the same number, set as a call."""
+        number = self.edition.footnote_numbers.get(label)
+        if number is None:
+            return
+        if number in self.seen_notes:
+            parent.append(self.run(str(number), style=parts.FOOTNOTE_REFERENCE))
+            return
+        self.seen_notes.add(number)
+        call = self.run(None, style=parts.FOOTNOTE_REFERENCE)
+        call.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="{number}"/>'))
+        parent.append(call)
+        note = parse_xml(f'<w:footnote {nsdecls("w")} w:id="{number}"/>')
+        paragraph = OxmlElement("w:p")
+        pr = paragraph.get_or_add_pPr()
+        pr.append(self.style_of(parts.FOOTNOTE_TEXT, "w:pStyle"))
+        mark = self.run(None, style=parts.FOOTNOTE_REFERENCE)
+        mark.append(OxmlElement("w:footnoteRef"))
+        paragraph.append(mark)
+        paragraph.append(self.run(" "))
+        self.inline(paragraph, self.notes[number], self.footnotes, in_note=True)
+        note.append(paragraph)
+        self.footnotes.element.append(note)
+
+    def image(self, parent: Any, node: Image, line: int) -> None:
+        """A project image Word can show, at most the text's width; any other is printed as its description."""
+        relative = project_relative_path(node.src)
+        if relative is None:
+            return
+        run = self.picture(self.edition.letter.root / relative, node.src, Pos(self.body_path, line))
+        if run is not None:
+            parent.append(run)
+        elif node.alt:
+            parent.append(self.run(node.alt, italic=True))
+
+    def picture(self, path: Any, src: str, pos: Pos) -> Any:
+        """A run holding a project image at its own size, or the text's width when it is wider; None if unusable."""
+        picture = self.sandbox.picture(self.edition.letter.root, path, src, pos, self.diagnostics)
+        if picture is None or picture.media not in _WORD_IMAGES:
+            return None
+        # python-docx adds pictures to a paragraph of the body only: one made for it, then taken apart.
+        holder = self.document.add_paragraph()
+        shape = holder.add_run().add_picture(io.BytesIO(picture.data))
+        if shape.width > TEXT_WIDTH:
+            shape.height, shape.width = int(shape.height * TEXT_WIDTH / shape.width), TEXT_WIDTH
+        run = holder._p.r_lst[0]
+        holder._p.getparent().remove(holder._p)
+        return run
+
+    def run(
+        self,
+        text: str | None,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        code: bool = False,
+        style: str | None = None,
+        brk: bool = False,
+    ) -> Any:
+        """One run of text in the edition's language and direction."""
+        run = OxmlElement("w:r")
+        pr = run.get_or_add_rPr()
+        if style is not None:
+            pr.append(self.style_of(style))
+        if code:
+            pr.append(parse_xml(f'<w:rFonts {nsdecls("w")} w:ascii="{_CODE_FONT}" w:hAnsi="{_CODE_FONT}"/>'))
+        if bold:
+            pr.append(OxmlElement("w:b"))
+        if italic:
+            pr.append(OxmlElement("w:i"))
+        if code:
+            pr.append(parse_xml(f'<w:sz {nsdecls("w")} w:val="{int(Pt(9).pt * 2)}"/>'))
+        if self.right_to_left:
+            pr.append(OxmlElement("w:rtl"))
+        pr.append(parts.language_element({qn("w:val"): self.edition.language}))
+        if brk:
+            run.append(OxmlElement("w:br"))
+        if text is not None:
+            element = OxmlElement("w:t")
+            element.text = text
+            element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            run.append(element)
+        return run
+
+    def style_of(self, name: str, tag: str = "w:rStyle") -> Any:
+        """A reference to the style named `name`, by its id."""
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), self.document.styles[name].style_id)
+        return element
