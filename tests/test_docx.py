@@ -190,7 +190,7 @@ def test_links_are_word_hyperlinks_with_their_address_for_print(board):
 
 def test_a_note_called_twice_is_one_footnote_and_its_number_again(board):
     assert list(footnotes(board)) == ["1"]
-    last = [p for p in docx.Document(board).paragraphs if p.text.startswith("We repeat")][0]
+    (last,) = [p for p in docx.Document(board).paragraphs if p.text.startswith("We repeat")]
     assert last.text == "We repeat the report’s finding1."
     assert [run.style.name for run in last.runs[-2:]] == ["Footnote Reference", "Default Paragraph Font"]
 
