@@ -1,0 +1,211 @@
+"""`petition preview`: the letter served on this machine, rebuilt on every save, as a browser reads it over HTTP."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pypdf
+import pytest
+
+from conftest import DATA
+
+# Long enough for a slow, shared machine; the preview's own speed is measured by hand, not here.
+WAIT_SECONDS = 60
+
+
+class Preview:
+    """`petition preview` in its own process, as a person starts it; stopped with Ctrl-C (SIGINT)."""
+
+    def __init__(self, cwd: Path, *args: str):
+        self.stderr_path = cwd / "preview.stderr"
+        self.stderr_file = self.stderr_path.open("w", encoding="utf-8")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "petitioncli", "preview", *args],
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=self.stderr_file,
+            text=True,
+            env={**os.environ, "COLUMNS": "200"},
+        )
+        self.url = self._first_line()
+        parts = urlsplit(self.url)
+        self.host, self.port = parts.hostname or "", parts.port or 0
+
+    def _first_line(self) -> str:
+        found: list[str] = []
+        reader = threading.Thread(target=lambda: found.append(self.process.stdout.readline()), daemon=True)
+        reader.start()
+        reader.join(WAIT_SECONDS)
+        assert found and found[0], f"the preview did not start: {self.stderr()}"
+        return found[0].strip()
+
+    def stderr(self) -> str:
+        return self.stderr_path.read_text(encoding="utf-8")
+
+    def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], str]:
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=WAIT_SECONDS)
+        connection.request("GET", path, headers=headers or {})
+        response = connection.getresponse()
+        body = response.read().decode("utf-8")
+        connection.close()
+        return response.status, dict(response.getheaders()), body
+
+    def events(self, since: int) -> http.client.HTTPResponse:
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=WAIT_SECONDS)
+        connection.request("GET", f"/events?since={since}")
+        response = connection.getresponse()
+        assert response.getheader("Content-Type") == "text/event-stream; charset=utf-8"
+        return response
+
+    @staticmethod
+    def next_event(stream: http.client.HTTPResponse) -> dict:
+        """The next rebuild the event stream tells of, skipping its keep-alive comments."""
+        while True:
+            line = stream.fp.readline().decode("utf-8")
+            assert line, "the event stream ended"
+            if line.startswith("data: "):
+                return json.loads(line.removeprefix("data: "))
+
+    def interrupt(self) -> int:
+        self.process.send_signal(signal.SIGINT)
+        code = self.process.wait(WAIT_SECONDS)
+        self.stderr_file.close()
+        return code
+
+
+@pytest.fixture
+def preview(iap_project):
+    """The IAP letter previewed from the folder above it, so that problems name `iap/…`."""
+    started = Preview(iap_project.parent, "iap", "--port", "0")
+    yield started
+    if started.process.poll() is None:
+        started.interrupt()
+
+
+@pytest.fixture(scope="module")
+def unchanged(tmp_path_factory):
+    """The IAP letter previewed, for the tests that only read what is served."""
+    root = tmp_path_factory.mktemp("unchanged")
+    shutil.copytree(DATA, root / "iap")
+    started = Preview(root, "iap", "--port", "0")
+    yield started
+    started.interrupt()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_the_page_is_served_on_this_machine_only_and_holds_the_letter(unchanged):
+    assert unchanged.url.startswith("http://127.0.0.1:")
+    status, headers, page = unchanged.get("/")
+    assert status == 200
+    assert '<iframe id="letter" src="/letter.html?v=1"' in page
+    status, headers, letter = unchanged.get("/letter.html")
+    assert status == 200
+    assert "In the run-up to the annual conference and general meeting" in letter
+    assert "<script" not in letter
+
+
+def test_a_saved_change_reloads_the_letter(preview, iap_project):
+    stream = preview.events(since=1)
+    edit(iap_project / "letter.md", "In the run-up to the annual conference", "Ahead of the annual conference")
+    state = Preview.next_event(stream)
+    assert (state["letter"], state["failed"], state["problems"]) == (2, False, [])
+    _, _, letter = preview.get("/letter.html?v=2")
+    assert "Ahead of the annual conference and general meeting" in letter
+    assert "In the run-up to" not in letter
+    edit(iap_project / "footnotes.yaml", "As documented by", "As reported by")
+    assert Preview.next_event(stream)["letter"] == 3
+    assert "As reported by a number of internationally renowned" in preview.get("/letter.html")[2]
+    assert "Rebuilt in" in preview.stderr()
+
+
+def test_a_check_error_shows_in_a_banner_above_the_last_good_letter(preview, iap_project):
+    stream = preview.events(since=1)
+    edit(iap_project / "petition.yaml", "date: 2017-09-05", "date: 2017-09-31")
+    state = Preview.next_event(stream)
+    problem = "iap/petition.yaml:4:7: error: 'date' '2017-09-31' does not exist: day is out of range for month"
+    assert state["failed"] is True and state["letter"] == 1
+    assert state["problems"][0].startswith(problem)
+    _, _, page = preview.get("/")
+    assert '<div id="problems" class="error" role="alert">' in page
+    assert "The letter did not build; below is the last letter that did." in page
+    assert problem.replace("'", "&#x27;") in page
+    # The letter that built before is still the one shown, dated as it was.
+    assert '<time datetime="2017-09-05">5 September 2017</time>' in preview.get("/letter.html")[2]
+    assert problem in preview.stderr()
+    edit(iap_project / "petition.yaml", "date: 2017-09-31", "date: 2017-09-30")
+    state = Preview.next_event(stream)
+    assert (state["failed"], state["problems"], state["letter"]) == (False, [], 2)
+    assert '<time datetime="2017-09-30">30 September 2017</time>' in preview.get("/letter.html")[2]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../petition.yaml",
+        "/petition.yaml",
+        "/iap/letter.md",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/letter.html/../petition.yaml",
+        "//etc/passwd",
+        "/dist/",
+        "/events/../petition.yaml",
+    ],
+)
+def test_nothing_but_the_letter_is_served(unchanged, path):
+    status, _, body = unchanged.get(path)
+    assert (status, body) == (404, "not found\n")
+
+
+def test_a_request_by_another_host_name_is_refused(unchanged):
+    """A page elsewhere that points a name of its own at 127.0.0.1 cannot read the letter."""
+    status, _, body = unchanged.get("/letter.html", headers={"Host": f"attacker.example:{unchanged.port}"})
+    assert status == 421
+    assert "Supporting organisations" not in body
+
+
+def test_the_reload_script_runs_by_a_nonce_and_the_letter_may_run_none(unchanged):
+    preview = unchanged
+    _, headers, page = preview.get("/")
+    policy = headers["Content-Security-Policy"]
+    nonce = policy.split("script-src 'nonce-", 1)[1].split("'", 1)[0]
+    assert f'<script nonce="{nonce}">' in page
+    assert "connect-src 'self'" in policy
+    _, headers, _ = preview.get("/letter.html")
+    assert headers["Content-Security-Policy"].startswith("default-src 'none';")
+    assert "script-src" not in headers["Content-Security-Policy"]
+
+
+def test_ctrl_c_stops_it_with_130_and_the_pdf_is_whole(iap_project):
+    started = Preview(iap_project.parent, "iap", "--port", "0", "--pdf", "--output-dir", "out")
+    pdf = iap_project.parent / "out" / "iap-2017_iap-leadership_2017-09-05.pdf"
+    stream = started.events(since=0)
+    edit(iap_project / "letter.md", "In the run-up to the annual conference", "Ahead of the annual conference")
+    deadline = time.monotonic() + WAIT_SECONDS
+    while Preview.next_event(stream)["letter"] < 2 and time.monotonic() < deadline:
+        pass
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    assert "Ahead of the annual conference" in text
+    assert started.interrupt() == 130
+    assert "interrupted" in started.stderr()
+    assert sorted(path.name for path in pdf.parent.iterdir()) == [pdf.name]
+
+
+def test_one_letter_is_previewed_not_all(run_cli, iap_project):
+    result = run_cli("preview", iap_project, "--to", "all")
+    assert result.exit_code == 2
+    assert "the preview shows one letter; name one with --to instead of 'all'" in result.stderr
