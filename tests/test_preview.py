@@ -110,10 +110,10 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_the_page_is_served_on_this_machine_only_and_holds_the_letter(unchanged):
     assert unchanged.url.startswith("http://127.0.0.1:")
-    status, headers, page = unchanged.get("/")
+    status, _, page = unchanged.get("/")
     assert status == 200
     assert '<iframe id="letter" src="/letter.html?v=1"' in page
-    status, headers, letter = unchanged.get("/letter.html")
+    status, _, letter = unchanged.get("/letter.html")
     assert status == 200
     assert "In the run-up to the annual conference and general meeting" in letter
     assert "<script" not in letter
