@@ -54,7 +54,7 @@ _SCRIPT = """
       return item;
     }));
     banner.querySelector("p").textContent = state.summary;
-    banner.className = state.failed ? "error" : "warning";
+    banner.className = state.errors ? "error" : "warning";
     banner.hidden = state.problems.length === 0;
     if (state.letter !== letter) {
       letter = state.letter;
@@ -86,6 +86,7 @@ def state(snapshot: Snapshot) -> dict:
         "generation": snapshot.generation,
         "letter": snapshot.letter_generation,
         "failed": snapshot.failed,
+        "errors": has_errors(snapshot),
         "summary": summary(snapshot),
         "problems": [problem.line for problem in snapshot.problems],
     }
@@ -96,7 +97,13 @@ def summary(snapshot: Snapshot) -> str:
         return "The letter did not build; below is the last letter that did."
     if snapshot.failed:
         return "The letter did not build."
+    if has_errors(snapshot):
+        return "The page built, but the PDF did not."
     return "The letter built, with warnings."
+
+
+def has_errors(snapshot: Snapshot) -> bool:
+    return any(problem.severity == "error" for problem in snapshot.problems)
 
 
 def page(snapshot: Snapshot, title: str, nonce: str) -> str:
@@ -104,7 +111,7 @@ def page(snapshot: Snapshot, title: str, nonce: str) -> str:
     found = state(snapshot)
     items = "".join(f"<li>{escape(line)}</li>" for line in found["problems"])
     hidden = "" if found["problems"] else " hidden"
-    css = "error" if snapshot.failed else "warning"
+    css = "error" if has_errors(snapshot) else "warning"
     script = (
         _SCRIPT.replace("LETTER_PATH", LETTER_PATH)
         .replace("EVENTS_PATH", EVENTS_PATH)

@@ -15,7 +15,7 @@ from .. import build, markdown
 from ..dates import letter_date
 from ..diagnostics import Diagnostics, PetitionError
 from ..edition import ALL, languages, make_edition, recipient_ids
-from ..model import Letter
+from ..model import Edition, Letter
 from ..report import as_dicts
 
 
@@ -107,6 +107,10 @@ class PreviewSession:
                 html = self._render(result.letter, result.sources, problems)
         except PetitionError as exc:
             problems.append(Problem(None, "error", str(exc), None))
+        except Exception as exc:
+            # A preview runs for hours: what stops one rebuild is shown, and the next save tries again.
+            failure = f"unexpected failure: {type(exc).__name__}: {exc} (petition build --debug shows where)"
+            problems.append(Problem(None, "error", failure, None))
         built = html is not None
         snapshot = Snapshot(
             generation=before.generation + 1,
@@ -134,17 +138,25 @@ class PreviewSession:
         diagnostics = Diagnostics()
         html = render_html(edition, diagnostics=diagnostics)
         if options.pdf:
-            from ..output import check_outputs, write_outputs
-
-            path = options.output_dir / build.output_name(edition, "pdf")
-            check_outputs([path], sources=sources)
-            pdf_options = build.BuildOptions(formats=["pdf"], engine=options.engine)
-            data = build.render(edition, "pdf", pdf_options, diagnostics, lambda message: None)
-            # A PDF that print could not lay out is not written; the one there stays, whole.
-            if not diagnostics.errors:
-                write_outputs([(path, data)], sources=sources)
+            try:
+                self._print(edition, sources, diagnostics)
+            except PetitionError as exc:
+                # The page built all the same: it is shown, with why the PDF was not written.
+                problems.append(Problem(None, "error", f"the PDF was not written: {exc}", None))
         problems.extend(_problems(diagnostics))
         return html
+
+    def _print(self, edition: Edition, sources: dict[Path, str], diagnostics: Diagnostics) -> None:
+        """The PDF into the output folder, whole or not at all: the one there stays until it is replaced."""
+        from ..output import check_outputs, write_outputs
+
+        path = self.options.output_dir / build.output_name(edition, "pdf")
+        check_outputs([path], sources=sources)
+        pdf_options = build.BuildOptions(formats=["pdf"], engine=self.options.engine)
+        data = build.render(edition, "pdf", pdf_options, diagnostics, lambda message: None)
+        # A PDF that print could not lay out (a note too long for any page) is reported, and not written.
+        if not diagnostics.errors:
+            write_outputs([(path, data)], sources=sources)
 
 
 def named_files(manifest: Path, letter: Letter, sources: dict[Path, str]) -> frozenset[Path]:
