@@ -7,6 +7,7 @@ is Word's footnote reference, a later call the same number set as one.
 
 from __future__ import annotations
 
+import copy
 import io
 from typing import Any
 from urllib.parse import urlsplit
@@ -63,6 +64,11 @@ class InlineWriter:
         self.notes = notes
         self.seen_notes: set[int] = set()
         self.body_path = edition.body.path
+        self._style_ids: dict[str, str] = {}
+        self._run_properties: dict[tuple[bool, bool, bool, str | None], Any] = {}
+        # Each part's links by address. python-docx looks through every relationship of a
+        # part for each new one; a list of ten thousand signatories' sites would take minutes.
+        self._links: dict[tuple[int, str], str] = {}
 
     def inline(
         self,
@@ -121,10 +127,14 @@ class InlineWriter:
         if address is not None:
             parent.append(self.run(f" <{address}>", bold=bold, italic=italic))
 
-    @staticmethod
-    def hyperlink(url: str, runs: list[Any], part: Any) -> Any:
+    def hyperlink(self, url: str, runs: list[Any], part: Any) -> Any:
+        key = (id(part), url)
+        rid = self._links.get(key)
+        if rid is None:
+            rid = self._links[key] = f"rIdLink{len(self._links) + 1}"
+            part.rels.add_relationship(RT.HYPERLINK, url, rid, is_external=True)
         element = OxmlElement("w:hyperlink")
-        element.set(qn("r:id"), part.relate_to(url, RT.HYPERLINK, is_external=True))
+        element.set(qn("r:id"), rid)
         for run in runs:
             element.append(run)
         return element
@@ -189,8 +199,24 @@ class InlineWriter:
         brk: bool = False,
     ) -> Any:
         """One run of text in the edition's language and direction."""
+        key = (bold, italic, code, style)
+        properties = self._run_properties.get(key)
+        if properties is None:
+            properties = self._run_properties[key] = self._properties(bold, italic, code, style)
+        # Each run's properties copied from one made for its kind: runs are most of a long letter.
         run = OxmlElement("w:r")
-        pr = run.get_or_add_rPr()
+        run.append(copy.deepcopy(properties))
+        if brk:
+            run.append(OxmlElement("w:br"))
+        if text is not None:
+            element = OxmlElement("w:t")
+            element.text = text
+            element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            run.append(element)
+        return run
+
+    def _properties(self, bold: bool, italic: bool, code: bool, style: str | None) -> Any:
+        pr = OxmlElement("w:rPr")
         if style is not None:
             pr.append(self.style_of(style))
         if code:
@@ -204,17 +230,14 @@ class InlineWriter:
         if self.right_to_left:
             pr.append(OxmlElement("w:rtl"))
         pr.append(parts.language_element({qn("w:val"): self.edition.language}))
-        if brk:
-            run.append(OxmlElement("w:br"))
-        if text is not None:
-            element = OxmlElement("w:t")
-            element.text = text
-            element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            run.append(element)
-        return run
+        return pr
 
     def style_of(self, name: str, tag: str = "w:rStyle") -> Any:
         """A reference to the style named `name`, by its id."""
+        style_id = self._style_ids.get(name)
+        if style_id is None:
+            # python-docx finds a style by name with a search of all of them.
+            style_id = self._style_ids[name] = self.document.styles[name].style_id
         element = OxmlElement(tag)
-        element.set(qn("w:val"), self.document.styles[name].style_id)
+        element.set(qn("w:val"), style_id)
         return element

@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Inches
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from .. import markdown
 from ..diagnostics import Diagnostics
@@ -56,6 +57,7 @@ class _DocxWriter:
         notes = {n.number: markdown.parse_inline(n.footnote.text, self.quotes) for n in edition.footnotes}
         self.text = InlineWriter(edition, self.document, diagnostics, self.right_to_left, notes)
         self.inline = self.text.inline
+        self.body_end = self.document.element.body.get_or_add_sectPr()
         self.run = self.text.run
 
     def letter(self) -> bytes:
@@ -104,7 +106,14 @@ class _DocxWriter:
     # Paragraphs and sections
 
     def paragraph(self, style: str = "Normal", container: Any = None) -> Any:
-        return (container or self.document).add_paragraph(style=style)
+        if container is not None:
+            return container.add_paragraph(style=style)
+        # Put before the body's last section properties directly: python-docx looks
+        # for them among all the body's paragraphs for each one it adds.
+        element = OxmlElement("w:p")
+        element.get_or_add_pPr().append(self.text.style_of(style, "w:pStyle"))
+        self.body_end.addprevious(element)
+        return DocxParagraph(element, self.document._body)
 
     def plain(self, text: str, style: str) -> Any:
         """A paragraph of the manifest's text, its line breaks kept."""
