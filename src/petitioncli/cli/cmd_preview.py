@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
+from ..formats import Engine
 from .app import app
-from .cmd_build import Engine
 from .common import DebugOpt, ProjectArg, VerboseOpt, complete_recipients, configure_logging, guarded, stderr
 
 DEFAULT_PORT = 8765
@@ -65,7 +65,7 @@ def preview(
         options = PreviewOptions(
             to=to,
             lang=lang,
-            engine=engine.value if engine else None,
+            engine=engine,
             draft=draft,
             pdf=pdf,
             output_dir=output_dir or DEFAULT_OUTPUT_DIR,

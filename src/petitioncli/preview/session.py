@@ -11,10 +11,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import build, markdown
+from .. import build, markdown, process
 from ..dates import letter_date
 from ..diagnostics import Diagnostics, PetitionError
 from ..edition import ALL, languages, make_edition, recipient_ids
+from ..formats import Engine, Format
 from ..model import Edition, Letter
 from ..report import as_dicts
 
@@ -23,7 +24,7 @@ from ..report import as_dicts
 class PreviewOptions:
     to: str | None = None
     lang: str | None = None
-    engine: str | None = None
+    engine: Engine | None = None
     draft: bool = False
     # Also print the PDF into `output_dir` on each change.
     pdf: bool = False
@@ -124,6 +125,7 @@ class PreviewSession:
         with self._changed:
             self._snapshot = snapshot
             self._changed.notify_all()
+        process.work_done()
         return snapshot
 
     def _render(self, letter: Letter, sources: dict[Path, str], problems: list[Problem]) -> str | None:
@@ -150,10 +152,10 @@ class PreviewSession:
         """The PDF into the output folder, whole or not at all: the one there stays until it is replaced."""
         from ..output import check_outputs, write_outputs
 
-        path = self.options.output_dir / build.output_name(edition, "pdf")
+        path = self.options.output_dir / build.output_name(edition, Format.PDF)
         check_outputs([path], sources=sources)
-        pdf_options = build.BuildOptions(formats=["pdf"], engine=self.options.engine)
-        data = build.render(edition, "pdf", pdf_options, diagnostics, lambda message: None)
+        pdf_options = build.BuildOptions(formats=[Format.PDF], engine=self.options.engine)
+        data = build.render(edition, Format.PDF, pdf_options, diagnostics, lambda message: None)
         # A PDF that print could not lay out (a note too long for any page) is reported, and not written.
         if not diagnostics.errors:
             write_outputs([(path, data)], sources=sources)

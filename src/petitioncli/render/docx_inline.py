@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import io
-from typing import Any
+from typing import Any, assert_never
 from urllib.parse import urlsplit
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -26,6 +26,7 @@ from ..markdown import (
     Inline,
     Link,
     NoteRef,
+    RawHtml,
     SoftBreak,
     Text,
     project_relative_path,
@@ -82,32 +83,39 @@ class InlineWriter:
         in_note: bool = False,
     ) -> None:
         for node in nodes:
-            if isinstance(node, Text):
-                parent.append(self.run(node.text, bold=bold, italic=italic))
-            elif isinstance(node, SoftBreak):
-                parent.append(self.run(" ", bold=bold, italic=italic))
-            elif isinstance(node, HardBreak):
-                parent.append(self.run(None, brk=True))
-            elif isinstance(node, Code):
-                parent.append(self.run(node.text, bold=bold, italic=italic, code=True))
-            elif isinstance(node, Emphasis):
-                self.inline(
-                    parent,
-                    node.children,
-                    part,
-                    line=line,
-                    bold=bold or node.strong,
-                    italic=italic or not node.strong,
-                    in_note=in_note,
-                )
-            elif isinstance(node, Link):
-                self.link(parent, node, part, line=line, bold=bold, italic=italic, in_note=in_note)
-            elif in_note:
-                continue  # a note holds no images and no calls of notes
-            elif isinstance(node, Image):
-                self.image(parent, node, line)
-            elif isinstance(node, NoteRef):
-                self.note_call(parent, node.label or "")
+            match node:
+                case Text():
+                    parent.append(self.run(node.text, bold=bold, italic=italic))
+                case SoftBreak():
+                    parent.append(self.run(" ", bold=bold, italic=italic))
+                case HardBreak():
+                    parent.append(self.run(None, brk=True))
+                case Code():
+                    parent.append(self.run(node.text, bold=bold, italic=italic, code=True))
+                case Emphasis():
+                    strong = node.strong
+                    self.inline(
+                        parent,
+                        node.children,
+                        part,
+                        line=line,
+                        bold=bold or strong,
+                        italic=italic or not strong,
+                        in_note=in_note,
+                    )
+                case Link():
+                    self.link(parent, node, part, line=line, bold=bold, italic=italic, in_note=in_note)
+                # A note holds no images and no calls of notes.
+                case Image():
+                    if not in_note:
+                        self.image(parent, node, line)
+                case NoteRef():
+                    if not in_note:
+                        self.note_call(parent, node.label or "")
+                case RawHtml():
+                    pass  # raw HTML never reaches a letter
+                case _:
+                    assert_never(node)
 
     def link(self, parent: Any, node: Link, part: Any, *, line: int, bold: bool, italic: bool, in_note: bool) -> None:
         if urlsplit(node.href).scheme.lower() not in LINK_SCHEMES:

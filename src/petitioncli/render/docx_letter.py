@@ -8,7 +8,7 @@ columns, and the edition's language is on all of the text.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, assert_never
 from urllib.parse import urlsplit
 
 from docx import Document
@@ -23,7 +23,18 @@ from .. import markdown
 from ..diagnostics import Diagnostics
 from ..language import Quotes, is_right_to_left
 from ..language import quotes as language_quotes
-from ..markdown import Block, BlockQuote, CodeBlock, Heading, ListBlock, Paragraph, Table, ThematicBreak
+from ..markdown import (
+    Block,
+    BlockQuote,
+    CodeBlock,
+    Heading,
+    ListBlock,
+    NoteDefinition,
+    Paragraph,
+    RawBlock,
+    Table,
+    ThematicBreak,
+)
 from ..model import Body, Edition, Status
 from . import docx_parts as parts
 from .docx_inline import LINK_SCHEMES, InlineWriter
@@ -177,32 +188,36 @@ class _DocxWriter:
             self.block(block, quoted=quoted, depth=0)
 
     def block(self, block: Block, *, quoted: int, depth: int, style: str | None = None, container: Any = None) -> None:
-        if isinstance(block, Paragraph):
-            paragraph = self.paragraph(style or ("Quote" if quoted else "Normal"), container)
-            self.indent(paragraph, quoted)
-            self.inline(paragraph._p, block.children, self.document.part, line=block.line + 1)
-        elif isinstance(block, Heading):
-            paragraph = self.paragraph(f"Heading {min(block.level, 9)}", container)
-            self.inline(paragraph._p, block.children, self.document.part, line=block.line + 1)
-        elif isinstance(block, ListBlock):
-            self.list_block(block, quoted=quoted, depth=depth + 1, container=container)
-        elif isinstance(block, BlockQuote):
-            for child in block.children:
-                self.block(child, quoted=quoted + 1, depth=depth, container=container)
-        elif isinstance(block, Table):
-            self.table(block, container)
-        elif isinstance(block, CodeBlock):
-            paragraph = self.paragraph("Normal", container)
-            self.indent(paragraph, quoted)
-            for index, line in enumerate(block.text.rstrip("\n").split("\n")):
-                if index:
-                    paragraph._p.append(self.run(None, brk=True))
-                paragraph._p.append(self.run(line, code=True))
-        elif isinstance(block, ThematicBreak):
-            paragraph = self.paragraph("Normal", container)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            paragraph._p.append(self.run("* * *"))
-        # Raw HTML never reaches a letter; footnote definitions in letter.md are an error.
+        match block:
+            case Paragraph():
+                paragraph = self.paragraph(style or ("Quote" if quoted else "Normal"), container)
+                self.indent(paragraph, quoted)
+                self.inline(paragraph._p, block.children, self.document.part, line=block.line + 1)
+            case Heading():
+                paragraph = self.paragraph(f"Heading {min(block.level, 9)}", container)
+                self.inline(paragraph._p, block.children, self.document.part, line=block.line + 1)
+            case ListBlock():
+                self.list_block(block, quoted=quoted, depth=depth + 1, container=container)
+            case BlockQuote():
+                for child in block.children:
+                    self.block(child, quoted=quoted + 1, depth=depth, container=container)
+            case Table():
+                self.table(block, container)
+            case CodeBlock():
+                paragraph = self.paragraph("Normal", container)
+                self.indent(paragraph, quoted)
+                for index, line in enumerate(block.text.rstrip("\n").split("\n")):
+                    if index:
+                        paragraph._p.append(self.run(None, brk=True))
+                    paragraph._p.append(self.run(line, code=True))
+            case ThematicBreak():
+                paragraph = self.paragraph("Normal", container)
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph._p.append(self.run("* * *"))
+            case RawBlock() | NoteDefinition():
+                pass  # raw HTML never reaches a letter; footnote definitions in letter.md are an error
+            case _:
+                assert_never(block)
 
     @staticmethod
     def indent(paragraph: Any, quoted: int) -> None:
