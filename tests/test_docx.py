@@ -12,9 +12,12 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.shared import Cm
 from lxml import etree
 
 from projects import BASE, build, write_project
+from test_check_corpus import SVG
+from test_html import PIXEL
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
@@ -231,3 +234,18 @@ def test_an_arabic_edition_is_right_to_left_in_word(tmp_path):
     (default,) = part(path, "word/styles.xml").findall("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
     assert (default.get(f"{W}val"), default.get(f"{W}bidi")) == ("ar", "ar")
     assert docx.Document(path).paragraphs[0].text == "رسالة إلى المجلس"
+
+
+def test_a_png_is_embedded_and_an_svg_is_printed_as_its_description(tmp_path):
+    letter = "We write to you.\n\n![Our logo](logo.png)\n\n![The chart](chart.svg)\n"
+    files = {"letter.md": letter, "logo.png": PIXEL, "chart.svg": SVG.format('<rect width="4" height="4"/>')}
+    project = write_project(tmp_path / "board", files)
+    path = build(project, tmp_path / "out", "docx")["docx"]
+    with zipfile.ZipFile(path) as package:
+        assert package.read("word/media/image1.png") == PIXEL
+        assert not [name for name in package.namelist() if name.endswith(".svg")]
+    document = docx.Document(path)
+    (picture,) = document.inline_shapes
+    assert picture.width <= Cm(15)
+    (chart,) = [p for p in document.paragraphs if p.text == "The chart"]
+    assert chart.runs[0].italic
