@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -223,3 +224,14 @@ def test_one_letter_is_previewed_not_all(run_cli, iap_project):
     result = run_cli("preview", iap_project, "--to", "all")
     assert result.exit_code == 2
     assert "the preview shows one letter; name one with --to instead of 'all'" in result.stderr
+
+
+def test_a_port_in_use_is_said_before_anything_is_built(run_cli, iap_project):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("preview", iap_project, "--port", str(port))
+    assert result.exit_code == 2
+    assert f"cannot serve on 127.0.0.1:{port}: Address already in use; choose another port with --port" in result.stderr
+    assert "Rebuilt" not in result.stderr
