@@ -37,7 +37,7 @@ def preview(
     ),
     host: Annotated[
         str,
-        typer.Option("--host", help="Address to serve on. Another than 127.0.0.1 shows the letter to your network."),
+        typer.Option("--host", help="Address to serve on. Any other than 127.0.0.1 shows the letter to your network."),
     ] = "127.0.0.1",
     open_browser: Annotated[bool, typer.Option("--open", help="Open the page in the web browser.")] = False,
     pdf: Annotated[
