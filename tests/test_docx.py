@@ -112,6 +112,8 @@ def test_document_properties_come_from_the_manifest(iap):
     assert properties.language == "en-GB"
     assert properties.created == properties.modified == dt.datetime(2017, 9, 5, tzinfo=dt.UTC)
     assert properties.comments == ""
+    with zipfile.ZipFile(iap["en"]) as package:
+        assert b"<Application>petitioncli</Application>" in package.read("docProps/app.xml")
 
 
 def test_a_rebuild_is_the_same_file_byte_for_byte(iap, tmp_path):

@@ -235,3 +235,21 @@ def test_a_port_in_use_is_said_before_anything_is_built(run_cli, iap_project):
     assert result.exit_code == 2
     assert f"cannot serve on 127.0.0.1:{port}: Address already in use; choose another port with --port" in result.stderr
     assert "Rebuilt" not in result.stderr
+
+
+def test_a_translation_saved_as_editors_save_reloads_its_edition(bilingual):
+    """The French edition, its text replaced by renaming a new file over it, as many editors save."""
+    started = Preview(bilingual.parent, "iap", "--port", "0", "--lang", "fr")
+    try:
+        stream = started.events(since=1)
+        assert '<html lang="fr">' in started.get("/letter.html")[2]
+        translation = bilingual / "letter.fr.md"
+        text = translation.read_text(encoding="utf-8")
+        saved = bilingual / ".letter.fr.md.swp"
+        saved.write_text(text.replace("De plus en plus, dans", "Toujours plus, dans"), encoding="utf-8")
+        os.replace(saved, translation)
+        state = Preview.until(stream, lambda state: state["letter"] >= 2)
+        assert state["problems"] == []
+        assert "Toujours plus, dans de nombreuses régions" in started.get("/letter.html")[2]
+    finally:
+        started.interrupt()

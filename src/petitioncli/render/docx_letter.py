@@ -64,6 +64,7 @@ class _DocxWriter:
         parts.add_styles(self.document)
         parts.set_language(self.document, edition.language, self.right_to_left)
         parts.drop_thumbnail(self.document)
+        parts.say_who_made_it(self.document)
         self.numbering = parts.Numbering(self.document)
         notes = {n.number: markdown.parse_inline(n.footnote.text, self.quotes) for n in edition.footnotes}
         self.text = InlineWriter(edition, self.document, diagnostics, self.right_to_left, notes)

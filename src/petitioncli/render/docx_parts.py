@@ -37,6 +37,13 @@ _FOOTNOTES_XML = f"""<w:footnotes {nsdecls("w", "r")}>
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _UNIX = 3
 
+_APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>petitioncli</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+
 FOOTNOTE_TEXT = "Footnote Text"
 FOOTNOTE_REFERENCE = "Footnote Reference"
 HYPERLINK = "Hyperlink"
@@ -241,7 +248,13 @@ def set_core_properties(
     moment = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
     properties.created = moment
     properties.modified = moment
-    properties.last_printed = moment
+
+
+def say_who_made_it(document: Any) -> None:
+    """The extended properties name petitioncli, not the Word that made python-docx's template."""
+    for part in document.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = _APP_XML
 
 
 def drop_thumbnail(document: Any) -> None:
