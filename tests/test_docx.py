@@ -158,13 +158,25 @@ signatories:
   - heading: Organisations
     file: signatories.yaml
     count: true
+    numbered: true
+"""
+SIGNATORIES = """\
+- name: Amnesty International
+  highlight: true
+- name: Article 19
+  location: London
+  url: https://www.article19.org
+  links:
+    - label: Annual report
+      url: https://www.article19.org/report
 """
 
 
 @pytest.fixture(scope="module")
 def board(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("board")
-    project = write_project(root / "board", {"letter.md": MARKDOWN, "petition.yaml": GROUPS})
+    files = {"letter.md": MARKDOWN, "petition.yaml": GROUPS, "signatories.yaml": SIGNATORIES}
+    project = write_project(root / "board", files)
     return build(project, root / "out", "docx")["docx"]
 
 
@@ -200,10 +212,18 @@ def test_a_note_called_twice_is_one_footnote_and_its_number_again(board):
     assert [run.style.name for run in last.runs[-2:]] == ["Footnote Reference", "Default Paragraph Font"]
 
 
-def test_group_headings_carry_their_counts(board):
-    paragraphs = [(p.style.name, p.text) for p in docx.Document(board).paragraphs]
+def test_signatories_print_as_in_the_pdf_numbered_highlighted_and_linked(board):
+    document = docx.Document(board)
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
     assert ("Heading 1", "Organisations (2)") in paragraphs
-    assert ("Signatory", "Article 19, London") in paragraphs
+    amnesty, article = (p for p in document.paragraphs if p.style.name == "Signatory")
+    assert amnesty.text == "1. Amnesty International"
+    assert [(run.text, run.bold) for run in amnesty.runs] == [("1. ", None), ("Amnesty International", True)]
+    assert article.text == "2. Article 19, London, Annual report <https://www.article19.org/report>"
+    assert [(link.text, link.address) for link in article.hyperlinks] == [
+        ("Article 19", "https://www.article19.org"),
+        ("Annual report", "https://www.article19.org/report"),
+    ]
 
 
 ARABIC = {

@@ -35,7 +35,7 @@ from ..markdown import (
     Table,
     ThematicBreak,
 )
-from ..model import Body, Edition, Status
+from ..model import Body, Edition, Signatory, Status
 from . import docx_parts as parts
 from .docx_inline import LINK_SCHEMES, InlineWriter
 from .text import signatory_details
@@ -167,18 +167,33 @@ class _DocxWriter:
         for group in edition.groups:
             if group.heading:
                 self.plain(self.typeset(group.heading), f"Heading {level + group.level}")
-            for signatory in group.signatories:
-                paragraph = self.paragraph(parts.SIGNATORY)
-                name = self.run(self.typeset(signatory.name), bold=True)
-                if signatory.url and urlsplit(signatory.url).scheme.lower() in LINK_SCHEMES:
-                    paragraph._p.append(self.text.hyperlink(signatory.url, [name], self.document.part))
-                else:
-                    paragraph._p.append(name)
-                details = self.typeset(signatory_details(signatory, edition.language))
-                if details:
-                    paragraph._p.append(self.run(f", {details}"))
-                if edition.draft and signatory.status is Status.PENDING:
-                    paragraph._p.append(self.run(" (pending)", italic=True))
+            numbers = group.numbers or [None] * len(group.signatories)
+            for signatory, number in zip(group.signatories, numbers, strict=True):
+                self.signatory(signatory, number)
+
+    def signatory(self, signatory: Signatory, number: int | None) -> None:
+        """One signatory as the web page and the PDF print it: a highlighted name in bold, then the details."""
+        edition = self.edition
+        paragraph = self.paragraph(parts.SIGNATORY)._p
+        if number is not None:
+            paragraph.append(self.run(f"{number}. "))
+        name = self.run(self.typeset(signatory.name), bold=signatory.highlight)
+        paragraph.append(self.link_or_text(signatory.url, name))
+        details = self.typeset(signatory_details(signatory, edition.language))
+        if details:
+            paragraph.append(self.run(f", {details}"))
+        for link in signatory.links:
+            paragraph.append(self.run(", "))
+            paragraph.append(self.link_or_text(link.url, self.run(self.typeset(link.label), style=parts.HYPERLINK)))
+            # For a printed copy, as the PDF prints it.
+            paragraph.append(self.run(f" <{link.url}>"))
+        if edition.draft and signatory.status is Status.PENDING:
+            paragraph.append(self.run(" (pending)", italic=True))
+
+    def link_or_text(self, url: str | None, run: Any) -> Any:
+        if url and urlsplit(url).scheme.lower() in LINK_SCHEMES:
+            return self.text.hyperlink(url, [run], self.document.part)
+        return run
 
     # Markdown
 
