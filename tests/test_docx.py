@@ -159,10 +159,12 @@ signatories:
     file: signatories.yaml
     count: true
     numbered: true
+    logos: true
 """
 SIGNATORIES = """\
 - name: Amnesty International
   highlight: true
+  logo: amnesty.png
 - name: Article 19
   location: London
   url: https://www.article19.org
@@ -175,7 +177,7 @@ SIGNATORIES = """\
 @pytest.fixture(scope="module")
 def board(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("board")
-    files = {"letter.md": MARKDOWN, "petition.yaml": GROUPS, "signatories.yaml": SIGNATORIES}
+    files = {"letter.md": MARKDOWN, "petition.yaml": GROUPS, "signatories.yaml": SIGNATORIES, "amnesty.png": PIXEL}
     project = write_project(root / "board", files)
     return build(project, root / "out", "docx")["docx"]
 
@@ -217,8 +219,15 @@ def test_signatories_print_as_in_the_pdf_numbered_highlighted_and_linked(board):
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
     assert ("Heading 1", "Organisations (2)") in paragraphs
     amnesty, article = (p for p in document.paragraphs if p.style.name == "Signatory")
-    assert amnesty.text == "1. Amnesty International"
-    assert [(run.text, run.bold) for run in amnesty.runs] == [("1. ", None), ("Amnesty International", True)]
+    assert amnesty.text == "1.  Amnesty International"  # the logo between the two spaces
+    assert [(run.text, run.bold) for run in amnesty.runs] == [
+        ("1. ", None),
+        ("", None),  # the logo
+        (" ", None),
+        ("Amnesty International", True),
+    ]
+    (logo,) = document.inline_shapes
+    assert logo.height == Cm(0.6)
     assert article.text == "2. Article 19, London, Annual report <https://www.article19.org/report>"
     assert [(link.text, link.address) for link in article.hyperlinks] == [
         ("Article 19", "https://www.article19.org"),

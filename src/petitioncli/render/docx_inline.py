@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Emu, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..diagnostics import Diagnostics, Pos
 from ..markdown import (
@@ -182,19 +183,17 @@ class InlineWriter:
         elif node.alt:
             parent.append(self.run(node.alt, italic=True))
 
-    def picture(self, path: Any, src: str, pos: Pos) -> Any:
-        """A run holding a project image at its own size, or the text's width when it is wider; None if unusable."""
+    def picture(self, path: Any, src: str, pos: Pos, height: int | None = None) -> Any:
+        """A run holding a project image at its own size (at most the text's width) or at `height`; None if unusable."""
         picture = self.sandbox.picture(self.edition.letter.root, path, src, pos, self.diagnostics)
         if picture is None or picture.media not in _WORD_IMAGES:
             return None
-        # python-docx adds pictures to a paragraph of the body only: one made for it, then taken apart.
-        holder = self.document.add_paragraph()
+        # python-docx adds pictures to runs of a paragraph only: one made for it, never put in the document.
+        holder = DocxParagraph(OxmlElement("w:p"), self.document._body)
         shape = holder.add_run().add_picture(io.BytesIO(picture.data))
-        if shape.width > TEXT_WIDTH:
-            shape.height, shape.width = int(shape.height * TEXT_WIDTH / shape.width), TEXT_WIDTH
-        run = holder._p.r_lst[0]
-        holder._p.getparent().remove(holder._p)
-        return run
+        scale = height / shape.height if height is not None else min(1.0, TEXT_WIDTH / shape.width)
+        shape.width, shape.height = Emu(int(shape.width * scale)), Emu(int(shape.height * scale))
+        return holder._p.r_lst[0]
 
     def run(
         self,

@@ -47,6 +47,7 @@ _LIST_DEPTH = 3
 # The paper sizes of `--paper`, as the PDF has them.
 PAPERS = {"a4": (Cm(21), Cm(29.7)), "letter": (Inches(8.5), Inches(11))}
 _MARGIN = Cm(2.5)
+_LOGO_HEIGHT = Cm(0.6)
 
 
 def render_docx(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | None = None) -> bytes:
@@ -169,14 +170,16 @@ class _DocxWriter:
                 self.plain(self.typeset(group.heading), f"Heading {level + group.level}")
             numbers = group.numbers or [None] * len(group.signatories)
             for signatory, number in zip(group.signatories, numbers, strict=True):
-                self.signatory(signatory, number)
+                self.signatory(signatory, number, logo=group.logos)
 
-    def signatory(self, signatory: Signatory, number: int | None) -> None:
+    def signatory(self, signatory: Signatory, number: int | None, *, logo: bool) -> None:
         """One signatory as the web page and the PDF print it: a highlighted name in bold, then the details."""
         edition = self.edition
         paragraph = self.paragraph(parts.SIGNATORY)._p
         if number is not None:
             paragraph.append(self.run(f"{number}. "))
+        if logo and signatory.logo is not None:
+            self.logo(paragraph, signatory, signatory.logo)
         name = self.run(self.typeset(signatory.name), bold=signatory.highlight)
         paragraph.append(self.link_or_text(signatory.url, name))
         details = self.typeset(signatory_details(signatory, edition.language))
@@ -189,6 +192,17 @@ class _DocxWriter:
             paragraph.append(self.run(f" <{link.url}>"))
         if edition.draft and signatory.status is Status.PENDING:
             paragraph.append(self.run(" (pending)", italic=True))
+
+    def logo(self, paragraph: Any, signatory: Signatory, src: str) -> None:
+        """The signatory's logo, small beside the name as print shows it (`logos: true` on the group)."""
+        relative = markdown.project_relative_path(src)
+        if relative is None:
+            return
+        path = self.edition.letter.root / relative
+        picture = self.text.picture(path, src, signatory.where("logo"), height=_LOGO_HEIGHT)
+        if picture is not None:
+            paragraph.append(picture)
+            paragraph.append(self.run(" "))
 
     def link_or_text(self, url: str | None, run: Any) -> Any:
         if url and urlsplit(url).scheme.lower() in LINK_SCHEMES:
