@@ -59,7 +59,7 @@ class Snapshot:
     # The latest rebuild failed: `html` is an older letter.
     failed: bool = False
     seconds: float = 0.0
-    # The files the project names, to be watched; empty until a rebuild has read the manifest.
+    # The files the project names, to be watched: the manifest alone until a rebuild has read it.
     named: frozenset[Path] = field(default_factory=frozenset)
 
 
@@ -128,7 +128,7 @@ class PreviewSession:
         process.work_done()
         return snapshot
 
-    def _render(self, letter: Letter, sources: dict[Path, str], problems: list[Problem]) -> str | None:
+    def _render(self, letter: Letter, sources: dict[Path, str], problems: list[Problem]) -> str:
         from ..render.html import render_html
 
         options = self.options
