@@ -28,7 +28,7 @@ WAIT_SECONDS = 60
 class Preview:
     """`petition preview` in its own process, as a person starts it; stopped with Ctrl-C (SIGINT)."""
 
-    def __init__(self, cwd: Path, *args: str):
+    def __init__(self, cwd: Path, *args: str, env: dict[str, str] | None = None):
         self.stderr_path = cwd / "preview.stderr"
         self.stderr_file = self.stderr_path.open("w", encoding="utf-8")
         self.process = subprocess.Popen(
@@ -37,9 +37,10 @@ class Preview:
             stdout=subprocess.PIPE,
             stderr=self.stderr_file,
             text=True,
-            env={**os.environ, "COLUMNS": "200"},
+            env={**os.environ, "COLUMNS": "200", **(env or {})},
         )
         self.url = self._first_line()
+        self.root = cwd
         parts = urlsplit(self.url)
         self.host, self.port = parts.hostname or "", parts.port or 0
 
@@ -115,7 +116,11 @@ def unchanged(tmp_path_factory):
     """The IAP letter previewed, for the tests that only read what is served."""
     root = tmp_path_factory.mktemp("unchanged")
     shutil.copytree(DATA, root / "iap")
-    started = Preview(root, "iap", "--port", "0")
+    # The browser `--open` starts: one that writes down the address it was given.
+    browser = root / "browser"
+    browser.write_text(f'#!/bin/sh\necho "$1" > "{root / "opened"}"\n', encoding="utf-8")
+    browser.chmod(0o755)
+    started = Preview(root, "iap", "--port", "0", "--open", env={"BROWSER": str(browser)})
     yield started
     started.interrupt()
 
@@ -128,6 +133,11 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_the_page_is_served_on_this_machine_only_and_holds_the_letter(unchanged):
     assert unchanged.url.startswith("http://127.0.0.1:")
+    opened = unchanged.root / "opened"
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not (opened.exists() and opened.read_text(encoding="utf-8").endswith("\n")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert opened.read_text(encoding="utf-8").strip() == unchanged.url
     status, _, page = unchanged.get("/")
     assert status == 200
     assert '<iframe id="letter" src="/letter.html?v=1"' in page
