@@ -63,6 +63,16 @@ _SCRIPT = """
       frame.src = "LETTER_PATH?v=" + letter;
     }
   }
+  // A link out of the letter opens beside the preview: this page lets its frame show nothing but the letter.
+  frame.addEventListener("load", function () {
+    frame.contentDocument.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a[href]") : null;
+      if (link && link.getAttribute("href").charAt(0) !== "#") {
+        event.preventDefault();
+        window.open(link.href, "_blank", "noopener");
+      }
+    });
+  });
   var events = new EventSource("EVENTS_PATH?since=GENERATION");
   events.onmessage = function (event) { show(JSON.parse(event.data)); };
 })();
