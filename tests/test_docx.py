@@ -18,6 +18,7 @@ from lxml import etree
 from projects import BASE, build, write_project
 from test_check_corpus import SVG
 from test_html import PIXEL
+from test_published_shapes import FILES as SHAPES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
@@ -280,3 +281,24 @@ def test_a_png_is_embedded_and_an_svg_is_printed_as_its_description(tmp_path):
     assert picture.width <= Cm(15)
     (chart,) = [p for p in document.paragraphs if p.text == "The chart"]
     assert chart.runs[0].italic
+
+
+def test_a_letter_without_date_or_salutation_signed_under_its_closing(tmp_path):
+    """The shapes of published letters (tests/test_published_shapes.py): the authors numbered under the
+    closing, the supporters with a logo and a highlighted expert first."""
+    project = write_project(tmp_path / "letter", SHAPES)
+    document = docx.Document(build(project, tmp_path / "out", "docx")["docx"])
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    # `date: none`: the place alone, as the web page prints it.
+    assert [text for style, text in paragraphs if style == "Date Line"] == ["Amsterdam"]
+    start = paragraphs.index(("Normal", "Sincerely,"))
+    assert paragraphs[start + 1 :] == [
+        ("Signatory", "1. Zofia Nowak, Warsaw University"),
+        ("Signatory", "2. Anna Berg, Open Letter Toolkit <https://example.org/toolkit>"),
+        ("Heading 1", "Supported by:"),
+        ("Signatory", "Yusuf Demir, Ankara University"),
+        ("Signatory", "Aiko Tanaka"),
+        ("Signatory", "Bruno Costa"),
+        ("Signatory", " Carla Diaz, Leiden University"),
+    ]
+    assert len(document.inline_shapes) == 1

@@ -87,7 +87,8 @@ class _DocxWriter:
         self.plain(self.typeset(edition.title), "Title")
         if edition.subtitle:
             self.plain(self.typeset(edition.subtitle), "Subtitle")
-        self.plain(self.typeset(edition.place_and_date), parts.DATELINE)
+        if edition.place_and_date:
+            self.plain(self.typeset(edition.place_and_date), parts.DATELINE)
         if edition.address:
             self.plain("\n".join(self.typeset(line) for line in edition.address), parts.ADDRESS)
         if edition.epigraph:
