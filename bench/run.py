@@ -303,7 +303,8 @@ def run_all(args: argparse.Namespace) -> list[Measurement]:
         loader = [sys.executable, "-c", C_LOADER, str(project.signatories_file)]
         group.append(new(project, "baseline: PyYAML C loader", loader, reports_time=True))
         html = new(project, "build html", [*build, "html"])
-        measure_all(project, [*group, html], repeat)
+        docx = new(project, "build docx", [*build, "docx"])
+        measure_all(project, [*group, html, docx], repeat)
         if args.skip_pdf or project.signatories > TYPST_MAX_SIGNATORIES:
             continue
         pdf_repeat = min(args.repeat, PDF_LARGE_REPEAT) if large else args.repeat
@@ -462,6 +463,11 @@ def budgets(measurements: list[Measurement]) -> list[Budget]:
         seconds("typst, 100,000 YAML", big_yaml, TYPST, 60),
         memory("typst, 100,000 YAML: memory", big_yaml, TYPST, 2 * GB, "2 GB"),
         linear("typst, 100,000 against 10,000", TYPST, pdf_yaml, big_yaml, 12.5),
+        # Issue 26: the Word copy, each signatory a paragraph of its own.
+        seconds("build docx, IAP letter", "iap", "build docx", 1),
+        relative("build docx, 100,000 YAML", big_yaml, "build docx", "check", 4),
+        memory("build docx, 100,000 YAML: memory", big_yaml, "build docx", GIB, "1 GiB"),
+        linear("build docx, 100,000 against 10,000", "build docx", pdf_yaml, big_yaml, 12.5),
         *officer.budgets(seconds, relative, big_yaml),
     ]
 
