@@ -45,6 +45,8 @@ def test_the_reviewers_changes_and_nothing_else(run_cli, editions):
     assert report["differences"] is True
     assert report["signatories"] == {
         "joined": [{"name": "Viasna Human Rights Centre", "location": "Minsk", "country": "BY", "status": "confirmed"}],
+        "pending": [],
+        "withdrawn": [],
         "left": [
             {"name": "Amnesty International", "status": "confirmed"},
             {"name": "Article 19", "location": "London", "country": "GB", "status": "confirmed"},
@@ -89,6 +91,30 @@ def test_the_reviewers_view_for_people(run_cli, editions):
         "  ~ azerbaijan-judiciary: … Fair Trial of Human Rights Defenders*, {+the+} Helsinki Foundation for Human "
         "Rights and …\n"
     )
+
+
+def test_newcomers_are_counted_by_status_and_only_the_confirmed_have_joined(run_cli, editions):
+    old, new = editions
+    with (new / "signatories.yaml").open("a", encoding="utf-8") as out:
+        out.write("- name: Viasna Human Rights Centre\n  location: Minsk\n")
+        out.write("- name: Committee to Protect Journalists\n  status: pending\n")
+        out.write("- name: Declined Organisation\n  status: withdrawn\n")
+        out.write("- name: Another Declined Organisation\n  status: withdrawn\n")
+    result = run_cli("diff", old, new)
+    assert result.stdout == (
+        "Signatories: 1 joined, 1 pending, 2 withdrawn\n"
+        "  + Viasna Human Rights Centre, Minsk\n"
+        "  + Committee to Protect Journalists (pending)\n"
+        "  + Declined Organisation (withdrawn)\n"
+        "  + Another Declined Organisation (withdrawn)\n"
+    )
+    report = json.loads(run_cli("diff", old, new, "--json").stdout)["signatories"]
+    assert [entry["name"] for entry in report["joined"]] == ["Viasna Human Rights Centre"]
+    assert [entry["name"] for entry in report["pending"]] == ["Committee to Protect Journalists"]
+    assert [entry["name"] for entry in report["withdrawn"]] == [
+        "Declined Organisation",
+        "Another Declined Organisation",
+    ]
 
 
 def test_exit_code_makes_differences_fail_as_git_diff_does(run_cli, editions):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..fields import Kind, specs
-from ..model import Footnote, Letter, Manifest, Recipient, Signatory
+from ..model import Footnote, Letter, Manifest, Recipient, Signatory, Status
 from ..text import normalise_name
 from .words import Op, ParagraphChange, changed_paragraphs, paragraphs, word_diff
 
@@ -51,7 +51,12 @@ class TextsDiff:
 
 @dataclass(slots=True)
 class LetterDiff:
+    # Newcomers to the list, by their status: only the confirmed have joined
+    # the letter; the pending may yet, the withdrawn (an import of someone
+    # who declined, kept so as not to add them again) never will.
     joined: list[Signatory] = field(default_factory=list)
+    pending: list[Signatory] = field(default_factory=list)
+    withdrawn: list[Signatory] = field(default_factory=list)
     left: list[Signatory] = field(default_factory=list)
     # Signatories whose status changed (pending → confirmed, confirmed → withdrawn) …
     status_changed: list[Changed] = field(default_factory=list)
@@ -76,9 +81,11 @@ class LetterDiff:
         return self.headings.get(id(signatory))
 
     def by_group(self) -> dict[str, dict[str, int]]:
-        """Heading to how many joined, left, and changed in that group; empty without headings."""
+        """Heading to how many joined, came pending or withdrawn, left and changed in it; {} without headings."""
         parts = {
             "joined": self.joined,
+            "pending": self.pending,
+            "withdrawn": self.withdrawn,
             "left": self.left,
             "status_changed": [c.new for c in self.status_changed],
             "changed": [c.new for c in self.signatories_changed],
@@ -145,7 +152,8 @@ def _signatories(old: list[Signatory], new: list[Signatory], found: LetterDiff) 
         matched[key] += 1
         candidates = before.get(key, ())
         if index >= len(candidates):
-            found.joined.append(signatory)
+            newcomers = {Status.CONFIRMED: found.joined, Status.PENDING: found.pending}
+            newcomers.get(signatory.status, found.withdrawn).append(signatory)
             continue
         previous = candidates[index]
         fields = _fields(previous, signatory, Signatory)
