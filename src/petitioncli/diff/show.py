@@ -35,8 +35,8 @@ def to_text(diff: LetterDiff, *, styled: bool) -> str:
         return printable(f"{line} [{heading}]" if heading else line)
 
     sections: list[tuple[str, list[str]]] = []
-    lines = [paint("+ ", "+") + grouped(s, _describe(s)) for s in (*diff.joined, *diff.pending, *diff.withdrawn)]
-    lines += [paint("- ", "-") + grouped(s, _describe(s)) for s in diff.left]
+    lines = [paint("+ ", "+") + grouped(s, describe(s)) for s in (*diff.joined, *diff.pending, *diff.withdrawn)]
+    lines += [paint("- ", "-") + grouped(s, describe(s)) for s in diff.left]
     lines += [paint("~ ", "~") + grouped(c.new, f"{c.new.name}: {_changes(c.fields)}") for c in diff.status_changed]
     lines += [
         paint("~ ", "~") + grouped(c.new, f"{c.new.name}: {_changes(c.fields)}") for c in diff.signatories_changed
@@ -72,7 +72,7 @@ def to_text(diff: LetterDiff, *, styled: bool) -> str:
     return "\n".join(shown) if shown else "No differences.\n"
 
 
-def _describe(signatory: Signatory) -> str:
+def describe(signatory: Signatory) -> str:
     parts = [signatory.name, *(v for v in (signatory.affiliation, signatory.location) if v)]
     status = "" if signatory.status is Status.CONFIRMED else f" ({signatory.status.value})"
     return ", ".join(parts) + status

@@ -20,11 +20,24 @@ from pathlib import Path
 
 from .finding import MANIFEST, find_manifest, manifests_of
 from .project import LoadResult, ProjectLoader, recipient_ids, slugify
+from .sources import DISK, FileSource
 
-__all__ = ["MANIFEST", "LoadResult", "find_manifest", "load", "loaded", "manifests_of", "recipient_ids", "slugify"]
+__all__ = [
+    "DISK",
+    "MANIFEST",
+    "FileSource",
+    "LoadResult",
+    "find_manifest",
+    "load",
+    "loaded",
+    "manifests_of",
+    "recipient_ids",
+    "slugify",
+]
 
 
-def load(manifest: Path) -> LoadResult:
+def load(manifest: Path, source: FileSource = DISK) -> LoadResult:
+    """The project of `manifest`, its files read from `source` (the disk, or a git commit's tree)."""
     # Loading makes millions of small objects (YAML nodes, marks, signatories)
     # and no reference cycles, yet each batch of them sets off the cyclic
     # collector, which walks the whole growing heap again: two thirds of the
@@ -32,14 +45,14 @@ def load(manifest: Path) -> LoadResult:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return ProjectLoader(manifest).load()
+        return ProjectLoader(manifest, source).load()
     finally:
         if enabled:
             gc.enable()
 
 
 @contextmanager
-def loaded(manifest: Path) -> Iterator[LoadResult]:
+def loaded(manifest: Path, source: FileSource = DISK) -> Iterator[LoadResult]:
     """The project loaded and kept out of the cyclic collector's walks while the caller works with it.
 
     Each collection that the caller's own objects set off would walk the
@@ -47,7 +60,7 @@ def loaded(manifest: Path) -> Iterator[LoadResult]:
     so that a long-running process can still free it.
     """
     try:
-        result = load(manifest)
+        result = load(manifest, source)
         gc.freeze()
         yield result
     finally:
