@@ -71,23 +71,23 @@ def _signatories(diff: LetterDiff) -> list[str]:
     parts = [f"### Signatories\n\n{table}"]
     titles = {
         "joined": "Joined",
-        "pending": "New, pending",
-        "withdrawn": "New, withdrawn (not printed)",
+        "pending": "New, still pending",
+        "withdrawn": "New but withdrawn, so not printed",
         "left": "Left the list",
     }
     for name, title in titles.items():
         newcomers = [s for s in lists[name] if isinstance(s, Signatory)]
-        parts += _listed(title, [_grouped(diff, s, escaped(describe(s))) for s in newcomers])
+        parts += _listed(title, [_grouped(diff, s, escaped(describe(s, status=False))) for s in newcomers])
     status = [_grouped(diff, c.new, f"{escaped(c.new.name)}: {_status(c)}") for c in diff.status_changed]
     parts += _listed("Status changed", status)
     changed = [_grouped(diff, c.new, f"{escaped(c.new.name)}: {_fields(c)}") for c in diff.signatories_changed]
-    parts += _listed("Changed", changed)
+    parts += _listed("Details changed", changed)
     return parts
 
 
 def _grouped(diff: LetterDiff, signatory: Signatory, line: str) -> str:
     heading = diff.group(signatory)
-    return f"{line} ({escaped(heading)})" if heading else line
+    return f"{line} — {escaped(heading)}" if heading else line
 
 
 def _status(change: Changed) -> str:

@@ -72,10 +72,11 @@ def to_text(diff: LetterDiff, *, styled: bool) -> str:
     return "\n".join(shown) if shown else "No differences.\n"
 
 
-def describe(signatory: Signatory) -> str:
+def describe(signatory: Signatory, *, status: bool = True) -> str:
+    """Name, affiliation and location; the status too (`status`) unless confirmed."""
     parts = [signatory.name, *(v for v in (signatory.affiliation, signatory.location) if v)]
-    status = "" if signatory.status is Status.CONFIRMED else f" ({signatory.status.value})"
-    return ", ".join(parts) + status
+    shown = status and signatory.status is not Status.CONFIRMED
+    return ", ".join(parts) + (f" ({signatory.status.value})" if shown else "")
 
 
 def _change(old: Value, new: Value) -> str:

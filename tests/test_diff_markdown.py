@@ -1,0 +1,75 @@
+"""`petition diff --format markdown|json|text`: a pull-request comment a person can read."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import REPO
+
+EXAMPLE = REPO / "tests" / "fixtures" / "diff_example"
+
+
+@pytest.fixture
+def editions(tmp_path):
+    old, new = tmp_path / "before", tmp_path / "after"
+    shutil.copytree(EXAMPLE / "before", old)
+    shutil.copytree(EXAMPLE / "before", new)
+    return old, new
+
+
+def test_the_committed_example_reads_as_its_expected_comment(run_cli):
+    result = run_cli("diff", "before", "after", "--format", "markdown", cwd=EXAMPLE)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (EXAMPLE / "expected.md").read_text(encoding="utf-8")
+
+
+def test_json_is_a_format_and_json_its_old_alias(run_cli):
+    as_format = run_cli("diff", "before", "after", "--format", "json", cwd=EXAMPLE)
+    assert as_format.exit_code == 0
+    assert as_format.stdout == run_cli("diff", "before", "after", "--json", cwd=EXAMPLE).stdout
+    assert as_format.stdout.startswith('{\n  "old": "before",\n  "new": "after",\n  "differences": true,')
+    text = run_cli("diff", "before", "after", "--format", "text", cwd=EXAMPLE)
+    assert text.stdout.startswith(
+        "Signatories: 2 joined, 1 pending, 1 withdrawn, 1 left, 1 status changed, 2 changed "
+        "(Organisations: 1 joined, 1 pending, 1 withdrawn, 1 left, 1 status changed, 1 changed; "
+        "Individuals: 1 joined, 1 changed)\n"
+    )
+
+
+def test_identical_editions(run_cli, editions):
+    old, new = editions
+    result = run_cli("diff", old, new, "--format", "markdown", "--exit-code", cwd=old.parent)
+    assert (result.exit_code, result.stdout) == (0, "No differences in the letter between `before` → `after`.\n")
+
+
+def test_long_lists_fold_away_and_stop_at_a_bound(run_cli, editions):
+    old, new = editions
+    with (new / "organisations.yaml").open("a", encoding="utf-8") as out:
+        out.writelines(f"- name: Newcomer {number:03d}\n" for number in range(1, 261))
+    (new / "individuals.csv").write_text("name,title,location\n", encoding="utf-8")
+    result = run_cli("diff", old, new, "--format", "markdown", cwd=old.parent)
+    assert result.exit_code == 0, result.stderr
+    assert "<details><summary>Joined (260)</summary>\n\n- Newcomer 001 — Organisations\n" in result.stdout
+    assert (
+        "- Newcomer 200 — Organisations\n"
+        "- … and 60 more (`petition diff --format json` lists them all)\n\n</details>\n"
+    ) in result.stdout
+    assert "Newcomer 201" not in result.stdout
+    # Two left: under the fold's bound, listed in the open.
+    assert "**Left the list (2)**\n\n- Eli Moor, Utrecht — Individuals\n- Omar Said, Leiden — Individuals\n" in (
+        result.stdout
+    )
+
+
+def test_what_the_letter_holds_is_shown_as_written_never_as_markdown(run_cli, editions):
+    old, new = editions
+    with (new / "organisations.yaml").open("a", encoding="utf-8") as out:
+        out.write("- name: \"<img src=x onerror=alert(1)> **Loud** [click](https://example.net) | ~~x~~ $x$\"\n")
+    result = run_cli("diff", old, new, "--format", "markdown", cwd=old.parent)
+    assert (
+        "- \\<img src=x onerror=alert(1)\\> \\*\\*Loud\\*\\* \\[click\\](https://example.net) \\| \\~\\~x\\~\\~ "
+        "\\$x\\$ — Organisations\n"
+    ) in result.stdout
+    assert "<img" not in result.stdout.replace("\\<img", "")
