@@ -53,8 +53,7 @@ def test_long_lists_fold_away_and_stop_at_a_bound(run_cli, editions):
     assert result.exit_code == 0, result.stderr
     assert "<details><summary>Joined (260)</summary>\n\n- Newcomer 001 — Organisations\n" in result.stdout
     assert (
-        "- Newcomer 200 — Organisations\n"
-        "- … and 60 more (`petition diff --format json` lists them all)\n\n</details>\n"
+        "- Newcomer 200 — Organisations\n- … and 60 more (`petition diff --format json` lists them all)\n\n</details>\n"
     ) in result.stdout
     assert "Newcomer 201" not in result.stdout
     # Two left: under the fold's bound, listed in the open.
@@ -66,7 +65,7 @@ def test_long_lists_fold_away_and_stop_at_a_bound(run_cli, editions):
 def test_what_the_letter_holds_is_shown_as_written_never_as_markdown(run_cli, editions):
     old, new = editions
     with (new / "organisations.yaml").open("a", encoding="utf-8") as out:
-        out.write("- name: \"<img src=x onerror=alert(1)> **Loud** [click](https://example.net) | ~~x~~ $x$\"\n")
+        out.write('- name: "<img src=x onerror=alert(1)> **Loud** [click](https://example.net) | ~~x~~ $x$"\n')
     result = run_cli("diff", old, new, "--format", "markdown", cwd=old.parent)
     assert (
         "- \\<img src=x onerror=alert(1)\\> \\*\\*Loud\\*\\* \\[click\\](https://example.net) \\| \\~\\~x\\~\\~ "
