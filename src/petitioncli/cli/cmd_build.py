@@ -40,7 +40,8 @@ class Engine(StrEnum):
 
 @app.command(
     epilog="Examples: petition build data --format pdf --format txt; "
-    "petition build --to all --date today --output-dir out/"
+    "petition build --to all --date today --output-dir out/; a release: petition build --to all --lang all "
+    "--format pdf --format html --format txt --checksums dist/SHA256SUMS --json"
 )
 def build(
     project: ProjectArg = None,
@@ -91,7 +92,17 @@ def build(
     draft: Annotated[
         bool, typer.Option("--draft", help="Include pending signatories, marked, and a DRAFT mark.")
     ] = False,
-    json_summary: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary on stdout.")] = False,
+    json_summary: Annotated[
+        bool, typer.Option("--json", help="Print what was written, with each file's SHA-256, as JSON on stdout.")
+    ] = False,
+    checksums: Annotated[
+        Path | None,
+        typer.Option(
+            "--checksums",
+            help="Also write this SHA256SUMS file listing every letter, for `sha256sum -c`.",
+            show_default=False,
+        ),
+    ] = None,
     verbose: VerboseOpt = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -119,12 +130,13 @@ def build(
             paper=paper.value,
             draft=draft,
             engine=engine.value if engine else None,
+            checksums=checksums,
         )
         if output == STDOUT and "pdf" in requested_formats(options) and sys.stdout.isatty():
             raise PetitionError("a PDF is not written to a terminal; redirect it (> letter.pdf) or add --format txt")
         with _ProgressBar(shown=not json_summary) as bar:
             result = build_letters(manifest, options, bar.step, bar)
-        return _report_build(result, json_summary)
+        return _report_build(result, json_summary, checksums)
 
     raise typer.Exit(guarded(debug, run, json_errors=json_summary))
 
@@ -184,7 +196,7 @@ class _ProgressBar:
             self._bar.stop()
 
 
-def _report_build(result, json_summary: bool) -> int:
+def _report_build(result, json_summary: bool, checksums: Path | None = None) -> int:
     import json
 
     from ..diagnostics import display_path
@@ -209,6 +221,8 @@ def _report_build(result, json_summary: bool) -> int:
             ],
             "diagnostics": as_dicts(result.diagnostics),
         }
+        if checksums is not None and not result.failed:
+            summary["checksums"] = display_path(checksums)
         with printing_results():
             typer.echo(json_text(json.dumps(summary, ensure_ascii=False, indent=2)))
     if result.failed:
@@ -223,4 +237,6 @@ def _report_build(result, json_summary: bool) -> int:
         with printing_results():
             for built in result.files:
                 typer.echo(printable(display_path(built.path)))
+            if checksums is not None:
+                typer.echo(printable(display_path(checksums)))
     return 0
