@@ -1,4 +1,4 @@
-"""A release: every recipient and edition in every format, each file's SHA-256, a SHA256SUMS file, the same bytes anywhere."""
+"""A release: every recipient and edition in every format, with SHA-256 sums, and the same bytes anywhere."""
 
 from __future__ import annotations
 
