@@ -43,8 +43,7 @@ def test_the_action_passes_every_input_to_the_script_it_runs():
     steps = ACTION["runs"]["steps"]
     letter = next(step for step in steps if step.get("id") == "letter")
     assert letter["run"] == '"$GITHUB_ACTION_PATH/scripts/github-action.sh"'
-    passed = {name: value for name, value in letter["env"].items()}
-    assert passed == {
+    assert letter["env"] == {
         f"INPUT_{name.upper()}": f"${{{{ inputs.{name} }}}}" for name in ACTION["inputs"] if name != "python-version"
     }
     uses = [step["uses"].split("@")[0] for step in steps if "uses" in step]
