@@ -238,3 +238,19 @@ def test_the_readme_shows_what_diff_prints_for_the_iap_letter(run_cli, editions)
     result = run_cli("diff", old, new)
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert f"$ petition diff data iap-2018\n{result.stdout}```" in readme
+
+
+def test_a_long_letter_of_few_distinct_words_shows_just_the_words_changed(run_cli, editions):
+    """100,000 words of one letter each: the worst case for a word diff, answered word for word."""
+    old, new = editions
+    paragraphs = [" ".join("abcde"[(p + w) % 5] for w in range(1_000)) for p in range(100)]
+    (old / "letter.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    paragraphs[40] = paragraphs[40].replace("a b c d e", "a b X d e", 1)
+    paragraphs[99] = " ".join(["a"] * 1_000)
+    (new / "letter.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    report = json.loads(run_cli("diff", old, new, "--json").stdout)["body"]
+    assert [(change["new_line"], change["old_line"]) for change in report] == [(81, 81), (199, 199)]
+    assert [run for run in report[0]["words"] if run["op"] != "equal"] == [
+        {"op": "delete", "text": "c"},
+        {"op": "insert", "text": "X"},
+    ]
