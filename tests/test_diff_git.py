@@ -139,3 +139,11 @@ def test_the_limits_hold_for_a_revision(run_cli, repository):
     assert result.exit_code == 2
     assert "HEAD:data/letter.md:1:1: error: letter.md is 1,100,000 bytes; " in result.stderr
     assert "[file-too-large]" in result.stderr
+
+
+def test_outside_a_repository_a_revision_cannot_be_read(run_cli, tmp_path):
+    shutil.copytree(DATA, tmp_path / "data")
+    result = run_cli("diff", "main", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("petition: error: cannot read a git revision here (git rev-parse failed: fatal: ")
+    assert result.stderr.endswith("; to compare two project folders, name both\n")

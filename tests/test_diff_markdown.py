@@ -72,3 +72,13 @@ def test_what_the_letter_holds_is_shown_as_written_never_as_markdown(run_cli, ed
         "\\$x\\$ — Organisations\n"
     ) in result.stdout
     assert "<img" not in result.stdout.replace("\\<img", "")
+
+
+def test_control_characters_are_shown_as_escapes(run_cli, editions):
+    old, new = editions
+    with (new / "organisations.yaml").open("a", encoding="utf-8") as out:
+        out.write('- name: "Title \\e]0;PWNED\\a Union"\n')
+    result = run_cli("diff", old, new, "--format", "markdown", cwd=old.parent)
+    # Rendered, the line reads: Title \u001b]0;PWNED\u0007 Union.
+    assert "- Title \\\\u001b\\]0;PWNED\\\\u0007 Union — Organisations\n" in result.stdout
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Signatory
+from ..report import printable
 from .compare import Changed, LetterDiff, TextsDiff, Value
 from .show import describe
 from .words import Op, ParagraphChange, shortened
@@ -27,12 +28,12 @@ _COLUMN = {"status_changed": "status changed"}
 
 
 def escaped(text: str) -> str:
-    """`text` shown as written: Markdown's and HTML's characters escaped, line breaks as spaces."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """`text` shown as written: Markdown's and HTML's characters escaped, line breaks as spaces, controls as `\\u001b`."""
+    return _SPECIAL.sub(r"\\\1", printable(" ".join(text.split())))
 
 
 def _code(text: str) -> str:
-    return f"`{text.replace('`', '')}`"
+    return f"`{printable(text).replace('`', '')}`"
 
 
 def to_markdown(diff: LetterDiff, old: str, new: str) -> str:

@@ -85,7 +85,12 @@ class _Repository:
 
     def __init__(self, cwd: Path):
         self.cwd = cwd
-        self.top = Path(os.fsdecode(git(cwd, "rev-parse", "--show-toplevel").strip()))
+        try:
+            self.top = Path(os.fsdecode(git(cwd, "rev-parse", "--show-toplevel").strip()))
+        except PetitionError as exc:
+            raise PetitionError(
+                f"cannot read a git revision here ({exc}); to compare two project folders, name both"
+            ) from None
         self.prefix = os.fsdecode(git(cwd, "rev-parse", "--show-prefix").strip()).rstrip("/")
 
     def revision(self, argument: str) -> _Revision:
