@@ -28,7 +28,7 @@ _COLUMN = {"status_changed": "status changed"}
 
 
 def escaped(text: str) -> str:
-    """`text` shown as written: Markdown's and HTML's characters escaped, line breaks as spaces, controls as `\\u001b`."""
+    """`text` shown as written: Markdown and HTML escaped, line breaks as spaces, controls as `\\u001b`."""
     return _SPECIAL.sub(r"\\\1", printable(" ".join(text.split())))
 
 
