@@ -82,3 +82,9 @@ def test_control_characters_are_shown_as_escapes(run_cli, editions):
     # Rendered, the line reads: Title \u001b]0;PWNED\u0007 Union.
     assert "- Title \\\\u001b\\]0;PWNED\\\\u0007 Union — Organisations\n" in result.stdout
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_json_and_markdown_at_once_are_refused(run_cli):
+    result = run_cli("diff", "before", "after", "--json", "--format", "markdown", cwd=EXAMPLE)
+    assert result.exit_code == 2
+    assert "--json is --format json; it cannot be --format markdown too" in result.stderr

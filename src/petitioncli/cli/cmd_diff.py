@@ -63,6 +63,11 @@ def diff(
     def run() -> int:
         from rich.console import Console
 
+        from ..diagnostics import PetitionError
+
+        if json_output and output_format is DiffFormat.markdown:
+            raise PetitionError("--json is --format json; it cannot be --format markdown too")
+
         from ..diff import compare_projects, sides
         from ..diff.markdown import to_markdown
         from ..diff.show import to_json, to_text
