@@ -10,9 +10,9 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from operator import attrgetter
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..fields import Kind, specs
