@@ -115,7 +115,10 @@ def test_files_outside_the_project_at_a_revision_stay_outside(run_cli, repositor
     (repository / "data/signatories.yaml").unlink()
     (repository / "data/signatories.yaml").symlink_to("../secret.yaml")
     edit(repository / "data/petition.yaml", "footnotes: footnotes.yaml", "footnotes: ../secret.yaml")
-    git(repository, "commit", "--quiet", "--all", "--message=Reach outside")
+    (repository / "data/recipients.yaml").unlink()
+    (repository / "data/recipients.yaml").symlink_to(repository / "secret.yaml")
+    git(repository, "add", "--all")
+    git(repository, "commit", "--quiet", "--message=Reach outside")
     shutil.rmtree(repository / "data")
     shutil.copytree(DATA, repository / "data")
     result = run_cli("diff", "HEAD", cwd=repository)
@@ -128,7 +131,26 @@ def test_files_outside_the_project_at_a_revision_stay_outside(run_cli, repositor
     assert "HEAD:data/petition.yaml:14:14: error: 'signatories.yaml' is outside the project folder (through a " in (
         result.stderr
     )
+    assert "HEAD:data/petition.yaml:15:13: error: 'recipients.yaml' is outside the project folder (through a " in (
+        result.stderr
+    )
     assert result.stderr.endswith("petition: error: cannot compare HEAD:data: a part of it cannot be read\n")
+
+
+def test_a_symbolic_link_loop_at_a_revision(run_cli, repository):
+    (repository / "data/signatories.yaml").unlink()
+    (repository / "data/signatories.yaml").symlink_to("others.yaml")
+    (repository / "data/others.yaml").symlink_to("signatories.yaml")
+    git(repository, "add", "--all")
+    git(repository, "commit", "--quiet", "--message=A loop")
+    git(repository, "checkout", "--quiet", "HEAD~1", "--", "data")
+    (repository / "data/others.yaml").unlink()
+    result = run_cli("diff", "HEAD", cwd=repository)
+    assert result.exit_code == 2
+    assert (
+        "HEAD:data/petition.yaml:14:14: error: cannot follow 'signatories.yaml': a symbolic link loop [file-unreadable]"
+        in result.stderr
+    )
 
 
 def test_the_limits_hold_for_a_revision(run_cli, repository):

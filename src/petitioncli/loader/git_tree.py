@@ -23,6 +23,8 @@ from ..diagnostics import PetitionError
 
 # As many links as Linux follows in one path before it reports a loop.
 _MOST_LINKS = 40
+# PATH_MAX on Linux: no longer link can be followed on disk either.
+_LONGEST_LINK = 4096
 _LINK, _FOLDER, _SUBMODULE = 0o120000, 0o040000, 0o160000
 
 
@@ -94,7 +96,8 @@ class GitTree:
             if entry is None or entry.mode != _LINK or (not queue and not follow_last):
                 continue
             links += 1
-            if links > _MOST_LINKS:
+            # A link's target is a path; a commit can hold any blob as one, so a long one is not read.
+            if links > _MOST_LINKS or entry.size > _LONGEST_LINK:
                 return "loop", []
             target = os.fsdecode(self._blob(entry.object_id))
             if target.startswith("/"):
