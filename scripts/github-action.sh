@@ -72,11 +72,11 @@ fi
 case "${GITHUB_EVENT_NAME:-}" in
   pull_request | pull_request_target)
     base=${GITHUB_BASE_REF:?a pull request names its base branch in GITHUB_BASE_REF}
-    git fetch --quiet --no-tags --depth=1 origin "+refs/heads/$base:refs/remotes/origin/$base"
-    if petition diff "origin/$base" "$project" --format markdown > "$folder.diff.md"; then
+    if git fetch --quiet --no-tags --depth=1 origin "+refs/heads/$base:refs/remotes/origin/$base" &&
+      petition diff "origin/$base" "$project" --format markdown > "$folder.diff.md"; then
       cat "$folder.diff.md" >> "$summary"
     else
-      echo "The letter could not be compared with \`$base\` (see the job's log)." >> "$summary"
+      echo "The letter could not be compared with \`$base\` (the job's log says why)." >> "$summary"
     fi
     rm -f "$folder.diff.md"
     ;;

@@ -134,3 +134,11 @@ def test_a_warning_fails_a_strict_check_with_an_annotation_and_builds_nothing(pu
     assert "- added `spare`: Never called.\n" in summary
     lenient = run_action(pull_request, GITHUB_EVENT_NAME="push", INPUT_STRICT="false")
     assert lenient.returncode == 0, lenient.stdout + lenient.stderr
+
+
+def test_a_base_branch_that_cannot_be_fetched_leaves_a_note_and_the_build(pull_request):
+    result = run_action(pull_request, GITHUB_EVENT_NAME="pull_request", GITHUB_BASE_REF="no-such-branch")
+    assert result.returncode == 0, result.stdout + result.stderr
+    summary = (pull_request.parent / "runner" / "summary.md").read_text(encoding="utf-8")
+    assert summary.endswith("The letter could not be compared with `no-such-branch` (the job's log says why).\n")
+    assert "| iap-2017_iap-members_2017-09-05.txt | " in summary
