@@ -41,7 +41,7 @@ def test_json_is_a_format_and_json_its_old_alias(run_cli):
 def test_identical_editions(run_cli, editions):
     old, new = editions
     result = run_cli("diff", old, new, "--format", "markdown", "--exit-code", cwd=old.parent)
-    assert (result.exit_code, result.stdout) == (0, "No differences in the letter between `before` → `after`.\n")
+    assert (result.exit_code, result.stdout) == (0, "No differences in the letter from `before` to `after`.\n")
 
 
 def test_long_lists_fold_away_and_stop_at_a_bound(run_cli, editions):

@@ -39,7 +39,7 @@ def _code(text: str) -> str:
 def to_markdown(diff: LetterDiff, old: str, new: str) -> str:
     compared = f"{_code(old)} → {_code(new)}"
     if not diff:
-        return f"No differences in the letter between {compared}.\n"
+        return f"No differences in the letter from {_code(old)} to {_code(new)}.\n"
     parts = [f"## Changes to the letter\n\n{compared}\n", *_signatories(diff)]
     for tag, texts in [("", diff.texts), *((f" ({tag})", t) for tag, t in diff.translations.items())]:
         parts += _footnotes(texts, tag)
