@@ -25,7 +25,9 @@ _Old = Annotated[
 ]
 _New = Annotated[
     str | None,
-    typer.Argument(help="The later edition, as OLD. Default: the project in the work tree.", show_default=False),
+    typer.Argument(
+        help="The later edition, as OLD. Default: the project in the work tree.", metavar="[NEW]", show_default=False
+    ),
 ]
 
 
