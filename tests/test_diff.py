@@ -6,8 +6,13 @@ import json
 import shutil
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import DATA, REPO
+from petitioncli.diff import sequences
+from petitioncli.diff.sequences import SMALL_RANGE
+from petitioncli.diff.words import word_diff
 
 
 @pytest.fixture
@@ -254,3 +259,26 @@ def test_a_long_letter_of_few_distinct_words_shows_just_the_words_changed(run_cl
         {"op": "delete", "text": "c"},
         {"op": "insert", "text": "X"},
     ]
+
+
+@given(
+    old=st.lists(st.sampled_from("abcdefg"), max_size=120),
+    edits=st.lists(st.tuples(st.integers(0, 119), st.sampled_from("abcdefgXY")), max_size=30),
+    small=st.sampled_from([0, 50, SMALL_RANGE]),
+)
+def test_a_word_diff_holds_both_texts_whichever_way_it_matches(old, edits, small):
+    """Read its deletions and its insertions: the old words and the new, in order, none lost or made up."""
+    new = list(old)
+    for index, word in edits:
+        if index < len(new):
+            new[index] = word
+        else:
+            new.append(word)
+    with pytest.MonkeyPatch.context() as patch:
+        # Small ranges go to difflib; a smaller bound sends them through Myers' search and the anchors.
+        patch.setattr(sequences, "SMALL_RANGE", small)
+        runs = word_diff(" ".join(old), " ".join(new))
+    before = [w for op, text in runs if op != "insert" for w in text.split()]
+    after = [w for op, text in runs if op != "delete" for w in text.split()]
+    assert (before, after) == (old, new)
+    assert all(text for _, text in runs)
