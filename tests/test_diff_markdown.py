@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import REPO
+from conftest import DATA, REPO
 
 EXAMPLE = REPO / "tests" / "fixtures" / "diff_example"
 
@@ -88,3 +88,24 @@ def test_json_and_markdown_at_once_are_refused(run_cli):
     result = run_cli("diff", "before", "after", "--json", "--format", "markdown", cwd=EXAMPLE)
     assert result.exit_code == 2
     assert "--json is --format json; it cannot be --format markdown too" in result.stderr
+
+
+def test_a_translation_and_a_recipient_s_name_in_it(run_cli, tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(DATA, old)
+    shutil.copytree(DATA, new)
+    letter = new / "letter.fr.md"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("Pékin", "Beijing"), encoding="utf-8")
+    recipients = new / "recipients.yaml"
+    text = recipients.read_text(encoding="utf-8")
+    recipients.write_text(text.replace("Comité exécutif et Sénat de l'AIPP", "Comité exécutif de l'AIPP"), "utf-8")
+    result = run_cli("diff", "old", "new", "--format", "markdown", cwd=tmp_path)
+    assert result.stdout == (
+        "## Changes to the letter\n\n`old` → `new`\n\n"
+        "### Letter text (fr)\n\n"
+        "- line 1: … des procureurs et poursuivants (AIPP) à ~~Pékin,~~ **Beijing,** en Chine, les organisations "
+        "de la …\n\n"
+        "### Recipients\n\n"
+        "- changed `iap-leadership`: name (fr) ~~Comité exécutif et Sénat de l'AIPP~~ → "
+        "**Comité exécutif de l'AIPP**\n"
+    )
