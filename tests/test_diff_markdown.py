@@ -109,3 +109,15 @@ def test_a_translation_and_a_recipient_s_name_in_it(run_cli, tmp_path):
         "- changed `iap-leadership`: name (fr) ~~Comité exécutif et Sénat de l'AIPP~~ → "
         "**Comité exécutif de l'AIPP**\n"
     )
+
+
+def test_a_long_list_of_paragraphs_stops_at_the_bound(run_cli, editions):
+    old, new = editions
+    (old / "letter.md").write_text("".join(f"Paragraph {n} as it was.\n\n" for n in range(250)), encoding="utf-8")
+    (new / "letter.md").write_text("".join(f"Paragraph {n} as it is.\n\n" for n in range(250)), encoding="utf-8")
+    result = run_cli("diff", old, new, "--format", "markdown", cwd=old.parent)
+    assert "- line 1: Paragraph 0 as it ~~was.~~ **is.**\n" in result.stdout
+    assert result.stdout.endswith(
+        "- line 399: Paragraph 199 as it ~~was.~~ **is.**\n"
+        "- … and 50 more (`petition diff --format json` lists them all)\n"
+    )

@@ -113,13 +113,18 @@ def _listed(title: str, lines: Sequence[str]) -> list[str]:
     """A titled list; folded in `<details>` when long, and cut at `MOST_LISTED` with how many more."""
     if not lines:
         return []
-    items = [f"- {line}" for line in lines[:MOST_LISTED]]
-    if len(lines) > MOST_LISTED:
-        items.append(f"- … and {len(lines) - MOST_LISTED:,} more (`petition diff --format json` lists them all)")
-    body = "\n".join(items)
+    body = _bounded([f"- {line}" for line in lines])
     if len(lines) > FOLD_AFTER:
         return [f"<details><summary>{title} ({len(lines):,})</summary>\n\n{body}\n\n</details>\n"]
     return [f"**{title} ({len(lines):,})**\n\n{body}\n"]
+
+
+def _bounded(items: list[str]) -> str:
+    """The list's lines up to `MOST_LISTED`, then how many more there are."""
+    shown = items[:MOST_LISTED]
+    if len(items) > MOST_LISTED:
+        shown.append(f"- … and {len(items) - MOST_LISTED:,} more (`petition diff --format json` lists them all)")
+    return "\n".join(shown)
 
 
 def _words(runs: tuple[tuple[Op, str], ...]) -> str:
@@ -131,7 +136,7 @@ def _footnotes(texts: TextsDiff, language: str) -> list[str]:
     lines = [f"- added {_code(n.id)}: {escaped(n.text)}" for n in texts.footnotes_added]
     lines += [f"- removed {_code(n.id)}: ~~{escaped(n.text)}~~" for n in texts.footnotes_removed]
     lines += [f"- reworded {_code(r.new.id)}: {_words(r.words)}" for r in texts.footnotes_reworded]
-    return [f"### Footnotes{language}\n\n" + "\n".join(lines) + "\n"] if lines else []
+    return [f"### Footnotes{language}\n\n" + _bounded(lines) + "\n"] if lines else []
 
 
 def _body(changes: list[ParagraphChange], language: str) -> list[str]:
@@ -144,14 +149,14 @@ def _body(changes: list[ParagraphChange], language: str) -> list[str]:
             lines.append(f"- removed, was line {change.old.line}: ~~{escaped(change.old.text)}~~")
         else:
             lines.append(f"- line {change.new.line}: {_words(change.words)}")
-    return [f"### Letter text{language}\n\n" + "\n".join(lines) + "\n"] if lines else []
+    return [f"### Letter text{language}\n\n" + _bounded(lines) + "\n"] if lines else []
 
 
 def _recipients(diff: LetterDiff) -> list[str]:
     lines = [f"- added {_code(r.id)}: {escaped(r.name)}" for r in diff.recipients_added]
     lines += [f"- removed {_code(r.id)}: ~~{escaped(r.name)}~~" for r in diff.recipients_removed]
     lines += [f"- changed {_code(c.new.id)}: {_fields(c)}" for c in diff.recipients_changed]
-    return ["### Recipients\n\n" + "\n".join(lines) + "\n"] if lines else []
+    return ["### Recipients\n\n" + _bounded(lines) + "\n"] if lines else []
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
