@@ -32,6 +32,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import officer
+import reviewer
 from generate import SIZES, generate_project, project_name
 
 BENCH = Path(__file__).resolve().parent
@@ -329,6 +330,7 @@ def run_all(args: argparse.Namespace) -> list[Measurement]:
     # The officer's and the reviewer's commands, on the largest YAML list (bench/officer.py).
     largest = max((p for p in found if p.format == "yaml"), key=lambda p: p.signatories)
     steps = officer.commands(petition, largest.path, largest.signatories, args.projects_dir)
+    steps += reviewer.commands(petition, largest.path, args.projects_dir)
     measure_all(largest, [new(largest, step, command) for step, command in steps], min(args.repeat, LARGE_REPEAT))
     return measurements
 
@@ -469,6 +471,7 @@ def budgets(measurements: list[Measurement]) -> list[Budget]:
         memory("build docx, 100,000 YAML: memory", big_yaml, "build docx", GIB, "1 GiB"),
         linear("build docx, 100,000 against 10,000", "build docx", pdf_yaml, big_yaml, 12.5),
         *officer.budgets(seconds, relative, big_yaml),
+        *reviewer.budgets(relative, big_yaml),
     ]
 
 

@@ -151,6 +151,9 @@ def test_bench_quick_prints_the_table_and_writes_results(tmp_path):
         ("140-yaml", "signatories add"),
         ("140-yaml", "signatories import (form)"),
         ("140-yaml", "diff"),
+        ("140-yaml", "diff, git revisions"),
+        ("140-yaml", "check, 1 MB letter"),
+        ("140-yaml", "diff, 1 MB letter"),
     ]:
         measured = steps[key]
         assert measured["status"] == "ok", measured
