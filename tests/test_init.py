@@ -64,7 +64,8 @@ def test_a_new_project_checks_strictly_and_builds(run_cli, tmp_path):
     assert (tmp_path / "dist/my-letter_addressee_2024-03-01.pdf").read_bytes().startswith(b"%PDF-")
     text = (tmp_path / "dist/my-letter_addressee_2024-03-01.txt").read_text(encoding="utf-8")
     assert text.startswith("Open letter\n\nYour town, 1 March 2024\n\nDear Sir or Madam,\n\nWrite the letter here.")
-    assert text.endswith("\nYour organisation, Your town\n")
+    # The signatories, then the notes under their rule at the very end.
+    assert "\nYour organisation, Your town\n\n" + "-" * 20 + "\n[1] " in text
     # The comment that explains letter.md is for its editors only.
     assert "Markdown" not in text
 
@@ -76,7 +77,9 @@ def test_title_and_language_are_the_letters(run_cli, tmp_path):
     result = run_cli("build", tmp_path / "lettre", "--format", "txt", "--output-dir", tmp_path, env=TODAY)
     assert result.exit_code == 0, result.stderr
     text = (tmp_path / "lettre_addressee_2024-03-01.txt").read_text(encoding="utf-8")
-    assert text.startswith(f"{title}\n\nYour town, 1 mars 2024\n")
+    # The title as French typography sets it: guillemets with a narrow no-break space inside.
+    french = "Stop the dam: a letter to the «\u202fMinistère\u202f»"
+    assert text.startswith(f"{french}\n\nYour town, 1 mars 2024\n")
 
 
 def test_every_yaml_file_names_a_schema_init_wrote_beside_it_and_follows_it(run_cli, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..language import country_name, on_behalf_of
+from ..language import country_name
 from ..markdown import (
     Block,
     BlockQuote,
@@ -36,20 +36,20 @@ def render_text(edition: Edition, width: int = DEFAULT_WIDTH) -> str:
     return _TextWriter(edition, width).letter()
 
 
-def signatory_details(signatory: Signatory, language: str) -> str:
-    """What is printed after the name: "Title, Affiliation, on behalf of …, Location"."""
-    behalf = f"{on_behalf_of(language)} {signatory.on_behalf_of}" if signatory.on_behalf_of else None
+def signatory_details(signatory: Signatory, edition: Edition) -> str:
+    """What is printed after the name: "Title, Affiliation, on behalf of …, Location", as written."""
+    behalf = f"{edition.words.on_behalf_of} {signatory.on_behalf_of}" if signatory.on_behalf_of else None
     # The country's name stands for a place when none is given.
-    place = signatory.location or country_name(signatory.country, language)
+    place = signatory.location or country_name(signatory.country, edition.language)
     parts = (signatory.title, signatory.affiliation, behalf, place)
     return ", ".join(part for part in parts if part)
 
 
-def signatory_line(signatory: Signatory, language: str, *, draft: bool = False) -> str:
-    details = signatory_details(signatory, language)
+def signatory_line(signatory: Signatory, edition: Edition) -> str:
+    details = signatory_details(signatory, edition)
     line = f"{signatory.name}, {details}" if details else signatory.name
-    if draft and signatory.status is Status.PENDING:
-        line += " (pending)"
+    if edition.draft and signatory.status is Status.PENDING:
+        line += f" ({edition.words.pending})"
     return line
 
 
@@ -62,7 +62,7 @@ class _TextWriter:
         edition = self.edition
         blocks: list[str] = []
         if edition.draft:
-            blocks.append("DRAFT - not for circulation")
+            blocks.append(edition.words.draft)
         blocks.append(self.wrap(edition.title))
         if edition.subtitle:
             blocks.append(self.wrap(edition.subtitle))
@@ -75,9 +75,6 @@ class _TextWriter:
         if edition.salutation:
             blocks.append(self.wrap(edition.salutation))
         blocks.extend(self.blocks(edition.body.document.blocks, indent=""))
-        if edition.footnotes:
-            notes = [self.footnote(n.number, n.footnote.inlines) for n in edition.footnotes]
-            blocks.append("-" * min(20, self.width) + "\n" + "\n".join(notes))
         if edition.closing:
             blocks.append(self.wrap(edition.closing))
         if edition.signatories and edition.signatories_heading:
@@ -86,14 +83,15 @@ class _TextWriter:
             if group.heading:
                 blocks.append(self.wrap(group.heading))
             # A line too long for the width goes on indented, so that each signatory still starts a line.
-            lines = [
-                self.wrap(signatory_line(s, edition.language, draft=edition.draft), subsequent="  ")
-                for s in group.signatories
-            ]
+            lines = [self.wrap(signatory_line(s, edition), subsequent="  ") for s in group.signatories]
             if lines:
                 blocks.append("\n".join(lines))
         if edition.postscript:
             blocks.extend(self.blocks(edition.postscript.document.blocks, indent=""))
+        # Notes at the end, as a plain-text reader scrolls to them: never between the text and its closing.
+        if edition.footnotes:
+            notes = [self.footnote(n.number, n.footnote.inlines) for n in edition.footnotes]
+            blocks.append("-" * min(20, self.width) + "\n" + "\n".join(notes))
         return "\n\n".join(block for block in blocks if block) + "\n"
 
     def footnote(self, number: int, inlines: tuple[Inline, ...]) -> str:
