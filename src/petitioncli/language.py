@@ -163,8 +163,14 @@ def closest_tag(tag: str) -> str | None:
     """
     import difflib
 
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
 
+    hyphens = tag.strip().replace("_", "-")
+    try:
+        Locale.parse(hyphens, sep="-")
+        return hyphens  # fr_FR: the same tag with a hyphen
+    except (UnknownLocaleError, ValueError, TypeError):
+        pass
     wanted = _normal(tag)
     names = {code: Locale("en").languages.get(code, "") for code in _known_languages()}
     by_name = [code for code, name in names.items() if name.casefold() == wanted]
@@ -181,7 +187,7 @@ def closest_tag(tag: str) -> str | None:
     official = [code for code in get_official_languages(primary.upper()) if code in names]
     if official:
         return official[0]
-    close = difflib.get_close_matches(primary, list(names), n=1, cutoff=0.5)
+    close = difflib.get_close_matches(primary, list(names), n=1, cutoff=0.75)
     return close[0] if close else None
 
 

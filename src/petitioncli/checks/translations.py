@@ -1,4 +1,4 @@
-"""Rules about translated editions (SPEC §9): each has what it prints, in the original's shape.
+"""Rules about translated editions: each has what it prints, in the original's shape and its own language.
 
 A translation keeps the original's placeholders as gettext's `msgfmt --check`
 and Weblate's checks do: the same footnote ids, called from the same
@@ -10,19 +10,20 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from .. import markdown, rules
 from ..dates import babel_locale
 from ..diagnostics import PetitionError, Pos
-from ..language import matching
+from ..fields import Kind, translatable_specs
+from ..language import has_words, matching
 from ..markdown import Block, BlockQuote, Heading, ListBlock, ListItem, Paragraph, Table
-from ..model import Letter, TranslatedTexts
+from ..model import Letter, Manifest, TranslatedTexts
 from .context import Context
 from .text import warn_spacing
 
-# What each edition must say in its own language when the original says it.
-_REQUIRED = ("title", "place", "body", "footnotes", "signatories_heading")
-_TEXT_KEYS = ("title", "place", "sender", "subject", "signatories_heading")
+# Printed in no line of the letter: a translation may fall back to the original's with a warning.
+_METADATA = ("sender", "subject", "keywords")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +38,12 @@ class _Part:
 def check(context: Context) -> None:
     letter = context.letter
     original = letter.manifest.language
+    _words(context, original, letter.manifest.where("language"))
     for tag, texts in letter.translations.items():
         translation = texts.translation
-        _language(context, translation.pos, tag)
+        if not _language(context, translation.pos, tag):
+            continue
+        _words(context, tag, translation.pos)
         if matching([original], tag) is not None:
             context.diags.report(
                 rules.LANGUAGE_INVALID,
@@ -47,34 +51,58 @@ def check(context: Context) -> None:
                 f"translation '{tag}' is in the letter's own language ({original}); translations are other languages",
             )
         _required(context, texts)
-        for key in _TEXT_KEYS:
-            warn_spacing(context.diags, translation.where(key), f"'{key}' ({tag})", translation.values.get(key))
+        for key, spec in translatable_specs(Manifest).items():
+            if spec.kind is Kind.TEXT:
+                warn_spacing(context.diags, translation.where(key), f"'{key}' ({tag})", translation.values.get(key))
         has_body = translation.values.get("body") and f"translations.{tag}.body" not in context.unusable
         if has_body and "body" not in context.unusable:
             _same_shape(context, texts)
     _recipients(context)
 
 
-def _language(context: Context, pos: Pos, tag: str) -> None:
+def _language(context: Context, pos: Pos, tag: str) -> bool:
+    """Whether a tag names a language; one error when not, naming the closest one."""
     try:
         babel_locale(tag)
     except PetitionError as exc:
         context.diags.report(rules.LANGUAGE_INVALID, pos, str(exc))
+        return False
+    return True
+
+
+def _words(context: Context, language: str, pos: Pos) -> None:
+    if _known(language) and not has_words(language):
+        context.diags.report(
+            rules.WORDS_UNTRANSLATED,
+            pos,
+            f"petitioncli has no '{language}' form of the words it prints itself (the draft mark, 'pending', "
+            "'on behalf of'): that edition would print them in English",
+        )
+
+
+def printed_by_original(letter: Letter, key: str) -> bool:
+    """Whether the original prints (or stores) a translatable key, so that each translation needs its own."""
+    manifest = letter.manifest
+    if key == "body" or key == "title":
+        return True
+    if key == "footnotes":
+        return bool(letter.footnotes)
+    if key == "signatories":
+        return any(group.heading for group in letter.groups)
+    value: Any = getattr(manifest, key)
+    return value not in (None, "", [])
 
 
 def _required(context: Context, texts: TranslatedTexts) -> None:
     letter = context.letter
     translation = texts.translation
-    has = {
-        "title": True,
-        "place": bool(letter.manifest.place),
-        "body": True,
-        "footnotes": bool(letter.footnotes),
-        "signatories_heading": bool(letter.manifest.signatories_heading),
-    }
-    missing = [key for key in _REQUIRED if has[key] and translation.values.get(key) in (None, "")]
-    # A key given but unreadable is reported where it is.
-    missing = [key for key in missing if key not in translation.unread]
+
+    def given(key: str) -> bool:
+        # A key given but unreadable is reported where it is.
+        return translation.values.get(key) not in (None, "", []) or key in translation.unread
+
+    lacking = [key for key in translatable_specs(Manifest) if printed_by_original(letter, key) and not given(key)]
+    missing = [key for key in lacking if key not in _METADATA]
     if missing:
         keys = ", ".join(f"'{key}'" for key in missing)
         context.diags.report(
@@ -82,6 +110,16 @@ def _required(context: Context, texts: TranslatedTexts) -> None:
             translation.pos,
             f"translation '{translation.language}' lacks {keys}; its edition would print the original's",
         )
+    metadata = [key for key in lacking if key in _METADATA]
+    if metadata:
+        keys = ", ".join(f"'{key}'" for key in metadata)
+        context.diags.report(
+            rules.METADATA_UNTRANSLATED,
+            translation.pos,
+            f"translation '{translation.language}' lacks {keys}; its PDF's metadata would be the original's",
+        )
+    if "signatories" not in lacking and printed_by_original(letter, "signatories"):
+        _group_headings(context, translation.language, translation.values.get("signatories"), translation)
     for note in texts.footnotes.values():
         if note.id not in letter.footnotes:
             context.diags.report(
@@ -186,6 +224,8 @@ def _recipients(context: Context) -> None:
                 f"recipient '{recipient.id}' has no salutation in the letter's own language ({original})",
             )
         for tag in letter.translations:
+            if not _known(tag):
+                continue  # the tag itself is the one error
             own = matching(recipient.translated, tag)
             if own is None or not recipient.translated[own].get("salutation"):
                 context.diags.report(
@@ -194,3 +234,34 @@ def _recipients(context: Context) -> None:
                     f"recipient '{recipient.id}' has no salutation in '{tag}': give it as "
                     f"salutation: {{{original}: …, {tag}: …}}",
                 )
+
+
+def _known(tag: str) -> bool:
+    try:
+        babel_locale(tag)
+    except PetitionError:
+        return False
+    return True
+
+
+def _group_headings(context: Context, tag: str, given: Any, translation: Any) -> None:
+    """`signatories: [{heading: …}, …]`: one entry for each of the original's groups, in their order."""
+    groups = context.letter.groups
+    if not isinstance(given, list):
+        return  # not a list: reported when read
+    where = translation.where("signatories")
+    if len(given) != len(groups):
+        context.diags.report(
+            rules.TRANSLATION_MISMATCH,
+            where,
+            f"translation '{tag}' gives {len(given)} group {'entry' if len(given) == 1 else 'entries'} under "
+            f"'signatories' where the original has {len(groups)} groups; give one for each, in the same order",
+        )
+    for group, entry in zip(groups, given, strict=False):
+        if group.heading and not entry.get("heading"):
+            context.diags.report(
+                rules.TRANSLATION_MISSING,
+                entry.get("pos", where),
+                f"translation '{tag}' lacks the heading of the group '{group.heading}'; "
+                "its edition would print the original's",
+            )
