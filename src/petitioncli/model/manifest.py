@@ -217,7 +217,8 @@ class Manifest(Located):
         "`signatories: [{heading: …}]` in the groups' order, …); the signatories themselves are the same.",
         kind=Kind.TRANSLATIONS,
         default={},
-        example="{fr: {title: Pétition …, place: La Haye, body: letter.fr.md, footnotes: footnotes.fr.yaml}}",
+        example="{fr: {title: Lettre ouverte, place: Votre ville, closing: Salutations distinguées, "
+        "body: letter.fr.md, footnotes: footnotes.fr.yaml}}",
         checked_by=(rules.LANGUAGE_INVALID, rules.TRANSLATION_MISSING, rules.TRANSLATION_MISMATCH),
     )
 
