@@ -135,3 +135,21 @@ def test_the_closing_follows_the_last_paragraph_and_the_notes_end_the_letter(tmp
     page = built["html"].read_text(encoding="utf-8")
     closing, notes, postscript = (page.index(s) for s in ('class="closing"', 'class="endnotes', 'class="postscript"'))
     assert page.index("Pedimos a la Junta") < closing < postscript < notes
+
+
+def test_the_docs_page_lists_every_translatable_key_as_the_code_describes_it():
+    from petitioncli.translatable import keys_page
+
+    page = Path(__file__).resolve().parent.parent / "docs" / "reference" / "translatable-keys.md"
+    assert page.read_text(encoding="utf-8") == keys_page(), "regenerate the docs page: make readme"
+    for key in translatable_specs(Manifest):
+        assert f"| `{key}" in page.read_text(encoding="utf-8")
+
+
+def test_init_says_which_keys_are_translatable(run_cli, tmp_path):
+    assert run_cli("init", tmp_path).exit_code == 0
+    manifest = (tmp_path / "petition.yaml").read_text(encoding="utf-8")
+    blocks = manifest.split("\n\n")
+    for key in translatable_specs(Manifest):
+        block = next(b for b in blocks if f"\n{key}:" in f"\n{b}" or f"\n# {key}:" in f"\n{b}")
+        assert "Translatable" in block, key

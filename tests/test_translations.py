@@ -208,3 +208,16 @@ def test_a_chinese_name_without_a_chinese_font_names_the_package_to_install(run_
     assert result.exit_code == 0, result.stderr
     assert "install a font that covers them: fonts-noto-cjk (Noto Serif CJK)" in result.stderr
     assert "[glyph-missing]" in result.stderr
+
+
+def test_a_build_of_one_edition_reports_a_missing_file_of_another_as_check_does(run_cli, tmp_path):
+    project = tmp_path / "letter"
+    shutil.copytree(DATA, project)
+    (project / "letter.fr.md").unlink()
+    expected = "petition.yaml:24:11: error: file not found: letter.fr.md [translation-missing]"
+    checked = run_cli("check", project)
+    assert checked.exit_code == 1 and expected in checked.stdout
+    built = run_cli("build", project, "--lang", "en-GB", "-f", "txt", "--output-dir", tmp_path / "out")
+    # The same rule and exit code as the README's table gives it (an error: exit 1), and nothing written.
+    assert built.exit_code == 1 and expected in built.stderr
+    assert not (tmp_path / "out").exists()

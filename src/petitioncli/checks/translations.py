@@ -19,11 +19,9 @@ from ..fields import Kind, translatable_specs
 from ..language import has_words, matching
 from ..markdown import Block, BlockQuote, Heading, ListBlock, ListItem, Paragraph, Table
 from ..model import Letter, Manifest, TranslatedTexts
+from ..translatable import METADATA
 from .context import Context
 from .text import warn_spacing
-
-# Printed in no line of the letter: a translation may fall back to the original's with a warning.
-_METADATA = ("sender", "subject", "keywords")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +100,7 @@ def _required(context: Context, texts: TranslatedTexts) -> None:
         return translation.values.get(key) not in (None, "", []) or key in translation.unread
 
     lacking = [key for key in translatable_specs(Manifest) if printed_by_original(letter, key) and not given(key)]
-    missing = [key for key in lacking if key not in _METADATA]
+    missing = [key for key in lacking if key not in METADATA]
     if missing:
         keys = ", ".join(f"'{key}'" for key in missing)
         context.diags.report(
@@ -110,7 +108,7 @@ def _required(context: Context, texts: TranslatedTexts) -> None:
             translation.pos,
             f"translation '{translation.language}' lacks {keys}; its edition would print the original's",
         )
-    metadata = [key for key in lacking if key in _METADATA]
+    metadata = [key for key in lacking if key in METADATA]
     if metadata:
         keys = ", ".join(f"'{key}'" for key in metadata)
         context.diags.report(

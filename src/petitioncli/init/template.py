@@ -62,6 +62,8 @@ def _facts(spec: FieldSpec, shown: str | None) -> list[str]:
         facts.append(f"Default: {spec.default}.")
     if spec.example is not None and spec.example != shown:
         facts.append(f"Example: {spec.example}")
+    if spec.translatable:
+        facts.append("Translatable: each translation gives its own under `translations`.")
     return [fact for fact in facts if fact]
 
 
