@@ -153,3 +153,16 @@ def test_init_says_which_keys_are_translatable(run_cli, tmp_path):
     for key in translatable_specs(Manifest):
         block = next(b for b in blocks if f"\n{key}:" in f"\n{b}" or f"\n# {key}:" in f"\n{b}")
         assert "Translatable" in block, key
+
+
+def test_the_schema_takes_a_translation_of_every_key_and_refuses_a_group_file_in_one():
+    import jsonschema
+    import yaml
+
+    schema = json.loads((Path(__file__).resolve().parent.parent / "schemas" / "petition.schema.json").read_text())
+    manifest = yaml.safe_load(ORIGINAL + "translations:\n  es:\n" + "".join(SPANISH.values()))
+    manifest["date"] = "2020-01-15"  # as an editor reads it: PyYAML alone makes it a date
+    jsonschema.validate(manifest, schema)
+    manifest["translations"]["es"]["signatories"][0]["file"] = "otra.csv"
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(manifest))
+    assert errors and "'file' was unexpected" in errors[0].message
