@@ -1,4 +1,4 @@
-"""Rules about translated editions: each has what it prints, in the original's shape and its own language.
+"""Rules about translated editions (docs/reference/translations.md): each has what it prints, in the original's shape.
 
 A translation keeps the original's placeholders as gettext's `msgfmt --check`
 and Weblate's checks do: the same footnote ids, called from the same
@@ -9,6 +9,7 @@ reader of either edition finds the same note in the same place.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,10 +19,11 @@ from ..diagnostics import PetitionError, Pos
 from ..fields import Kind, translatable_specs
 from ..language import has_words, matching
 from ..markdown import Block, BlockQuote, Heading, ListBlock, ListItem, Paragraph, Table
-from ..model import Letter, Manifest, TranslatedTexts
+from ..model import Letter, Manifest, TranslatedTexts, Translation
+from ..rules import Problem
 from ..translatable import METADATA
 from .context import Context
-from .text import warn_spacing
+from .text import spacing_problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,45 +35,51 @@ class _Part:
     labels: tuple[str, ...]
 
 
-def check(context: Context) -> None:
+def check(context: Context) -> Iterator[Problem]:
     letter = context.letter
     original = letter.manifest.language
-    _words(context, original, letter.manifest.where("language"))
+    yield from _words(original, letter.manifest.where("language"))
     for tag, texts in letter.translations.items():
         translation = texts.translation
-        if not _language(context, translation.pos, tag):
+        if not _known(tag):
+            # One error for the tag, naming the closest; nothing else until it is right.
+            yield from _language(translation.pos, tag)
             continue
-        _words(context, tag, translation.pos)
+        yield from _words(tag, translation.pos)
         if matching([original], tag) is not None:
-            context.diags.report(
-                rules.LANGUAGE_INVALID,
+            yield rules.LANGUAGE_INVALID.at(
                 translation.pos,
                 f"translation '{tag}' is in the letter's own language ({original}); translations are other languages",
             )
-        _required(context, texts)
+        yield from _required(context, texts)
         for key, spec in translatable_specs(Manifest).items():
-            if spec.kind is Kind.TEXT:
-                warn_spacing(context.diags, translation.where(key), f"'{key}' ({tag})", translation.values.get(key))
+            value = translation.values.get(key)
+            if spec.kind is Kind.TEXT and (found := spacing_problem(translation.where(key), f"'{key}' ({tag})", value)):
+                yield found
         has_body = translation.values.get("body") and f"translations.{tag}.body" not in context.unusable
         if has_body and "body" not in context.unusable:
-            _same_shape(context, texts)
-    _recipients(context)
+            yield from _same_shape(context, texts)
+    yield from _recipients(context)
 
 
-def _language(context: Context, pos: Pos, tag: str) -> bool:
-    """Whether a tag names a language; one error when not, naming the closest one."""
+def _language(pos: Pos, tag: str) -> Iterator[Problem]:
     try:
         babel_locale(tag)
     except PetitionError as exc:
-        context.diags.report(rules.LANGUAGE_INVALID, pos, str(exc))
+        yield rules.LANGUAGE_INVALID.at(pos, str(exc))
+
+
+def _known(tag: str) -> bool:
+    try:
+        babel_locale(tag)
+    except PetitionError:
         return False
     return True
 
 
-def _words(context: Context, language: str, pos: Pos) -> None:
+def _words(language: str, pos: Pos) -> Iterator[Problem]:
     if _known(language) and not has_words(language):
-        context.diags.report(
-            rules.WORDS_UNTRANSLATED,
+        yield rules.WORDS_UNTRANSLATED.at(
             pos,
             f"petitioncli has no '{language}' form of the words it prints itself (the draft mark, 'pending', "
             "'on behalf of'): that edition would print them in English",
@@ -80,18 +88,17 @@ def _words(context: Context, language: str, pos: Pos) -> None:
 
 def printed_by_original(letter: Letter, key: str) -> bool:
     """Whether the original prints (or stores) a translatable key, so that each translation needs its own."""
-    manifest = letter.manifest
-    if key == "body" or key == "title":
+    if key in ("body", "title"):
         return True
     if key == "footnotes":
         return bool(letter.footnotes)
     if key == "signatories":
         return any(group.heading for group in letter.groups)
-    value: Any = getattr(manifest, key)
+    value: Any = getattr(letter.manifest, key)
     return value not in (None, "", [])
 
 
-def _required(context: Context, texts: TranslatedTexts) -> None:
+def _required(context: Context, texts: TranslatedTexts) -> Iterator[Problem]:
     letter = context.letter
     translation = texts.translation
 
@@ -100,51 +107,42 @@ def _required(context: Context, texts: TranslatedTexts) -> None:
         return translation.values.get(key) not in (None, "", []) or key in translation.unread
 
     lacking = [key for key in translatable_specs(Manifest) if printed_by_original(letter, key) and not given(key)]
-    missing = [key for key in lacking if key not in METADATA]
-    if missing:
-        keys = ", ".join(f"'{key}'" for key in missing)
-        context.diags.report(
-            rules.TRANSLATION_MISSING,
+    if missing := [key for key in lacking if key not in METADATA]:
+        yield rules.TRANSLATION_MISSING.at(
             translation.pos,
-            f"translation '{translation.language}' lacks {keys}; its edition would print the original's",
+            f"translation '{translation.language}' lacks {_keys(missing)}; its edition would print the original's",
         )
-    metadata = [key for key in lacking if key in METADATA]
-    if metadata:
-        keys = ", ".join(f"'{key}'" for key in metadata)
-        context.diags.report(
-            rules.METADATA_UNTRANSLATED,
+    if metadata := [key for key in lacking if key in METADATA]:
+        yield rules.METADATA_UNTRANSLATED.at(
             translation.pos,
-            f"translation '{translation.language}' lacks {keys}; its PDF's metadata would be the original's",
+            f"translation '{translation.language}' lacks {_keys(metadata)}; its PDF's metadata would be the original's",
         )
     if "signatories" not in lacking and printed_by_original(letter, "signatories"):
-        _group_headings(context, translation.language, translation.values.get("signatories"), translation)
+        yield from _group_headings(letter, translation)
     for note in texts.footnotes.values():
         if note.id not in letter.footnotes:
-            context.diags.report(
-                rules.TRANSLATION_MISMATCH,
+            yield rules.TRANSLATION_MISMATCH.at(
                 note.pos,
                 f"footnote '{note.id}' of the '{translation.language}' translation is not one of the original's "
                 f"({', '.join(letter.footnotes) or 'none'})",
             )
 
 
-def _same_shape(context: Context, texts: TranslatedTexts) -> None:
+def _same_shape(context: Context, texts: TranslatedTexts) -> Iterator[Problem]:
     letter = context.letter
     ours, theirs = _parts(letter.body.document.blocks), _parts(texts.body.document.blocks)
     path = texts.body.path
     name = f"the '{texts.translation.language}' translation"
     for index, (original, translated) in enumerate(zip(ours, theirs, strict=False)):
         if original.kind != translated.kind:
-            context.diags.report(
-                rules.TRANSLATION_MISMATCH,
+            yield rules.TRANSLATION_MISMATCH.at(
                 Pos(path, translated.line + 1),
                 f"{name} has a {translated.kind} where the original has a {original.kind} "
                 f"(the {_ordinal(index + 1)} part of the body): {_counts(theirs)} against {_counts(ours)}",
             )
             return
         if original.labels != translated.labels:
-            context.diags.report(
-                rules.TRANSLATION_MISMATCH,
+            yield rules.TRANSLATION_MISMATCH.at(
                 Pos(path, translated.line + 1),
                 f"this {translated.kind} calls {_calls(translated.labels)} where the original's calls "
                 f"{_calls(original.labels)}",
@@ -153,8 +151,7 @@ def _same_shape(context: Context, texts: TranslatedTexts) -> None:
         # Where the translation goes on past the original, or where it stops short of it.
         at = theirs[len(ours)] if len(theirs) > len(ours) else (theirs[-1] if theirs else None)
         where = Pos(path, at.line + 1) if at is not None else Pos(path, 1)
-        context.diags.report(
-            rules.TRANSLATION_MISMATCH,
+        yield rules.TRANSLATION_MISMATCH.at(
             where,
             f"{name} has {_counts(theirs)} where the original has {_counts(ours)}",
         )
@@ -199,8 +196,8 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _recipients(context: Context) -> None:
-    """Every edition needs a salutation in its language; a tag must be a language."""
+def _recipients(context: Context) -> Iterator[Problem]:
+    """A recipient with a salutation needs it in every edition's language; a tag must be a language."""
     letter: Letter = context.letter
     if "recipients" in context.unusable:
         return
@@ -209,56 +206,50 @@ def _recipients(context: Context) -> None:
         for key in recipient.field_pos:
             if "." in key:
                 field, tag = key.split(".", 1)
-                _language(context, recipient.where(key), tag)
+                yield from _language(recipient.where(key), tag)
                 value = recipient.translated.get(tag, {}).get(field)
-                if isinstance(value, str):
-                    warn_spacing(
-                        context.diags, recipient.where(key), f"recipient '{recipient.id}' {field} ({tag})", value
-                    )
+                what = f"recipient '{recipient.id}' {field} ({tag})"
+                if isinstance(value, str) and (found := spacing_problem(recipient.where(key), what, value)):
+                    yield found
         if "salutation" not in recipient.unread and not recipient.salutation and "salutation" in recipient.field_pos:
-            context.diags.report(
-                rules.TRANSLATION_MISSING,
+            yield rules.TRANSLATION_MISSING.at(
                 recipient.where("salutation"),
                 f"recipient '{recipient.id}' has no salutation in the letter's own language ({original})",
             )
+        if "salutation" not in recipient.field_pos:
+            continue  # addressed without a salutation: the letter begins with its text, in every edition
         for tag in letter.translations:
             if not _known(tag):
                 continue  # the tag itself is the one error
             own = matching(recipient.translated, tag)
             if own is None or not recipient.translated[own].get("salutation"):
-                context.diags.report(
-                    rules.TRANSLATION_MISSING,
+                yield rules.TRANSLATION_MISSING.at(
                     recipient.where("salutation"),
                     f"recipient '{recipient.id}' has no salutation in '{tag}': give it as "
                     f"salutation: {{{original}: …, {tag}: …}}",
                 )
 
 
-def _known(tag: str) -> bool:
-    try:
-        babel_locale(tag)
-    except PetitionError:
-        return False
-    return True
+def _keys(keys: list[str]) -> str:
+    return ", ".join(f"'{key}'" for key in keys)
 
 
-def _group_headings(context: Context, tag: str, given: Any, translation: Any) -> None:
+def _group_headings(letter: Letter, translation: Translation) -> Iterator[Problem]:
     """`signatories: [{heading: …}, …]`: one entry for each of the original's groups, in their order."""
-    groups = context.letter.groups
+    given = translation.values.get("signatories")
     if not isinstance(given, list):
         return  # not a list: reported when read
-    where = translation.where("signatories")
+    tag, where, groups = translation.language, translation.where("signatories"), letter.groups
     if len(given) != len(groups):
-        context.diags.report(
-            rules.TRANSLATION_MISMATCH,
+        entries = "entry" if len(given) == 1 else "entries"
+        yield rules.TRANSLATION_MISMATCH.at(
             where,
-            f"translation '{tag}' gives {len(given)} group {'entry' if len(given) == 1 else 'entries'} under "
-            f"'signatories' where the original has {len(groups)} groups; give one for each, in the same order",
+            f"translation '{tag}' gives {len(given)} group {entries} under 'signatories' where the original has "
+            f"{len(groups)} groups; give one for each, in the same order",
         )
     for group, entry in zip(groups, given, strict=False):
         if group.heading and not entry.get("heading"):
-            context.diags.report(
-                rules.TRANSLATION_MISSING,
+            yield rules.TRANSLATION_MISSING.at(
                 entry.get("pos", where),
                 f"translation '{tag}' lacks the heading of the group '{group.heading}'; "
                 "its edition would print the original's",

@@ -10,7 +10,7 @@ from ..diagnostics import Pos
 from ..language import Words
 from ..language import words as words_for
 from ..markdown import Document, Inline
-from .manifest import LinksInPrint, Manifest, Translation
+from .manifest import LinksInPrint, Manifest, SignatoryOrder, Translation
 from .records import Located, Recipient, Signatory
 
 
@@ -83,6 +83,10 @@ class Group:
     signatories: list[Signatory]
     # The group's entry in the manifest.
     pos: Pos
+    # The group's own `order`, `numbered` and `highlighted_first`; None: the manifest's.
+    order: SignatoryOrder | None = None
+    numbered: bool | None = None
+    highlighted_first: bool = False
 
 
 @dataclass(slots=True)
@@ -93,6 +97,8 @@ class EditionGroup:
     signatories: list[Signatory]
     # 1 for a country's heading under a group's own (`signatories_order: country`).
     level: int = 0
+    # Each signatory's printed number, where the group is numbered (None for a pending one in a draft).
+    numbers: list[int | None] | None = None
 
 
 @dataclass(slots=True)

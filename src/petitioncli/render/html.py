@@ -46,6 +46,10 @@ class _Signatory:
     details: str
     url: str | None
     pending: bool
+    number: int | None
+    highlight: bool
+    # Label and address of each of the signatory's further links.
+    links: list[tuple[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +121,8 @@ def letter_html(
             end_notes=end_notes,
             heading=edition.signatories_heading,
             groups=[
-                _Group(group.heading, _signatories(group.signatories, edition), group.level) for group in edition.groups
+                _Group(group.heading, _signatories(group.signatories, group.numbers, edition), group.level)
+                for group in edition.groups
             ],
             # Group headings sit below the signatories' own heading, when there is one.
             group_level=3 if edition.signatories_heading else 2,
@@ -134,7 +139,7 @@ def letter_html(
     return LetterHtml(html.replace(_FONT_FACES_MARK, faces.rstrip("\n"), 1), writer.svg_images)
 
 
-def _signatories(signatories: list[Signatory], edition: Edition) -> list[_Signatory]:
+def _signatories(signatories: list[Signatory], numbers: list[int | None] | None, edition: Edition) -> list[_Signatory]:
     # Signatories are data: their quotes print as written, in every edition.
     return [
         _Signatory(
@@ -142,8 +147,11 @@ def _signatories(signatories: list[Signatory], edition: Edition) -> list[_Signat
             details=signatory_details(s, edition),
             url=s.url,
             pending=edition.draft and s.status is Status.PENDING,
+            number=numbers[index] if numbers is not None else None,
+            highlight=s.highlight,
+            links=[(link.label, link.url) for link in s.links],
         )
-        for s in signatories
+        for index, s in enumerate(signatories)
     ]
 
 

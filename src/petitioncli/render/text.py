@@ -45,9 +45,19 @@ def signatory_details(signatory: Signatory, edition: Edition) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def signatory_line(signatory: Signatory, edition: Edition) -> str:
+def printed_links(signatory: Signatory) -> str:
+    """A signatory's further links as print shows them, after its details: ", Label <https://…>"."""
+    return "".join(f", {link.label} <{link.url}>" for link in signatory.links)
+
+
+def signatory_line(signatory: Signatory, edition: Edition, number: int | None = None) -> str:
+    """One signatory as the text letter prints it; a highlighted name between asterisks, plain text's bold."""
+    name = f"*{signatory.name}*" if signatory.highlight else signatory.name
     details = signatory_details(signatory, edition)
-    line = f"{signatory.name}, {details}" if details else signatory.name
+    line = f"{name}, {details}" if details else name
+    line += printed_links(signatory)
+    if number is not None:
+        line = f"{number}. {line}"
     if edition.draft and signatory.status is Status.PENDING:
         line += f" ({edition.words.pending})"
     return line
@@ -83,7 +93,11 @@ class _TextWriter:
             if group.heading:
                 blocks.append(self.wrap(group.heading))
             # A line too long for the width goes on indented, so that each signatory still starts a line.
-            lines = [self.wrap(signatory_line(s, edition), subsequent="  ") for s in group.signatories]
+            numbers = group.numbers or [None] * len(group.signatories)
+            lines = [
+                self.wrap(signatory_line(s, edition, number=n), subsequent="  ")
+                for s, n in zip(group.signatories, numbers, strict=True)
+            ]
             if lines:
                 blocks.append("\n".join(lines))
         if edition.postscript:
