@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from projects import build, write_project
+from projects import ENGINES, build, build_pdf, pdf_text, write_project
 
 SENTENCE = "They called it \"fair\" and 'final'.\n"
 
@@ -172,3 +172,16 @@ def test_quote_placement_does_ten_times_the_work_for_ten_times_the_text(name):
     small = _operations(HOSTILE[name] * 300)
     large = _operations(HOSTILE[name] * 3000)
     assert large <= 10.5 * small, (small, large)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_spanish_draft_pdf_has_spanish_quotes_and_words(tmp_path, engine):
+    project = write_project(tmp_path / "letter", SPANISH)
+    pdf = build_pdf(project, tmp_path / "out", engine, "--lang", "es", "--draft")
+    text = " ".join(pdf_text(pdf).split())
+    assert "Carta a la “Junta”" in text
+    # The mark is set letter-spaced: WeasyPrint's text reads "B O R R A D O R".
+    assert "BORRADOR" in text.replace(" ", "") and "DRAFT" not in text.replace(" ", "")
+    assert "en nombre de Amnesty International" in text
+    assert "(pendiente)" in text
+    assert 'Citizens & Technology "Open Lab" Foundation' in text
