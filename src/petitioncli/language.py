@@ -23,9 +23,7 @@ from functools import cache
 from importlib import resources
 
 from .diagnostics import PetitionError
-
-# Opening and closing double quotes, then opening and closing single quotes.
-Quotes = tuple[str, str, str, str]
+from .markdown.quotes import Quotes
 
 _NARROW_NO_BREAK_SPACE = "\u202f"
 
