@@ -320,6 +320,7 @@ class ProjectLoader:
                         order=entry.order,
                         numbered=entry.numbered,
                         highlighted_first=bool(entry.highlighted_first),
+                        logos=bool(entry.logos),
                     )
                 )
         groups.fill(found, read)
