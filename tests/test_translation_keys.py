@@ -166,3 +166,13 @@ def test_the_schema_takes_a_translation_of_every_key_and_refuses_a_group_file_in
     manifest["translations"]["es"]["signatories"][0]["file"] = "otra.csv"
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(manifest))
     assert errors and "'file' was unexpected" in errors[0].message
+
+
+def test_the_translated_epigraph_is_checked_as_its_body_is(tmp_path):
+    project = _project(tmp_path / "letter")
+    (project / "epigraph.es.md").write_text("Nada sobre nosotros[^nadie].\n", encoding="utf-8")
+    problems = _problems(project)
+    assert [(p["rule"], Path(p["file"]).name, p["line"]) for p in problems] == [
+        ("footnote-undefined", "epigraph.es.md", 1)
+    ]
+    assert "footnote 'nadie' is not defined" in problems[0]["message"]
