@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from projects import ENGINES, build, build_pdf, pdf_text, write_project
 
@@ -185,3 +187,21 @@ def test_the_spanish_draft_pdf_has_spanish_quotes_and_words(tmp_path, engine):
     assert "en nombre de Amnesty International" in text
     assert "(pendiente)" in text
     assert 'Citizens & Technology "Open Lab" Foundation' in text
+
+
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+_PIECES = st.sampled_from([*"ab \"'.-*_`()[]!\n1", "[^n]", "\\'", "**"])
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_setting_quotes_changes_nothing_but_the_quotes(source):
+    from petitioncli import markdown
+
+    read = markdown.parse_document(source).blocks
+    quoted = markdown.quote_blocks(read, ("“", "”", "‘", "’"))
+    for before, after in zip(markdown.inline_containers(read), markdown.inline_containers(quoted), strict=True):
+        kinds = [type(node) for node in markdown.walk_inlines(before.children)]
+        assert kinds == [type(node) for node in markdown.walk_inlines(after.children)]
+        assert markdown.plain_text(after.children).translate(_STRAIGHT) == markdown.plain_text(before.children)
