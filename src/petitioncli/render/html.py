@@ -21,7 +21,7 @@ from ..model import Edition, Signatory, Status
 from .fonts import font_faces_css
 from .html_body import HtmlWriter
 from .sandbox import TEMPLATES, Sandbox
-from .text import signatory_details
+from .text import draft_mark_points, signatory_details
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
@@ -137,6 +137,7 @@ def letter_html(
             group_level=3 if edition.signatories_heading else 2,
             one_column=len(edition.signatories) > MAX_TWO_COLUMN_SIGNATORIES,
             draft=edition.words.draft if edition.draft else None,
+            draft_points=draft_mark_points(edition.words.draft),
             pending=edition.words.pending,
             letterhead_alt=edition.letterhead_alt or "",
             paper=PAPER_SIZES[paper],

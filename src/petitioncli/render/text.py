@@ -40,6 +40,11 @@ def render_text(edition: Edition, width: int = DEFAULT_WIDTH) -> str:
     return _TextWriter(edition, width).letter()
 
 
+def draft_mark_points(word: str) -> float:
+    """The size of the draft mark across a page: 110 pt for DRAFT, smaller for a longer word (BROUILLON)."""
+    return round(110 * 5 / max(5, len(word)), 1)
+
+
 def signatory_details(signatory: Signatory, edition: Edition) -> str:
     """What is printed after the name: "Title, Affiliation, on behalf of …, Location", as written."""
     behalf = f"{edition.words.on_behalf_of} {signatory.on_behalf_of}" if signatory.on_behalf_of else None

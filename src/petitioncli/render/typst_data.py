@@ -45,7 +45,7 @@ from ..markdown import (
 )
 from ..model import Body, Edition, LinksInPrint, Signatory, Status
 from .sandbox import Sandbox
-from .text import printed_links, signatory_details
+from .text import draft_mark_points, printed_links, signatory_details
 
 PAPERS = {"a4": "a4", "letter": "us-letter"}
 _LINK_SCHEMES = ("http", "https", "mailto")
@@ -145,6 +145,7 @@ class _Builder:
             ],
             "postscript": postscript,
             "draft": edition.words.draft if edition.draft else None,
+            "draft_points": draft_mark_points(edition.words.draft),
             "pending": edition.words.pending,
             "break_before": list(break_before),
         }
