@@ -206,3 +206,20 @@ def test_setting_quotes_changes_nothing_but_the_quotes(source):
         kinds = [type(node) for node in markdown.walk_inlines(before.children)]
         assert kinds == [type(node) for node in markdown.walk_inlines(after.children)]
         assert markdown.plain_text(after.children).translate(_STRAIGHT) == markdown.plain_text(before.children)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("de", "Jane Doe, Director, für Amnesty International"),
+        ("sv", "Jane Doe, Director, för Amnesty International"),
+        ("sr-Latn", "Jane Doe, Director, u ime Amnesty International"),
+        ("pt-BR", "Jane Doe, Director, em nome de Amnesty International"),
+    ],
+)
+def test_on_behalf_of_is_said_in_the_editions_language(tmp_path, language, line):
+    signatories = "- name: Jane Doe\n  title: Director\n  on_behalf_of: Amnesty International\n"
+    project = _project(tmp_path / "letter", language)
+    (project / "signatories.yaml").write_text(signatories, encoding="utf-8")
+    built = build(project, tmp_path / "out", "txt")
+    assert f"\n{line}\n" in built["txt"].read_text(encoding="utf-8")

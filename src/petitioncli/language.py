@@ -91,22 +91,29 @@ class Words:
 # organisation's name can follow the phrase as written here.
 _WORDS: dict[str, Words] = {
     "en": Words("DRAFT", "pending", "on behalf of"),
+    "af": Words("KONSEP", "hangende", "namens"),
     "ar": Words("مسودة", "قيد الانتظار", "نيابة عن"),
     "bg": Words("ЧЕРНОВА", "предстои", "от името на"),
+    "bs": Words("NACRT", "na čekanju", "u ime"),
     "ca": Words("ESBORRANY", "pendent", "en nom de"),
     "cs": Words("KONCEPT", "čeká", "za"),
+    "cy": Words("DRAFFT", "yn aros", "ar ran"),
     "da": Words("UDKAST", "afventer", "på vegne af"),
     "de": Words("ENTWURF", "ausstehend", "für"),
     "el": Words("ΠΡΟΣΧΕΔΙΟ", "εκκρεμεί", "εκ μέρους"),
     "es": Words("BORRADOR", "pendiente", "en nombre de"),
     "fa": Words("پیش‌نویس", "در انتظار", "از طرف"),
     "fr": Words("BROUILLON", "en attente", "au nom de"),
+    "ga": Words("DRÉACHT", "ar feitheamh", "thar ceann"),
     "gl": Words("BORRADOR", "pendente", "en nome de"),
     "he": Words("טיוטה", "ממתין", "בשם"),
     "hr": Words("NACRT", "na čekanju", "u ime"),
     "id": Words("DRAF", "menunggu", "atas nama"),
+    "is": Words("DRÖG", "í bið", "fyrir hönd"),
     "it": Words("BOZZA", "in attesa", "a nome di"),
+    "mk": Words("НАЦРТ", "во исчекување", "во име на"),
     "ms": Words("DRAF", "menunggu", "bagi pihak"),
+    "mt": Words("ABBOZZ", "pendenti", "f'isem"),
     "nb": Words("UTKAST", "venter", "på vegne av"),
     "nl": Words("CONCEPT", "in afwachting", "namens"),
     "nn": Words("UTKAST", "ventar", "på vegner av"),
@@ -117,8 +124,12 @@ _WORDS: dict[str, Words] = {
     "ru": Words("ЧЕРНОВИК", "ожидается", "от имени"),
     "sk": Words("KONCEPT", "čaká", "za"),
     "sl": Words("OSNUTEK", "v čakanju", "v imenu"),
+    "sq": Words("PROJEKT", "në pritje", "në emër të"),
     "sr": Words("НАЦРТ", "на чекању", "у име"),
+    "sr-Latn": Words("NACRT", "na čekanju", "u ime"),
     "sv": Words("UTKAST", "väntar", "för"),
+    "sw": Words("RASIMU", "inasubiri", "kwa niaba ya"),
+    "th": Words("ฉบับร่าง", "รอดำเนินการ", "ในนามของ"),
     "uk": Words("ЧЕРНЕТКА", "очікується", "від імені"),
     "vi": Words("BẢN NHÁP", "đang chờ", "thay mặt"),
     "zh": Words("草稿", "待定", "代表"),
@@ -127,11 +138,17 @@ _WORDS: dict[str, Words] = {
 
 def words(language: str) -> Words:
     """The program's words in the letter's language, English where the table has none (`has_words`)."""
-    return _WORDS.get(_parts(language)[0], _WORDS["en"])
+    return _WORDS.get(_words_key(language) or "en", _WORDS["en"])
 
 
 def has_words(language: str) -> bool:
-    return _parts(language)[0] in _WORDS
+    return _words_key(language) is not None
+
+
+def _words_key(language: str) -> str | None:
+    """The table's entry for a tag: its language in its script (sr-Latn), else its language."""
+    primary, script, _ = _parts(language)
+    return next((key for key in (f"{primary}-{script}", primary) if key in _WORDS), None)
 
 
 def _normal(tag: str) -> str:
