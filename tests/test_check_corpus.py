@@ -144,6 +144,13 @@ CASES = [
         [("language-invalid", "petition.yaml", 5, 11)],
     ),
     Case(
+        # A language's name for its tag: one error, naming the tag.
+        "manifest-language-by-name",
+        {"petition.yaml": MANIFEST + "language: Spanish\n"},
+        [("language-invalid", "petition.yaml", 5, 11)],
+        messages=["unknown language tag 'Spanish'; did you mean 'es'?"],
+    ),
+    Case(
         "manifest-recipient-unknown",
         {"petition.yaml": MANIFEST.replace("recipient: board", "recipient: bord")},
         [("recipient-unknown", "petition.yaml", 4, 12)],
