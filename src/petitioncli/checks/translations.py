@@ -94,6 +94,8 @@ def printed_by_original(letter: Letter, key: str) -> bool:
         return bool(letter.footnotes)
     if key == "signatories":
         return any(group.heading for group in letter.groups)
+    if key == "letterhead_alt" and not letter.manifest.letterhead:
+        return False  # no image for it to describe
     value: Any = getattr(letter.manifest, key)
     return value not in (None, "", [])
 
