@@ -15,7 +15,7 @@ $(INSTALLED): pyproject.toml
 	touch $(INSTALLED)
 
 demo: $(INSTALLED)
-	$(BIN)/petition build data --format pdf --format html --format txt --output-dir dist
+	$(BIN)/petition build data --lang all --to all --format pdf --format html --format txt --output-dir dist
 	@ls -l dist
 
 test: $(INSTALLED)

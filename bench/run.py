@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import inline
 import officer
 import reviewer
 from generate import SIZES, generate_project, project_name
@@ -327,6 +328,11 @@ def run_all(args: argparse.Namespace) -> list[Measurement]:
             for name in (RAW_WEASYPRINT, TAGGED_WEASYPRINT):
                 m = new(project, name, [*weasyprint, "<the html build's output>"])
                 m.status, m.message = "unavailable", "needs the HTML that `build --format html` writes"
+    # Inline Markdown at 100 KB and 1 MB (bench/inline.py).
+    for name, path in inline.make_projects(args.projects_dir, 0.01 if args.quick else 1.0).items():
+        text = Project(name, name, path, 1, "yaml", path / "signatories.yaml")
+        steps = inline.commands(petition, path, out_root / name)
+        measure_all(text, [new(text, step, command) for step, command in steps], min(args.repeat, LARGE_REPEAT))
     # The officer's and the reviewer's commands, on the largest YAML list (bench/officer.py).
     largest = max((p for p in found if p.format == "yaml"), key=lambda p: p.signatories)
     steps = officer.commands(petition, largest.path, largest.signatories, args.projects_dir)
@@ -472,6 +478,7 @@ def budgets(measurements: list[Measurement]) -> list[Budget]:
         linear("build docx, 100,000 against 10,000", "build docx", pdf_yaml, big_yaml, 12.5),
         *officer.budgets(seconds, relative, big_yaml),
         *reviewer.budgets(relative, big_yaml),
+        *inline.budgets(linear),
     ]
 
 

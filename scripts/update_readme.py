@@ -1,6 +1,6 @@
-"""Rewrites the generated tables of the README and the docs from the registries: `make readme`.
+"""Rewrites the generated tables of the README and the docs from the registries, and the generated pages: `make readme`.
 
-The rules (rules/), the limits (limits.py) and the exit codes (exit_status.py).
+The rules (rules/), the limits (limits.py) and the exit codes (exit_status.py); the translatable keys.
 """
 
 from __future__ import annotations
@@ -11,10 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from petitioncli import exit_status, limits, rules
+from petitioncli.translatable import keys_page
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 EXIT_CODES = ROOT / "docs" / "reference" / "exit-codes.md"
+# Pages of the documentation made whole from the code.
+PAGES = {ROOT / "docs" / "reference" / "translatable-keys.md": keys_page}
 TABLES: tuple[tuple[Path, str, str, Callable[[], str]], ...] = (
     (
         README,
@@ -47,6 +50,9 @@ def main() -> int:
         texts[path] = block.sub(lambda _, start=start, end=end, table=table: f"{start}\n{table()}\n{end}", texts[path])
     for path, text in texts.items():
         path.write_text(text, encoding="utf-8")
+    for page, make in PAGES.items():
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(make(), encoding="utf-8")
     return 0
 
 

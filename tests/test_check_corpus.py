@@ -144,6 +144,13 @@ CASES = [
         [("language-invalid", "petition.yaml", 5, 11)],
     ),
     Case(
+        # A language's name for its tag: one error, naming the tag.
+        "manifest-language-by-name",
+        {"petition.yaml": MANIFEST + "language: Spanish\n"},
+        [("language-invalid", "petition.yaml", 5, 11)],
+        messages=["unknown language tag 'Spanish'; did you mean 'es'?"],
+    ),
+    Case(
         "manifest-recipient-unknown",
         {"petition.yaml": MANIFEST.replace("recipient: board", "recipient: bord")},
         [("recipient-unknown", "petition.yaml", 4, 12)],
@@ -747,15 +754,68 @@ CASES = [
         ],
     ),
     Case(
-        "translation-in-no-known-language-and-a-salutation-missing",
+        # One error for the tag, none for each recipient that has no salutation in it.
+        "translation-in-no-known-language",
         {
             "petition.yaml": MANIFEST + TRANSLATION_FR.replace("fr:", "xx-bad:"),
             "recipients.yaml": RECIPIENTS_FR,
             "footnotes.fr.yaml": NOTES_FR,
             "letter.fr.md": LETTER_FR,
         },
-        [("language-invalid", "petition.yaml", 6, 3), ("translation-missing", "recipients.yaml", 4, 5)],
-        messages=["unknown language tag 'xx-bad'", "has no salutation in 'xx-bad'"],
+        [("language-invalid", "petition.yaml", 6, 3)],
+        messages=["unknown language tag 'xx-bad'; use a BCP 47 tag such as en-GB or fr"],
+    ),
+    Case(
+        "translation-tag-mistyped",
+        {
+            "petition.yaml": MANIFEST + TRANSLATION_FR.replace("fr:", "sp:"),
+            "recipients.yaml": RECIPIENTS_FR,
+            "footnotes.fr.yaml": NOTES_FR,
+            "letter.fr.md": LETTER_FR,
+        },
+        [("language-invalid", "petition.yaml", 6, 3)],
+        messages=["unknown language tag 'sp'; did you mean 'es'?"],
+    ),
+    Case(
+        "translation-without-closing-and-group-heading",
+        {
+            "petition.yaml": MANIFEST.replace("title:", "closing: Yours sincerely,\ntitle:")
+            + "signatories:\n  - heading: Organisations\n    file: signatories.yaml\n"
+            + TRANSLATION_FR
+            + "    signatories:\n      - file: x\n",
+            "recipients.yaml": RECIPIENTS_FR,
+            "footnotes.fr.yaml": NOTES_FR,
+            "letter.fr.md": LETTER_FR,
+        },
+        [
+            ("translation-missing", "petition.yaml", 10, 3),
+            ("key-unknown", "petition.yaml", 16, 9),
+            ("translation-missing", "petition.yaml", 16, 9),
+        ],
+        messages=[
+            "translation 'fr' lacks 'closing'; its edition would print the original's",
+            "unknown key 'file' in an entry of 'signatories' (fr)",
+            "lacks the heading of the group 'Organisations'",
+        ],
+    ),
+    Case(
+        "translation-without-metadata",
+        {
+            "petition.yaml": MANIFEST + "sender: Amnesty\n" + TRANSLATION_FR,
+            "recipients.yaml": RECIPIENTS_FR,
+            "footnotes.fr.yaml": NOTES_FR,
+            "letter.fr.md": LETTER_FR,
+        },
+        [("metadata-untranslated", "petition.yaml", 7, 3)],
+        exit_code=0,
+        messages=["translation 'fr' lacks 'sender'; its PDF's metadata would be the original's"],
+    ),
+    Case(
+        "language-without-the-programs-words",
+        {"petition.yaml": MANIFEST + "language: fi\n"},
+        [("words-untranslated", "petition.yaml", 5, 11)],
+        exit_code=0,
+        messages=["no 'fi' form of the words it prints itself"],
     ),
     # --- recipients.yaml -----------------------------------------------------
     Case(

@@ -45,7 +45,7 @@ def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
             "additionalProperties": {
                 "type": "object",
                 "description": "One translation: the keys of the original it gives in its own language.",
-                "properties": {key: value_schema(inner) for key, inner in translatable_specs(record).items()},
+                "properties": {key: _translated_schema(inner) for key, inner in translatable_specs(record).items()},
                 "additionalProperties": False,
             },
         }
@@ -99,6 +99,21 @@ def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
         example = yaml.load(spec.example, Loader=yaml.BaseLoader) if written_as_yaml else spec.example
         schema["examples"] = [example]
     return schema
+
+
+def _translated_schema(spec: FieldSpec) -> dict[str, Any]:
+    """A translatable key as a translation gives it: groups as a list of their translatable keys, in order."""
+    if spec.kind is not Kind.PATH_OR_RECORDS or spec.record is None:
+        return value_schema(spec)
+    keys = translatable_specs(spec.record)
+    entry = {
+        "type": "object",
+        "description": "The translation of the original's group in the same place.",
+        "properties": {key: value_schema(inner) for key, inner in keys.items()},
+        "additionalProperties": False,
+    }
+    description = "One entry for each of the original's groups, in their order, with its heading in this language."
+    return {"description": description, "type": "array", "items": entry}
 
 
 def record_schema(record: type, description: str) -> dict[str, Any]:

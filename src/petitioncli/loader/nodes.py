@@ -149,6 +149,9 @@ class NodeReader:
             if spec.kind is Kind.TRANSLATIONS and isinstance(record, type):
                 found.values[key] = self.translations(node, record, label(key))
                 continue
+            if spec.kind is Kind.PATH_OR_RECORDS and isinstance(record, dict):
+                found.values[key] = self.translated_records(node, spec, label(key))
+                continue
             if spec.per_language and isinstance(node, MappingNode):
                 found.languages[key] = self.per_language(node, spec, label(key), found.field_pos, key)
                 continue
@@ -178,6 +181,21 @@ class NodeReader:
                 field_pos=values.field_pos,
                 unread=frozenset(values.unread),
             )
+        return found
+
+    def translated_records(self, node: Node, spec: FieldSpec, what: str) -> list[dict[str, Any]] | None:
+        """A translation's list of groups: each entry the translatable keys of the original's entry in that place."""
+        assert spec.record is not None
+        if not isinstance(node, SequenceNode):
+            self.wrong_type(node, what, "a list with one entry for each of the original's groups")
+            return None
+        fields = translatable_specs(spec.record)
+        found: list[dict[str, Any]] = []
+        for item in node.value:
+            entries = self.mapping(item, f"an entry of {what}")
+            where = self.pos(item)
+            values = self.record(entries or {}, fields, where, f"an entry of {what}", label=lambda key: f"'{key}'")
+            found.append({**values.values, "pos": where})
         return found
 
     def per_language(

@@ -37,6 +37,10 @@ class LoadResult:
     unusable: frozenset[str] = frozenset()
 
 
+# The files a translation names in its language, as the original names its own.
+_TRANSLATED_FILES = ("body", "footnotes", "epigraph", "postscript")
+
+
 def slugify(text: str) -> str:
     """A file-name part from a folder's name: accents dropped (`Lettre vélo` is `lettre-velo`)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -119,9 +123,9 @@ class ProjectLoader:
         ]
         if not within_project_limit(self.manifest, named, self.diags, self.source):
             self.unusable.update(located)
-            self.unusable.update(f"translations.{tag}.{key}" for tag in translated for key in ("body", "footnotes"))
+            self.unusable.update(f"translations.{tag}.{key}" for tag in translated for key in _TRANSLATED_FILES)
             located = {}
-            translated = {tag: {"body": None, "footnotes": None} for tag in translated}
+            translated = {tag: dict.fromkeys(_TRANSLATED_FILES) for tag in translated}
             lists = [(group, None) for group, _ in lists]
         body = self._body(located.get("body"))
         signatories, signatory_groups = self._signatories(manifest, lists)
@@ -149,9 +153,9 @@ class ProjectLoader:
         )
 
     def _translation_files(self, translation: Translation) -> dict[str, Located | None]:
-        """A translation's body and footnotes; a file it names but lacks is `translation-missing`."""
+        """A translation's own files (`_TRANSLATED_FILES`); a file it names but lacks is `translation-missing`."""
         files: dict[str, Located | None] = {}
-        for key in ("body", "footnotes"):
+        for key in _TRANSLATED_FILES:
             name = translation.values.get(key)
             where = translation.where(key)
             files[key] = self._project_file(key, name, where, rules.TRANSLATION_MISSING) if name else None
@@ -163,6 +167,8 @@ class ProjectLoader:
             translation=translation,
             body=self._body(files["body"], f"translations.{tag}.body"),
             footnotes=self._yaml(f"translations.{tag}.footnotes", files["footnotes"], records.footnotes, {}),
+            epigraph=self._markdown(f"translations.{tag}.epigraph", files["epigraph"]),
+            postscript=self._markdown(f"translations.{tag}.postscript", files["postscript"]),
         )
 
     def _locate_files(self, manifest: Manifest, given: RecordValues) -> dict[str, Located | None]:

@@ -21,8 +21,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from .. import markdown
 from ..diagnostics import Diagnostics
-from ..language import Quotes, is_right_to_left
-from ..language import quotes as language_quotes
+from ..language import is_right_to_left
 from ..markdown import (
     Block,
     BlockQuote,
@@ -59,7 +58,6 @@ class _DocxWriter:
         self.edition = edition
         self.paper = PAPERS[paper]
         self.diagnostics = diagnostics
-        self.quotes: Quotes = language_quotes(edition.language)
         self.right_to_left = is_right_to_left(edition.language)
         self.document: Any = Document()
         parts.add_styles(self.document)
@@ -67,7 +65,8 @@ class _DocxWriter:
         parts.drop_thumbnail(self.document)
         parts.say_who_made_it(self.document)
         self.numbering = parts.Numbering(self.document)
-        notes = {n.number: markdown.parse_inline(n.footnote.text, self.quotes) for n in edition.footnotes}
+        # The notes' texts by number, with the edition's quotation marks already set.
+        notes = {n.number: n.footnote.inlines for n in edition.footnotes}
         self.text = InlineWriter(edition, self.document, diagnostics, self.right_to_left, notes)
         self.inline = self.text.inline
         self.body_end = self.document.element.body.get_or_add_sectPr()
@@ -84,20 +83,20 @@ class _DocxWriter:
             picture = self.text.picture(edition.letterhead, str(manifest.letterhead), manifest.where("letterhead"))
             if picture is not None:
                 self.paragraph()._p.append(picture)
-        self.plain(self.typeset(edition.title), "Title")
+        self.plain(edition.title, "Title")
         if edition.subtitle:
-            self.plain(self.typeset(edition.subtitle), "Subtitle")
+            self.plain(edition.subtitle, "Subtitle")
         if edition.place_and_date:
-            self.plain(self.typeset(edition.place_and_date), parts.DATELINE)
+            self.plain(edition.place_and_date, parts.DATELINE)
         if edition.address:
-            self.plain("\n".join(self.typeset(line) for line in edition.address), parts.ADDRESS)
+            self.plain("\n".join(line for line in edition.address), parts.ADDRESS)
         if edition.epigraph:
             self.markdown(edition.epigraph, quoted=1)
         if edition.salutation:
-            self.plain(self.typeset(edition.salutation), "Normal")
+            self.plain(edition.salutation, "Normal")
         self.markdown(edition.body)
         if edition.closing:
-            self.plain(self.typeset(edition.closing), "Normal")
+            self.plain(edition.closing, "Normal")
         if edition.groups:
             self.signatories()
         if edition.postscript:
@@ -163,12 +162,12 @@ class _DocxWriter:
     def signatories(self) -> None:
         edition = self.edition
         if edition.signatories_heading:
-            self.plain(self.typeset(edition.signatories_heading), "Heading 1")
+            self.plain(edition.signatories_heading, "Heading 1")
         self.section(columns=2)
         level = 2 if edition.signatories_heading else 1
         for group in edition.groups:
             if group.heading:
-                self.plain(self.typeset(group.heading), f"Heading {level + group.level}")
+                self.plain(group.heading, f"Heading {level + group.level}")
             numbers = group.numbers or [None] * len(group.signatories)
             for signatory, number in zip(group.signatories, numbers, strict=True):
                 self.signatory(signatory, number, logo=group.logos)
@@ -181,14 +180,14 @@ class _DocxWriter:
             paragraph.append(self.run(f"{number}. "))
         if logo and signatory.logo is not None:
             self.logo(paragraph, signatory, signatory.logo)
-        name = self.run(self.typeset(signatory.name), bold=signatory.highlight)
+        name = self.run(signatory.name, bold=signatory.highlight)
         paragraph.append(self.link_or_text(signatory.url, name))
-        details = self.typeset(signatory_details(signatory, edition.language))
+        details = signatory_details(signatory, edition)
         if details:
             paragraph.append(self.run(f", {details}"))
         for link in signatory.links:
             paragraph.append(self.run(", "))
-            paragraph.append(self.link_or_text(link.url, self.run(self.typeset(link.label), style=parts.HYPERLINK)))
+            paragraph.append(self.link_or_text(link.url, self.run(link.label, style=parts.HYPERLINK)))
             # For a printed copy, as the PDF prints it.
             paragraph.append(self.run(f" <{link.url}>"))
         if edition.draft and signatory.status is Status.PENDING:
@@ -213,9 +212,9 @@ class _DocxWriter:
     # Markdown
 
     def markdown(self, body: Body, quoted: int = 0) -> None:
-        """A Markdown file of the letter with the edition's quotation marks, as the HTML writer reads it."""
+        """A Markdown file of the letter, its tree walked as the edition holds it (quotation marks set)."""
         self.text.body_path = body.path
-        for block in markdown.parse_document(body.source, self.quotes).blocks:
+        for block in body.document.blocks:
             self.block(block, quoted=quoted, depth=0)
 
     def block(self, block: Block, *, quoted: int, depth: int, style: str | None = None, container: Any = None) -> None:
@@ -289,6 +288,3 @@ class _DocxWriter:
                 if align:
                     paragraph.alignment = alignments[align]
                 self.inline(paragraph._p, cell.children, self.document.part, line=cell.line + 1, bold=row_index == 0)
-
-    def typeset(self, text: str) -> str:
-        return markdown.smart_quotes(text, self.quotes)

@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from ..diagnostics import Diagnostics, Pos
-from ..language import Quotes
 from ..markdown import (
     Block,
     BlockQuote,
@@ -37,7 +36,6 @@ from ..markdown import (
     Text,
     ThematicBreak,
     inline_containers,
-    parse_document,
     project_relative_path,
     shown_address,
     walk_inlines,
@@ -67,10 +65,10 @@ class HtmlWriter:
         self.body_path = edition.body.path
         self.seen_notes: set[int] = set()
 
-    def document(self, body: Body, quotes: Quotes) -> Markup:
-        """A Markdown file of the letter (epigraph, body, postscript) with the edition's quotation marks."""
+    def document(self, body: Body) -> Markup:
+        """A Markdown file of the letter (epigraph, body, postscript), its tree walked as the edition holds it."""
         self.body_path = body.path
-        return Markup(self.blocks(parse_document(body.source, quotes).blocks))
+        return Markup(self.blocks(body.document.blocks))
 
     def blocks(self, blocks: tuple[Block, ...]) -> str:
         return "".join(self.block(block) for block in blocks)
