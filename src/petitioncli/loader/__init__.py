@@ -20,20 +20,33 @@ from pathlib import Path
 from .. import process
 from .finding import MANIFEST, find_manifest, manifests_of
 from .project import LoadResult, ProjectLoader, recipient_ids, slugify
+from .sources import DISK, FileSource
 
-__all__ = ["MANIFEST", "LoadResult", "find_manifest", "load", "loaded", "manifests_of", "recipient_ids", "slugify"]
+__all__ = [
+    "DISK",
+    "MANIFEST",
+    "FileSource",
+    "LoadResult",
+    "find_manifest",
+    "load",
+    "loaded",
+    "manifests_of",
+    "recipient_ids",
+    "slugify",
+]
 
 
-def load(manifest: Path, *, list_only: bool = False) -> LoadResult:
-    """The project's letter; with `list_only`, only the manifest and the list of signatories are read."""
+def load(manifest: Path, source: FileSource = DISK, *, list_only: bool = False) -> LoadResult:
+    """The project of `manifest`, its files read from `source` (the disk, or a git commit's tree); with
+    `list_only`, only the manifest and the list of signatories are read."""
     # Loading makes millions of small objects and no reference cycles: the
     # collector is kept from walking them again and again (`process.py`).
     with process.tuned():
-        return ProjectLoader(manifest).load(list_only=list_only)
+        return ProjectLoader(manifest, source).load(list_only=list_only)
 
 
 @contextmanager
-def loaded(manifest: Path, *, list_only: bool = False) -> Iterator[LoadResult]:
+def loaded(manifest: Path, source: FileSource = DISK, *, list_only: bool = False) -> Iterator[LoadResult]:
     """The project loaded and kept out of the cyclic collector's walks while the caller works with it.
 
     Each collection that the caller's own objects set off would walk the
@@ -41,6 +54,6 @@ def loaded(manifest: Path, *, list_only: bool = False) -> Iterator[LoadResult]:
     block ends, so that a long-running process can still free it.
     """
     with process.tuned():
-        result = load(manifest, list_only=list_only)
+        result = load(manifest, source, list_only=list_only)
         process.model_loaded()
         yield result

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..diagnostics import PetitionError
+from ..exit_status import ExitStatus
 from ..model import Signatory, Status
 from ..text import normalise_name
 from .listfile import ListFile, editing
@@ -39,13 +40,13 @@ def withdraw(
 ) -> Edited:
     """Sets the entry's status to withdrawn: kept in the list, no longer printed, not imported again."""
     if note is not None and (not note.strip() or any(char in note for char in "\r\n\x85\u2028\u2029")):
-        raise PetitionError("--note must be one line of text", 2)
+        raise PetitionError("--note must be one line of text", ExitStatus.UNREADABLE)
     with editing(manifest, waiting, holding=name) as listing:
         if note is not None and listing.is_csv:
             raise PetitionError(
                 f"{listing.path.name} is a CSV file, which has no place for a note: keep it in your records, "
                 "or leave out --note; nothing written",
-                2,
+                ExitStatus.UNREADABLE,
             )
         index = find(listing, name)
         entry = listing.entries[index]
@@ -71,7 +72,7 @@ def find(listing: ListFile, name: str) -> int:
     """The index of the one entry whose name has the key of `name`; refused when none or several have it."""
     key = normalise_name(name)
     if not key:
-        raise PetitionError("--name must hold a name", 2)
+        raise PetitionError("--name must hold a name", ExitStatus.UNREADABLE)
     found = [index for index, listed in enumerate(listing.keys) if listed == key]
     if len(found) == 1:
         return found[0]
@@ -80,12 +81,14 @@ def find(listing: ListFile, name: str) -> int:
         raise PetitionError(
             f"'{name}' is ambiguous: {len(found)} entries have this name ({shown}); "
             "edit the list by hand to change one of them; nothing written",
-            1,
+            ExitStatus.PROBLEMS,
         )
     near = difflib.get_close_matches(key, set(listing.keys), n=_CANDIDATES, cutoff=0.75)
     by_key = {listing.keys[i]: listing.entries[i] for i in range(len(listing.keys)) if listing.keys[i] in near}
     hint = "; did you mean " + "; ".join(_shown(by_key[k]) for k in near) if near else ""
-    raise PetitionError(f"no signatory named '{name}' in {listing.path.name}{hint}; nothing written", 1)
+    raise PetitionError(
+        f"no signatory named '{name}' in {listing.path.name}{hint}; nothing written", ExitStatus.PROBLEMS
+    )
 
 
 def _shown(entry: Signatory) -> str:

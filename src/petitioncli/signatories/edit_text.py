@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from ..diagnostics import Diagnostics, PetitionError
+from ..exit_status import ExitStatus
 from ..loader.csv_list import cell_starts, delimiter_of, read_signatories
 from ..model import Signatory, Status
 from .listfile import ListFile
@@ -35,7 +36,7 @@ def with_status(listing: ListFile, index: int, status: str, note: str | None) ->
         raise PetitionError(
             f"the entry at {listing.path.name}:{entry.pos.line} is written as {{…}}, which this command does not "
             "change; edit it by hand; nothing written",
-            1,
+            ExitStatus.PROBLEMS,
         )
     indent = " " * (entry.pos.column - 1)
     comment = [f"{indent}# {note}{listing.newline}"] if note else []
@@ -83,7 +84,7 @@ def _block(listing: ListFile) -> tuple[list[str], BlockList]:
         raise PetitionError(
             f"{listing.path.name} writes its list as [{{name: …}}, …], which this command does not edit: "
             "change the entry by hand; nothing written",
-            1,
+            ExitStatus.PROBLEMS,
         )
     return lines, BlockList(listing, lines)
 
@@ -120,7 +121,7 @@ def _unusual(listing: ListFile, entry: Signatory, what: str) -> PetitionError:
     return PetitionError(
         f"{what} at {listing.path.name}:{entry.pos.line} is written in a way this command does not change; "
         "edit it by hand; nothing written",
-        1,
+        ExitStatus.PROBLEMS,
     )
 
 
@@ -139,7 +140,8 @@ def _csv_status(listing: ListFile, index: int, status: str, expected: Signatory)
     columns = [cell.strip() for cell in header]
     if "status" not in columns:
         raise PetitionError(
-            f"{listing.path.name} has no column 'status': add it to the header row first; nothing written", 1
+            f"{listing.path.name} has no column 'status': add it to the header row first; nothing written",
+            ExitStatus.PROBLEMS,
         )
     column = columns.index("status")
     raw = "".join(lines[first:end])

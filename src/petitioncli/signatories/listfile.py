@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .. import loader, rules
 from ..diagnostics import Diagnostics, PetitionError, Refused, display_path
+from ..exit_status import ExitStatus
 from ..model import Letter, Signatory, SignatoryOrder
 from ..output import Interrupted, write_atomic
 from ..output.locking import locked
@@ -63,7 +64,9 @@ class ListFile:
         except OSError as exc:
             raise PetitionError(f"cannot read {self.path}: {exc.strerror}; nothing written") from None
         if current != self.data:
-            raise PetitionError(f"{self.path} changed while petition was working on it; nothing written", 1)
+            raise PetitionError(
+                f"{self.path} changed while petition was working on it; nothing written", ExitStatus.PROBLEMS
+            )
         hold_until_reported()
         try:
             write_atomic(self.path, (_BOM if self.bom else b"") + text.encode("utf-8"))
@@ -104,9 +107,11 @@ def _file_holding(result: loader.LoadResult, name: str) -> Path | None:
     files = list(dict.fromkeys(s.pos.file for s in letter.signatories if normalise_name(s.name) == key))
     if len(files) > 1:
         shown = "; ".join(f"{file.name}" for file in files)
-        raise PetitionError(f"'{name}' is in several groups' files ({shown}): change it by hand; nothing written", 1)
+        raise PetitionError(
+            f"'{name}' is in several groups' files ({shown}): change it by hand; nothing written", ExitStatus.PROBLEMS
+        )
     if not files:
-        raise PetitionError(f"no signatory named '{name}' in the groups' files; nothing written", 1)
+        raise PetitionError(f"no signatory named '{name}' in the groups' files; nothing written", ExitStatus.PROBLEMS)
     return files[0]
 
 
@@ -125,7 +130,7 @@ def open_list(manifest: Path, result: loader.LoadResult, path: Path | None = Non
         raise PetitionError(
             f"{display_path(manifest)} sorts its signatories into groups; add and import write into one "
             "list file: add the entry to its group's file",
-            exit_code=2,
+            exit_code=ExitStatus.UNREADABLE,
         )
     if path is None:
         assert isinstance(letter.manifest.signatories, str)

@@ -13,6 +13,7 @@ import itertools
 import re
 
 from ..diagnostics import Diagnostics, PetitionError
+from ..exit_status import ExitStatus
 from ..loader.files import SequenceNode, compose_yaml
 from ..model import Signatory
 from .entry import Inserted, Placed
@@ -129,7 +130,7 @@ class BlockList:
                     f"the last value of {self.listing.path.name} is a |+ block that ends the file without a line "
                     "break, which any entry after it would add to the value: end the file with a line break "
                     "first; nothing written",
-                    1,
+                    ExitStatus.PROBLEMS,
                 )
         return at, separated
 
