@@ -588,3 +588,19 @@ def test_a_kept_block_ending_the_file_without_a_break_is_refused_with_a_way_out(
     assert "end the file with a line break first; nothing written" in " ".join(result.stderr.split())
     assert "Please report this" not in result.stderr
     assert (project / "signatories.yaml").read_text(encoding="utf-8") == text
+
+
+def test_a_url_silenced_with_noqa_is_no_link_in_the_word_copy(run_cli, make_letter, tmp_path):
+    import zipfile
+
+    project = make_letter(
+        "signatories.yaml", "- name: Amnesty International\n- name: humb1t\n  url: humb1t  # noqa: url-invalid\n"
+    )
+    out = tmp_path / "letter.docx"
+    result = run_cli("build", project, "--format", "docx", "--output", out)
+    assert result.exit_code == 0, result.stderr
+    with zipfile.ZipFile(out) as package:
+        relations = package.read("word/_rels/document.xml.rels").decode("utf-8")
+        document = package.read("word/document.xml").decode("utf-8")
+    assert 'Target="humb1t"' not in relations
+    assert "humb1t" in document

@@ -181,7 +181,7 @@ class _DocxWriter:
         if logo and signatory.logo is not None:
             self.logo(paragraph, signatory, signatory.logo)
         name = self.run(signatory.name, bold=signatory.highlight)
-        paragraph.append(self.link_or_text(signatory.url, name))
+        paragraph.append(self.link_or_text(signatory.link, name))
         details = signatory_details(signatory, edition)
         if details:
             paragraph.append(self.run(f", {details}"))
