@@ -38,14 +38,15 @@ def diff(
         from ..diff import compare_projects
         from ..diff.show import to_json, to_text
         from ..report import coloured
+        from ..shown import markup
 
         found, errors = compare_projects(old, new)
         for label, project, problems in (("OLD", old, errors[0]), ("NEW", new, errors[1])):
             if problems:
                 count = len(problems)
                 stderr().print(
-                    f"note: {label} ({display_path(project)}) has {count} error{'s' if count != 1 else ''}; "
-                    f"`petition check {display_path(project)}` shows them",
+                    f"note: {label} ({markup(display_path(project))}) has {count} error{'s' if count != 1 else ''}; "
+                    f"`petition check {markup(display_path(project))}` shows them",
                     highlight=False,
                     soft_wrap=True,
                 )
