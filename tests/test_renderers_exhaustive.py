@@ -13,10 +13,8 @@ from dataclasses import dataclass
 import pytest
 
 from petitioncli.build import validate
-from petitioncli.diagnostics import Diagnostics
 from petitioncli.edition import make_edition
 from petitioncli.render.html_body import HtmlWriter
-from petitioncli.render.sandbox import Sandbox
 from petitioncli.render.text import _TextWriter
 from petitioncli.render.typst_data import _Builder
 from projects import BASE
@@ -44,7 +42,7 @@ def test_the_text_letter_refuses_a_node_it_does_not_know(edition):
 
 
 def test_the_web_page_refuses_a_node_it_does_not_know(edition):
-    writer = HtmlWriter(edition, Sandbox(edition.letter.root), Diagnostics(), {})
+    writer = HtmlWriter(edition, {})
     with pytest.raises(AssertionError):
         writer.block(Unknown())  # type: ignore[arg-type]
     with pytest.raises(AssertionError):
@@ -52,7 +50,7 @@ def test_the_web_page_refuses_a_node_it_does_not_know(edition):
 
 
 def test_the_typst_data_refuses_a_node_it_does_not_know(edition):
-    builder = _Builder(edition, Sandbox(edition.letter.root), Diagnostics(), {})
+    builder = _Builder(edition, {})
     with pytest.raises(AssertionError):
         builder.block(Unknown())  # type: ignore[arg-type]
     with pytest.raises(AssertionError):

@@ -87,7 +87,7 @@ def _text(edition: Edition, settings: Settings, diagnostics: Diagnostics, progre
 def _html(edition: Edition, settings: Settings, diagnostics: Diagnostics, progress: Progress) -> bytes:
     from .render.html import render_html
 
-    return render_html(edition, paper=settings.paper, diagnostics=diagnostics).encode("utf-8")
+    return render_html(edition, paper=settings.paper).encode("utf-8")
 
 
 def _pdf(edition: Edition, settings: Settings, diagnostics: Diagnostics, progress: Progress) -> bytes:

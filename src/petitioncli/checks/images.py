@@ -21,9 +21,11 @@ from .context import Context
 
 @dataclass(frozen=True, slots=True)
 class Judged:
-    """What check made of one image file: its problems, and its size when it is embedded."""
+    """What check made of one image file: its problems, and the image as it is embedded, if it is."""
 
     problems: tuple[tuple[Rule, str], ...]
+    picture: images.Embeddable | None = None
+    # The file's size: what the web page embeds for each use.
     embedded_bytes: int = 0
 
 
@@ -36,6 +38,7 @@ class ImageChecker:
 
     def __init__(self, context: Context, judged: dict[str, Judged]):
         self.root = context.letter.root
+        self.prepared = context.letter.images
         self.diags = context.diags
         self.judged = judged
         self.uses: list[Use] = []
@@ -52,7 +55,10 @@ class ImageChecker:
             return
         judged = self.judged.get(relative)
         if judged is None:
-            judged = self.judged[relative] = _judge(self.root / relative, src)
+            judged = self.judged[relative] = _judge(self.root, relative, src)
+            if judged.picture is not None:
+                # Kept in the model: the renderers embed the image as read here, and read no file.
+                self.prepared[relative] = judged.picture
         for rule, message in judged.problems:
             self.diags.report(rule, pos, message)
         if judged.embedded_bytes:
@@ -93,7 +99,12 @@ def check_totals(context: Context, editions: list[list[Use]]) -> None:
                 break
 
 
-def _judge(path: Path, src: str) -> Judged:
+def _judge(root: Path, relative: str, src: str) -> Judged:
+    # The file the path leads to once links are followed, read only if it is inside the project:
+    # a link swapped after this test still cannot point the read outside.
+    path = paths.real_path(root / relative)
+    if path is None or not paths.inside(root, path):
+        return Judged(((rules.IMAGE_REFUSED, f"image '{src}' is left out: it is outside the project folder"),))
     try:
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
@@ -131,4 +142,4 @@ def _judge(path: Path, src: str) -> Judged:
                 f"{some_of(picture.removed)}",
             ),
         )
-    return Judged(problems, len(data))
+    return Judged(problems, picture, len(data))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Pos
+from ..images import Embeddable
 from ..markdown import Document, Inline
 from .manifest import LinksInPrint, Manifest, Translation
 from .records import Located, Recipient, Signatory
@@ -61,6 +62,11 @@ class Letter:
     postscript: Body | None = None
     # The letterhead image, a file in the project.
     letterhead: Path | None = None
+    # Every image the letter shows (letterhead, epigraph, body, postscript,
+    # translations), by its path in the project, as `check` read and prepared
+    # it: the renderers embed these and read no image file themselves. An
+    # image check found unusable is not here, and is left out.
+    images: dict[str, Embeddable] = field(default_factory=dict)
 
     @property
     def documents(self) -> list[Body]:

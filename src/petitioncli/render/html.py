@@ -15,7 +15,7 @@ from html import unescape
 from markupsafe import Markup
 
 from .. import __version__, markdown
-from ..diagnostics import Diagnostics, Pos
+from ..diagnostics import Pos
 from ..language import is_right_to_left
 from ..language import quotes as language_quotes
 from ..model import Edition, Signatory, Status
@@ -64,17 +64,12 @@ class LetterHtml:
     svg_images: list[tuple[Pos, str]]
 
 
-def render_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | None = None) -> str:
-    """The letter as HTML5; `diagnostics` receives what only rendering can find (unusable images)."""
-    return letter_html(edition, paper, diagnostics).html
+def render_html(edition: Edition, paper: str = "a4") -> str:
+    """The letter as HTML5."""
+    return letter_html(edition, paper).html
 
 
-def letter_html(
-    edition: Edition,
-    paper: str = "a4",
-    diagnostics: Diagnostics | None = None,
-    end_notes: frozenset[int] = frozenset(),
-) -> LetterHtml:
+def letter_html(edition: Edition, paper: str = "a4", end_notes: frozenset[int] = frozenset()) -> LetterHtml:
     """The HTML letter, with what the PDF renderer needs to know about its images.
 
     `end_notes`: the notes print sets after the letter's text, since a page's foot cannot hold them.
@@ -86,7 +81,7 @@ def letter_html(
         return markdown.smart_quotes(text, quotes)
 
     notes = {n.number: markdown.parse_inline(n.footnote.text, quotes) for n in edition.footnotes}
-    writer = HtmlWriter(edition, sandbox, diagnostics if diagnostics is not None else Diagnostics(), notes, end_notes)
+    writer = HtmlWriter(edition, notes, end_notes)
     # In print order, so that each note floats from its first call.
     epigraph = writer.document(edition.epigraph, quotes) if edition.epigraph else None
     body = writer.document(edition.body, quotes)
@@ -94,7 +89,7 @@ def letter_html(
     letterhead = None
     if edition.letterhead is not None:
         manifest = edition.letter.manifest
-        letterhead = writer.data_uri(edition.letterhead, str(manifest.letterhead), manifest.where("letterhead"))
+        letterhead = writer.data_uri(str(manifest.letterhead), manifest.where("letterhead"))
     date_text = edition.date_text
     html = (
         _environment()

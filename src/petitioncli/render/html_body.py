@@ -1,20 +1,20 @@
 """The letter's Markdown tree as HTML: the body, the footnote calls and the notes' texts.
 
-Raw HTML nodes produce nothing; images are read through the sandbox and
-inlined as data URIs, so the page never points outside itself.
+Raw HTML nodes produce nothing; images are inlined as data URIs, as `check`
+read and prepared them (`Letter.images`), so the page never points outside
+itself and no file is read here.
 """
 
 from __future__ import annotations
 
 import base64
-from pathlib import Path
 from typing import assert_never
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
 from .. import images
-from ..diagnostics import Diagnostics, Pos
+from ..diagnostics import Pos
 from ..language import Quotes
 from ..markdown import (
     Block,
@@ -44,7 +44,6 @@ from ..markdown import (
     walk_inlines,
 )
 from ..model import Body, Edition, LinksInPrint
-from .sandbox import Sandbox
 
 _LINK_SCHEMES = ("http", "https", "mailto")
 
@@ -53,16 +52,12 @@ class HtmlWriter:
     def __init__(
         self,
         edition: Edition,
-        sandbox: Sandbox,
-        diagnostics: Diagnostics,
         notes: dict[int, tuple[Inline, ...]],
         end_notes: frozenset[int] = frozenset(),
     ):
         self.edition = edition
         # Notes too long for the foot of a page: print sets them after the letter's text.
         self.end_notes = end_notes
-        self.sandbox = sandbox
-        self.diagnostics = diagnostics
         # The notes' texts by number, with the edition's quotation marks.
         self.notes = notes
         # SVG images inlined from the project, with where letter.md names them:
@@ -218,16 +213,13 @@ class HtmlWriter:
 
     def image(self, node: Image, line: int) -> str:
         """Images from the project folder, inlined as check judged them; an image check reported is left out."""
-        src = node.src
-        relative = project_relative_path(src)
-        if relative is None:
-            return ""
-        uri = self.data_uri(self.edition.letter.root / relative, src, Pos(self.body_path, line))
+        uri = self.data_uri(node.src, Pos(self.body_path, line))
         return f'<img src="{uri}" alt="{escape(node.alt)}">' if uri else ""
 
-    def data_uri(self, path: Path, src: str, pos: Pos) -> str | None:
-        """A project image as a data URI, read through the sandbox; None when it cannot be used."""
-        picture = self.sandbox.picture(self.edition.letter.root, path, src, pos, self.diagnostics)
+    def data_uri(self, src: str, pos: Pos) -> str | None:
+        """A project image as check prepared it, as a data URI; None when check found it unusable."""
+        relative = project_relative_path(src)
+        picture = self.edition.letter.images.get(relative) if relative is not None else None
         if picture is None:
             return None
         if picture.media == images.SVG:

@@ -11,12 +11,11 @@ escaping goes wrong.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import assert_never
 from urllib.parse import urlsplit
 
 from .. import images, markdown
-from ..diagnostics import Diagnostics, Pos
+from ..diagnostics import Pos
 from ..language import is_right_to_left
 from ..language import quotes as language_quotes
 from ..markdown import (
@@ -45,7 +44,6 @@ from ..markdown import (
     walk_inlines,
 )
 from ..model import Body, Edition, LinksInPrint, Signatory, Status
-from .sandbox import Sandbox
 from .text import signatory_details
 
 PAPERS = {"a4": "a4", "letter": "us-letter"}
@@ -69,22 +67,18 @@ class LetterData:
 def letter_data(
     edition: Edition,
     paper: str,
-    sandbox: Sandbox,
-    diagnostics: Diagnostics,
     *,
     replace: dict[int, str] | None = None,
     break_before: tuple[int, ...] = (),
 ) -> LetterData:
     """`replace` maps characters no font can draw to the one printed instead;
     `break_before` the notes whose calling block must start a new page."""
-    return _Builder(edition, sandbox, diagnostics, replace or {}).letter(paper, break_before)
+    return _Builder(edition, replace or {}).letter(paper, break_before)
 
 
 class _Builder:
-    def __init__(self, edition: Edition, sandbox: Sandbox, diagnostics: Diagnostics, replace: dict[int, str]):
+    def __init__(self, edition: Edition, replace: dict[int, str]):
         self.edition = edition
-        self.sandbox = sandbox
-        self.diagnostics = diagnostics
         self.replace = replace
         self.quotes = language_quotes(edition.language)
         self.out = LetterData({})
@@ -110,7 +104,7 @@ class _Builder:
         manifest = edition.letter.manifest
         letterhead = None
         if edition.letterhead is not None:
-            letterhead = self.image_file(edition.letterhead, str(manifest.letterhead), manifest.where("letterhead"))
+            letterhead = self.image_file(str(manifest.letterhead), manifest.where("letterhead"))
         # In print order, so that each note is set at its first call.
         epigraph = self.document(edition.epigraph) if edition.epigraph else None
         body = self.document(edition.body)
@@ -300,25 +294,22 @@ class _Builder:
 
     def image(self, node: Image, line: int) -> Json:
         """Images from the project folder, as check judged them; an image check reported is left out."""
-        relative = project_relative_path(node.src)
-        if relative is None:
-            return None
-        name = self.image_file(self.edition.letter.root / relative, node.src, Pos(self.body_path, line))
+        name = self.image_file(node.src, Pos(self.body_path, line))
         if name is None:
             return None
         # PDF/UA wants every image described; an image with no alt text is named by its file.
-        return {"t": "image", "path": name, "alt": self.text(node.alt or relative)}
+        return {"t": "image", "path": name, "alt": self.text(node.alt or project_relative_path(node.src) or "")}
 
-    def image_file(self, path: Path, src: str, pos: Pos) -> str | None:
-        """The name Typst reads a project image by, read through the sandbox and rewritten as the page embeds it."""
-        key = str(path)
-        if key in self.image_names:
-            return self.image_names[key]
-        picture = self.sandbox.picture(self.edition.letter.root, path, src, pos, self.diagnostics)
-        if picture is None:
+    def image_file(self, src: str, pos: Pos) -> str | None:
+        """The name Typst reads a project image by: the image as check prepared it, written beside letter.json."""
+        relative = project_relative_path(src)
+        picture = self.edition.letter.images.get(relative) if relative is not None else None
+        if relative is None or picture is None:
             return None
+        if relative in self.image_names:
+            return self.image_names[relative]
         if picture.media == images.SVG:
             self.out.svg_images.append((pos, src))
-        name = self.image_names[key] = f"images/{len(self.image_names) + 1}.{_IMAGE_SUFFIXES[picture.media]}"
+        name = self.image_names[relative] = f"images/{len(self.image_names) + 1}.{_IMAGE_SUFFIXES[picture.media]}"
         self.out.images[name] = picture.data
         return name
