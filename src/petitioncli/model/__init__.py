@@ -10,8 +10,8 @@ validate with these descriptions and `petition schema` publishes them.
 """
 
 from .letter import Body, Edition, EditionGroup, Footnote, Group, Letter, NumberedFootnote, TranslatedTexts
-from .manifest import LinksInPrint, Manifest, SignatoryGroup, SignatoryOrder, Translation
-from .records import Located, Recipient, Signatory, Status
+from .manifest import LinksInPrint, Manifest, NoDate, SignatoryGroup, SignatoryOrder, Translation
+from .records import Located, Recipient, Signatory, SignatoryLink, Status
 
 __all__ = [
     "Body",
@@ -23,10 +23,12 @@ __all__ = [
     "LinksInPrint",
     "Located",
     "Manifest",
+    "NoDate",
     "NumberedFootnote",
     "Recipient",
     "Signatory",
     "SignatoryGroup",
+    "SignatoryLink",
     "SignatoryOrder",
     "Status",
     "TranslatedTexts",
