@@ -140,7 +140,7 @@ def chosen(kind: type[Choice], value: str, what: str) -> Choice:
         raise PetitionError(f"unknown {what} '{value}'; choose from {choices}") from None
 
 
-def listed(kind: type[enum.StrEnum], last: str = "or") -> str:
+def listed(kind: type[enum.StrEnum]) -> str:
     """The choices of `kind` as a sentence says them: 'pdf, txt or html'."""
     *rest, final = (member.value for member in kind)
-    return f"{', '.join(rest)} {last} {final}" if rest else final
+    return f"{', '.join(rest)} or {final}" if rest else final
