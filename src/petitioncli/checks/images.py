@@ -3,7 +3,9 @@
 check reads every image a build would embed, so that a build never meets a
 problem check did not report: a folder or FIFO named as an image, a file
 that is no image, one over a limit, an SVG that would be embedded without
-its scripts and outside references.
+its scripts and outside references. Each image is read here once and kept,
+prepared, in the model (`Letter.images`): the build embeds exactly what was
+judged, and no renderer reads the file again.
 """
 
 from __future__ import annotations
