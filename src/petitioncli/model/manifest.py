@@ -73,6 +73,12 @@ class SignatoryGroup(Located):
         kind=Kind.FLAG,
         example="true",
     )
+    logos: bool | None = data(
+        "Show the group's signatories' `logo` images: a grid of logos in the web page, a small logo beside "
+        "each name in print. Default: false.",
+        kind=Kind.FLAG,
+        example="true",
+    )
     highlighted_first: bool | None = data(
         "Print the group's highlighted signatories (`highlight: true`) before the others, each part in the "
         "group's order. Default: false.",

@@ -135,7 +135,7 @@ class _Builder:
                     "heading": self.typeset(group.heading) if group.heading else None,
                     "level": (3 if edition.signatories_heading else 2) + group.level,
                     "signatories": [
-                        self.signatory(s, group.numbers[index] if group.numbers is not None else None)
+                        self.signatory(s, group.numbers[index] if group.numbers is not None else None, group.logos)
                         for index, s in enumerate(group.signatories)
                     ],
                 }
@@ -153,9 +153,15 @@ class _Builder:
         blocks = markdown.parse_document(body.source, self.quotes).blocks
         return [node for block in blocks if (node := self.top_block(block)) is not None]
 
-    def signatory(self, signatory: Signatory, number: int | None) -> list[Json]:
-        """[name, what follows it, url, pending, number, highlight]: short rows, since a letter may have 100,000."""
+    def signatory(self, signatory: Signatory, number: int | None, logos: bool) -> list[Json]:
+        """[name, what follows it, url, pending, number, highlight, logo]: short rows, for letters of 100,000."""
         details = signatory_details(signatory, self.edition.language) + printed_links(signatory)
+        logo = None
+        if logos and signatory.logo is not None:
+            relative = markdown.project_relative_path(signatory.logo)
+            if relative is not None:
+                root = self.edition.letter.root
+                logo = self.image_file(root / relative, signatory.logo, signatory.where("logo"))
         return [
             self.typeset(signatory.name),
             self.typeset(details.removeprefix(", ")),
@@ -163,6 +169,7 @@ class _Builder:
             self.edition.draft and signatory.status is Status.PENDING,
             number,
             signatory.highlight,
+            logo,
         ]
 
     def top_block(self, block: Block) -> Json:
