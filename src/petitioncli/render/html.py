@@ -147,7 +147,7 @@ def letter_html(edition: Edition, paper: str = "a4", end_notes: frozenset[int] =
 
 
 class _Logos:
-    """Each logo file read and encoded once, however many signatories show it."""
+    """Each logo encoded once, however many signatories show it, from the image check prepared."""
 
     def __init__(self, writer: HtmlWriter):
         self.writer = writer
@@ -158,9 +158,7 @@ class _Logos:
         if src is None:
             return None
         if src not in self.uris:
-            relative = markdown.project_relative_path(src)
-            root = self.writer.edition.letter.root
-            self.uris[src] = self.writer.data_uri(root / relative, src, signatory.where("logo")) if relative else None
+            self.uris[src] = self.writer.data_uri(src, signatory.where("logo"))
         return self.uris[src]
 
 

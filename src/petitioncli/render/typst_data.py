@@ -158,10 +158,7 @@ class _Builder:
         details = signatory_details(signatory, self.edition.language) + printed_links(signatory)
         logo = None
         if logos and signatory.logo is not None:
-            relative = markdown.project_relative_path(signatory.logo)
-            if relative is not None:
-                root = self.edition.letter.root
-                logo = self.image_file(root / relative, signatory.logo, signatory.where("logo"))
+            logo = self.image_file(signatory.logo, signatory.where("logo"))
         return [
             self.typeset(signatory.name),
             self.typeset(details.removeprefix(", ")),
