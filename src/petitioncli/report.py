@@ -1,4 +1,8 @@
-"""Printing problems for people (`human`), programs (`json`), GitHub Actions (`github`) and GitLab (`gitlab`)."""
+"""Printing problems for people (`human`), programs (`json`), GitHub Actions (`github`) and GitLab (`gitlab`).
+
+Messages quote the user's data, and file names are the user's too: every
+format shows their control and invisible characters as escapes (`shown.py`).
+"""
 
 from __future__ import annotations
 
@@ -15,8 +19,6 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 _ANSI = {"bold": "1", "dim": "2", "error": "1;31", "warning": "33"}
-# Messages quote the user's data, and file names are the user's too: every
-# format shows their control and invisible characters as escapes (`shown.py`).
 
 
 def file_names(diagnostics: Sequence[Diagnostic]) -> dict[Path, str]:
