@@ -68,7 +68,17 @@ def run(*args: str, application: typer.Typer = app):
 
 
 # Every command and subcommand of `petition`, each walked below; a new one fails here until it is.
-WALKED = {"build", "check", "diff", "init", "schema", "signatories add", "signatories import", "signatories stats"}
+WALKED = {
+    "build",
+    "check",
+    "diff",
+    "init",
+    "preview",
+    "schema",
+    "signatories add",
+    "signatories import",
+    "signatories stats",
+}
 
 
 def test_every_command_is_walked():
@@ -176,3 +186,20 @@ def test_schema(hostile):
     name, shown = hostile
     result, _ = run("schema", "--output", f"{name}-schemas")
     assert f"{shown}-schemas/petition.schema.json" in result.stdout
+
+
+def test_preview(hostile, monkeypatch):
+    """What the preview says when it starts and after each rebuild, the server itself left out."""
+    import petitioncli.preview
+    from petitioncli.preview.session import PreviewSession
+
+    def serve_once(manifest, options, *, host, port, ready, rebuilt, stop=None):
+        rebuilt(PreviewSession(manifest, options).rebuild())
+        ready(f"http://{host}:{port}/")
+
+    monkeypatch.setattr(petitioncli.preview, "serve", serve_once)
+    name, shown = hostile
+    result, _ = run("preview", name, "--port", "8123")
+    assert f"Previewing {shown}/petition.yaml at http://127.0.0.1:8123/" in result.stderr
+    assert f"{shown}/signatories.yaml:" in result.stderr
+    assert "\\u001b]0;PWNED\\u0007" in result.stderr

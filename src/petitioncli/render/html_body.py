@@ -13,9 +13,6 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from .. import images
-from ..diagnostics import Pos
-from ..language import Quotes
 from ..markdown import (
     Block,
     BlockQuote,
@@ -38,7 +35,6 @@ from ..markdown import (
     Text,
     ThematicBreak,
     inline_containers,
-    parse_document,
     project_relative_path,
     shown_address,
     walk_inlines,
@@ -60,16 +56,13 @@ class HtmlWriter:
         self.end_notes = end_notes
         # The notes' texts by number, with the edition's quotation marks.
         self.notes = notes
-        # SVG images inlined from the project, with where letter.md names them:
-        # the only content of the page that can itself point at other files.
-        self.svg_images: list[tuple[Pos, str]] = []
         self.body_path = edition.body.path
         self.seen_notes: set[int] = set()
 
-    def document(self, body: Body, quotes: Quotes) -> Markup:
-        """A Markdown file of the letter (epigraph, body, postscript) with the edition's quotation marks."""
+    def document(self, body: Body) -> Markup:
+        """A Markdown file of the letter (epigraph, body, postscript), its tree walked as the edition holds it."""
         self.body_path = body.path
-        return Markup(self.blocks(parse_document(body.source, quotes).blocks))
+        return Markup(self.blocks(body.document.blocks))
 
     def blocks(self, blocks: tuple[Block, ...]) -> str:
         return "".join(self.block(block) for block in blocks)
@@ -78,14 +71,14 @@ class HtmlWriter:
         match block:
             case Paragraph():
                 if tight:
-                    return self.inline(block.children, line=block.line + 1)
+                    return self.inline(block.children)
                 notes = self._notes_attribute(block.children)
-                return f"<p{notes}>{self.inline(block.children, line=block.line + 1)}</p>\n"
+                return f"<p{notes}>{self.inline(block.children)}</p>\n"
             case Heading():
                 # The letter's title is the one h1; headings in the body sit below it.
                 tag = f"h{min(block.level + 1, 6)}"
                 notes = self._notes_attribute(block.children)
-                return f"<{tag}{notes}>{self.inline(block.children, line=block.line + 1)}</{tag}>\n"
+                return f"<{tag}{notes}>{self.inline(block.children)}</{tag}>\n"
             case ListBlock():
                 return self.list_block(block)
             case BlockQuote():
@@ -122,7 +115,7 @@ class HtmlWriter:
             for column, cell in enumerate(cells):
                 align = block.align[column] if column < len(block.align) else None
                 css = f' class="align-{align}"' if align else ""
-                out.append(f"<{tag}{css}>{self.inline(cell.children, line=cell.line + 1)}</{tag}>")
+                out.append(f"<{tag}{css}>{self.inline(cell.children)}</{tag}>")
             return f"<tr>{''.join(out)}</tr>\n"
 
         # The table carries the notes its cells call, for the PDF's keeping of notes with their calls.
@@ -146,7 +139,7 @@ class HtmlWriter:
                     found[number] = None
         return f' data-notes="{" ".join(map(str, found))}"' if found else ""
 
-    def inline(self, nodes: tuple[Inline, ...], *, line: int = 1, in_note: bool = False) -> Markup:
+    def inline(self, nodes: tuple[Inline, ...], *, in_note: bool = False) -> Markup:
         out: list[str] = []
         for node in nodes:
             match node:
@@ -162,12 +155,12 @@ class HtmlWriter:
                     out.append(f"<code>{escape(node.text)}</code>")
                 case Emphasis():
                     tag = "strong" if node.strong else "em"
-                    out.append(f"<{tag}>{self.inline(node.children, line=line, in_note=in_note)}</{tag}>")
+                    out.append(f"<{tag}>{self.inline(node.children, in_note=in_note)}</{tag}>")
                 case Link():
-                    out.append(self.link(node, line, in_note))
+                    out.append(self.link(node, in_note))
                 # A note holds no images and no calls of notes.
                 case Image():
-                    out.append("" if in_note else self.image(node, line))
+                    out.append("" if in_note else self.image(node))
                 case NoteRef():
                     out.append("" if in_note else self.note_call(node.label or ""))
                 case RawHtml():
@@ -176,8 +169,8 @@ class HtmlWriter:
                     assert_never(node)
         return Markup("".join(out))
 
-    def link(self, node: Link, line: int, in_note: bool) -> str:
-        inner = self.inline(node.children, line=line, in_note=in_note)
+    def link(self, node: Link, in_note: bool) -> str:
+        inner = self.inline(node.children, in_note=in_note)
         if urlsplit(node.href).scheme.lower() not in _LINK_SCHEMES:
             return inner
         css = ' class="url"' if node.autolink else ""
@@ -211,17 +204,15 @@ class HtmlWriter:
             f'<span class="fn" id="fn-{number}">{text}</span>'
         )
 
-    def image(self, node: Image, line: int) -> str:
+    def image(self, node: Image) -> str:
         """Images from the project folder, inlined as check judged them; an image check reported is left out."""
-        uri = self.data_uri(node.src, Pos(self.body_path, line))
+        uri = self.data_uri(node.src)
         return f'<img src="{uri}" alt="{escape(node.alt)}">' if uri else ""
 
-    def data_uri(self, src: str, pos: Pos) -> str | None:
+    def data_uri(self, src: str) -> str | None:
         """A project image as check prepared it, as a data URI; None when check found it unusable."""
         relative = project_relative_path(src)
         picture = self.edition.letter.images.get(relative) if relative is not None else None
         if picture is None:
             return None
-        if picture.media == images.SVG:
-            self.svg_images.append((pos, src))
         return f"data:{picture.media};base64,{base64.b64encode(picture.data).decode('ascii')}"

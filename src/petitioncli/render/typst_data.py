@@ -15,9 +15,7 @@ from typing import assert_never
 from urllib.parse import urlsplit
 
 from .. import images, markdown
-from ..diagnostics import Pos
 from ..language import is_right_to_left
-from ..language import quotes as language_quotes
 from ..markdown import (
     Block,
     BlockQuote,
@@ -44,7 +42,7 @@ from ..markdown import (
     walk_inlines,
 )
 from ..model import Body, Edition, LinksInPrint, Signatory, Status
-from .text import printed_links, signatory_details
+from .text import draft_mark_points, printed_links, signatory_details
 
 PAPERS = {"a4": "a4", "letter": "us-letter"}
 _LINK_SCHEMES = ("http", "https", "mailto")
@@ -58,8 +56,6 @@ class LetterData:
     data: dict
     # Files the template may read besides letter.json: project images, by the name it uses.
     images: dict[str, bytes] = field(default_factory=dict)
-    # SVG images, with where the letter names them: the only content that can point elsewhere.
-    svg_images: list[tuple[Pos, str]] = field(default_factory=list)
     # Every string the letter prints, for the fonts to be checked against.
     printed: list[str] = field(default_factory=list)
 
@@ -80,12 +76,11 @@ class _Builder:
     def __init__(self, edition: Edition, replace: dict[int, str]):
         self.edition = edition
         self.replace = replace
-        self.quotes = language_quotes(edition.language)
         self.out = LetterData({})
-        self.notes = {n.number: markdown.parse_inline(n.footnote.text, self.quotes) for n in edition.footnotes}
+        # The notes' texts by number, with the edition's quotation marks.
+        self.notes = {n.number: n.footnote.inlines for n in edition.footnotes}
         self.seen_notes: set[int] = set()
         self.image_names: dict[str, str] = {}
-        self.body_path = edition.body.path
 
     def text(self, value: str) -> str:
         """A string the letter prints: recorded, and with unprintable characters replaced."""
@@ -94,9 +89,6 @@ class _Builder:
         self.out.printed.append(value)
         return value
 
-    def typeset(self, value: str) -> str:
-        return self.text(markdown.smart_quotes(value, self.quotes))
-
     def letter(self, paper: str, break_before: tuple[int, ...]) -> LetterData:
         edition = self.edition
         language, _, rest = edition.language.partition("-")
@@ -104,7 +96,7 @@ class _Builder:
         manifest = edition.letter.manifest
         letterhead = None
         if edition.letterhead is not None:
-            letterhead = self.image_file(str(manifest.letterhead), manifest.where("letterhead"))
+            letterhead = self.image_file(str(manifest.letterhead))
         # In print order, so that each note is set at its first call.
         epigraph = self.document(edition.epigraph) if edition.epigraph else None
         body = self.document(edition.body)
@@ -114,25 +106,25 @@ class _Builder:
             "region": region.upper() if region else None,
             "dir": "rtl" if is_right_to_left(edition.language) else "ltr",
             "paper": PAPERS[paper],
-            "title": self.typeset(edition.title),
-            "subtitle": self.typeset(edition.subtitle) if edition.subtitle else None,
+            "title": self.text(edition.title),
+            "subtitle": self.text(edition.subtitle) if edition.subtitle else None,
             "letterhead": letterhead,
             "author": self.text(edition.sender) if edition.sender else None,
             "subject": self.text(edition.subject) if edition.subject else None,
             "keywords": [self.text(keyword) for keyword in edition.keywords],
             "date": [edition.date.year, edition.date.month, edition.date.day],
-            "place_prefix": self.typeset(edition.place_and_date.removesuffix(edition.date_text)),
+            "place_prefix": self.text(edition.place_and_date.removesuffix(edition.date_text)),
             "date_text": self.text(edition.date_text),
-            "address": [self.typeset(line) for line in edition.address],
-            "salutation": [self.typeset(line) for line in edition.salutation.split("\n")] if edition.salutation else [],
+            "address": [self.text(line) for line in edition.address],
+            "salutation": [self.text(line) for line in edition.salutation.split("\n")] if edition.salutation else [],
             "epigraph": epigraph,
             "body": body,
-            "closing": self.typeset(edition.closing) if edition.closing else None,
-            "heading": self.typeset(edition.signatories_heading) if edition.signatories_heading else None,
+            "closing": self.text(edition.closing) if edition.closing else None,
+            "heading": self.text(edition.signatories_heading) if edition.signatories_heading else None,
             # Group headings sit below the signatories' own heading, when there is one.
             "groups": [
                 {
-                    "heading": self.typeset(group.heading) if group.heading else None,
+                    "heading": self.text(group.heading) if group.heading else None,
                     "level": (3 if edition.signatories_heading else 2) + group.level,
                     "signatories": [
                         self.signatory(s, group.numbers[index] if group.numbers is not None else None, group.logos)
@@ -142,26 +134,28 @@ class _Builder:
                 for group in edition.groups
             ],
             "postscript": postscript,
-            "draft": edition.draft,
+            "draft": edition.words.draft if edition.draft else None,
+            "draft_points": draft_mark_points(edition.words.draft),
+            "pending": edition.words.pending,
             "break_before": list(break_before),
         }
         return self.out
 
     def document(self, body: Body) -> list[Json]:
         """A Markdown file of the letter (epigraph, body, postscript), block by block."""
-        self.body_path = body.path
-        blocks = markdown.parse_document(body.source, self.quotes).blocks
+        blocks = body.document.blocks
         return [node for block in blocks if (node := self.top_block(block)) is not None]
 
     def signatory(self, signatory: Signatory, number: int | None, logos: bool) -> list[Json]:
         """[name, what follows it, url, pending, number, highlight, logo]: short rows, for letters of 100,000."""
-        details = signatory_details(signatory, self.edition.language) + printed_links(signatory)
+        # Signatories are data: their quotes print as written, in every edition.
+        details = signatory_details(signatory, self.edition) + printed_links(signatory)
         logo = None
         if logos and signatory.logo is not None:
-            logo = self.image_file(signatory.logo, signatory.where("logo"))
+            logo = self.image_file(signatory.logo)
         return [
-            self.typeset(signatory.name),
-            self.typeset(details.removeprefix(", ")),
+            self.text(signatory.name),
+            self.text(details.removeprefix(", ")),
             signatory.url,
             self.edition.draft and signatory.status is Status.PENDING,
             number,
@@ -192,11 +186,11 @@ class _Builder:
     def block(self, block: Block) -> Json:
         match block:
             case Paragraph():
-                return {"t": "par", "c": self.inlines(block.children, block.line + 1)}
+                return {"t": "par", "c": self.inlines(block.children)}
             case Heading():
                 # The letter's title is the one level-1 heading; headings in the body sit below it.
                 level = min(block.level + 1, 6)
-                return {"t": "heading", "level": level, "c": self.inlines(block.children, block.line + 1)}
+                return {"t": "heading", "level": level, "c": self.inlines(block.children)}
             case ListBlock():
                 return {
                     "t": "list",
@@ -224,7 +218,7 @@ class _Builder:
         width = len(block.header)
 
         def cells(row: tuple[Paragraph, ...]) -> list[Json]:
-            found: list[Json] = [self.inlines(cell.children, cell.line + 1) for cell in row[:width]]
+            found: list[Json] = [self.inlines(cell.children) for cell in row[:width]]
             return found + [[] for _ in range(width - len(found))]
 
         return {
@@ -234,10 +228,10 @@ class _Builder:
             "rows": [cells(row) for row in block.rows],
         }
 
-    def inlines(self, nodes: tuple[Inline, ...], line: int, *, in_note: bool = False) -> list[Json]:
+    def inlines(self, nodes: tuple[Inline, ...], *, in_note: bool = False) -> list[Json]:
         out: list[Json] = []
         for node in nodes:
-            item = self.inline(node, line, in_note)
+            item = self.inline(node, in_note)
             if isinstance(item, list):
                 out.extend(item)
             elif item is not None:
@@ -251,7 +245,7 @@ class _Builder:
                 joined.append(item)
         return joined
 
-    def inline(self, node: Inline, line: int, in_note: bool) -> Json | list[Json]:
+    def inline(self, node: Inline, in_note: bool) -> Json | list[Json]:
         match node:
             case Text():
                 return self.text(node.text)
@@ -263,12 +257,12 @@ class _Builder:
                 return {"t": "code", "text": self.text(node.text)}
             case Emphasis():
                 kind = "strong" if node.strong else "em"
-                return {"t": kind, "c": self.inlines(node.children, line, in_note=in_note)}
+                return {"t": kind, "c": self.inlines(node.children, in_note=in_note)}
             case Link():
-                return self.link(node, line, in_note)
+                return self.link(node, in_note)
             # A note holds no images and no calls of notes.
             case Image():
-                return None if in_note else self.image(node, line)
+                return None if in_note else self.image(node)
             case NoteRef():
                 return None if in_note else self.note_call(node.label or "")
             case RawHtml():
@@ -276,9 +270,9 @@ class _Builder:
             case _:
                 assert_never(node)
 
-    def link(self, node: Link, line: int, in_note: bool) -> Json | list[Json]:
+    def link(self, node: Link, in_note: bool) -> Json | list[Json]:
         """A link, and where it leads for print: a note of its own, or after its text (a note holds no note)."""
-        children = self.inlines(node.children, line, in_note=in_note)
+        children = self.inlines(node.children, in_note=in_note)
         if urlsplit(node.href).scheme.lower() not in _LINK_SCHEMES:
             return children
         link: Json = {"t": "link", "href": node.href, "c": children}
@@ -299,17 +293,17 @@ class _Builder:
         if number in self.seen_notes:
             return {"t": "noteref", "n": number}
         self.seen_notes.add(number)
-        return {"t": "note", "n": number, "c": self.inlines(self.notes[number], 0, in_note=True)}
+        return {"t": "note", "n": number, "c": self.inlines(self.notes[number], in_note=True)}
 
-    def image(self, node: Image, line: int) -> Json:
+    def image(self, node: Image) -> Json:
         """Images from the project folder, as check judged them; an image check reported is left out."""
-        name = self.image_file(node.src, Pos(self.body_path, line))
+        name = self.image_file(node.src)
         if name is None:
             return None
         # PDF/UA wants every image described; an image with no alt text is named by its file.
         return {"t": "image", "path": name, "alt": self.text(node.alt or project_relative_path(node.src) or "")}
 
-    def image_file(self, src: str, pos: Pos) -> str | None:
+    def image_file(self, src: str) -> str | None:
         """The name Typst reads a project image by: the image as check prepared it, written beside letter.json."""
         relative = project_relative_path(src)
         picture = self.edition.letter.images.get(relative) if relative is not None else None
@@ -317,8 +311,6 @@ class _Builder:
             return None
         if relative in self.image_names:
             return self.image_names[relative]
-        if picture.media == images.SVG:
-            self.out.svg_images.append((pos, src))
         name = self.image_names[relative] = f"images/{len(self.image_names) + 1}.{_IMAGE_SUFFIXES[picture.media]}"
         self.out.images[name] = picture.data
         return name
