@@ -35,10 +35,7 @@ _INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\U000e0000
 
 def check(context: Context) -> Iterator[Problem]:
     letter = context.letter
-    markdown_files = {
-        *(body.path for body in letter.documents),
-        *(texts.body.path for texts in letter.translations.values()),
-    }
+    markdown_files = {body.path for body in letter.every_document}
     escaped: set[Path] = set()
     for path, text in context.sources.items():
         if path in markdown_files:
