@@ -33,10 +33,7 @@ _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 def check(context: Context) -> Iterator[Problem]:
     letter = context.letter
-    markdown_files = {
-        *(body.path for body in letter.documents),
-        *(texts.body.path for texts in letter.translations.values()),
-    }
+    markdown_files = {body.path for body in letter.every_document}
     escaped: set[Path] = set()
     for path, text in context.sources.items():
         if path in markdown_files:

@@ -78,6 +78,17 @@ class Letter:
         """The Markdown files in the order they are printed: epigraph, body, postscript."""
         return [body for body in (self.epigraph, self.body, self.postscript) if body is not None]
 
+    @property
+    def every_document(self) -> list[Body]:
+        """Every Markdown file read: the original's documents, then each translation's body, epigraph, postscript."""
+        translated = (
+            body
+            for texts in self.translations.values()
+            for body in (texts.body, texts.epigraph, texts.postscript)
+            if body is not None
+        )
+        return [*self.documents, *translated]
+
 
 @dataclass(slots=True)
 class Group:
