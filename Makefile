@@ -36,11 +36,11 @@ format: $(INSTALLED)
 	$(BIN)/ruff format src tests bench scripts
 	$(BIN)/ruff check --fix src tests bench scripts
 
-# The README's rule table, from the rule registry.
+# The generated tables of the README (rules, limits) and of docs/reference/exit-codes.md.
 readme: $(INSTALLED)
 	$(BIN)/python scripts/update_readme.py
 
-# The committed JSON Schemas, from the field descriptions in model.py.
+# The committed JSON Schemas, from the field descriptions in model/.
 schemas: $(INSTALLED)
 	$(BIN)/petition schema --output schemas
 

@@ -606,8 +606,68 @@ CASES = [
             "signatories.csv": "name,url,noqa\nDaniel,https://a.example,\nDaniel,https://b.example,signatory-namesake\n"
             "Daniel,https://c.example,\nDaniela,http://d.example,url-insecure signatory-namsake\n",
         },
-        [("signatory-namesake", "signatories.csv", 4, 1), ("value-unknown", "signatories.csv", 5, 26)],
-        messages=["", "unknown rule 'signatory-namsake' in noqa; did you mean 'signatory-namesake'?"],
+        [("signatory-namesake", "signatories.csv", 4, 1), ("noqa-unknown", "signatories.csv", 5, 26)],
+        exit_code=0,
+        messages=["", "noqa names 'signatory-namsake', which is no rule; did you mean 'signatory-namesake'?"],
+    ),
+    Case(
+        "csv-noqa-column-silencing-nothing",
+        {
+            "petition.yaml": CSV_MANIFEST,
+            "signatories.csv": "name,url,noqa\nDaniel,https://a.example,url-insecure\n",
+        },
+        [("noqa-unused", "signatories.csv", 2, 26)],
+        exit_code=0,
+        messages=["noqa names 'url-insecure', which reports nothing here; remove it"],
+    ),
+    Case(
+        "yaml-noqa-comments-unknown-and-unused",
+        {
+            "signatories.yaml": "- name: Amnesty International  # noqa: whitespace-stray\n"
+            "- name: Article 19\n  url: http://www.article19.org  # noqa: url-insecure, url-insecur\n",
+        },
+        [
+            ("noqa-unused", "signatories.yaml", 1, 32),
+            ("noqa-unknown", "signatories.yaml", 3, 34),
+        ],
+        exit_code=0,
+        messages=["'whitespace-stray', which reports nothing here", "did you mean 'url-insecure'?"],
+    ),
+    Case(
+        "markdown-noqa-comments",
+        {
+            "letter.md": "We write to you  about the state of things[^report]. <!-- noqa: whitespace-stray -->\n"
+            "We ask  the Board.\n\n"
+            "<!-- noqa: html-raw, footnote-undefind -->\nWe thank  you.\n\n"
+            "`<!-- noqa: whitespace-stray -->` is  code, not a comment.\n",
+        },
+        [
+            ("noqa-unknown", "letter.md", 4, 1),
+            ("noqa-unused", "letter.md", 4, 1),
+            ("whitespace-stray", "letter.md", 5, 9),
+            ("whitespace-stray", "letter.md", 7, 37),
+        ],
+        exit_code=0,
+        messages=["did you mean 'footnote-undefined'?", "'html-raw', which reports nothing here"],
+    ),
+    Case(
+        "manifest-rules-unknown-ids",
+        {
+            "petition.yaml": MANIFEST + "rules:\n  ignore: [url-insecur]\n  error: signatory-namesakes\n"
+            "  per_file_ignores:\n    '*.csv': [whitespace]\n  warn: [url-invalid]\n",
+        },
+        [
+            ("value-unknown", "petition.yaml", 6, 11),
+            ("value-unknown", "petition.yaml", 7, 10),
+            ("value-unknown", "petition.yaml", 9, 14),
+            ("key-unknown", "petition.yaml", 10, 3),
+        ],
+        messages=[
+            "unknown rule 'url-insecur' in 'rules.ignore'; did you mean 'url-insecure'?",
+            "did you mean 'signatory-namesake'?",
+            "unknown rule 'whitespace' in 'rules.per_file_ignores' ('*.csv')",
+            "unknown key 'warn' in 'rules'",
+        ],
     ),
     Case(
         "csv-row-too-long",

@@ -186,7 +186,7 @@ def test_output_whose_name_says_another_format_or_none_is_refused(run_cli, iap_p
     assert "--format txt contradicts --output" in result.stderr and "which names a html file" in result.stderr
     result = run_cli("build", iap_project, "-o", tmp_path / "notes.md")
     assert result.exit_code == 2
-    assert "cannot tell the format of" in result.stderr and "add --format pdf, txt or html" in result.stderr
+    assert "cannot tell the format of" in result.stderr and "add --format pdf, txt, html or docx" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["iap"]
 
 

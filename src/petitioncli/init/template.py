@@ -51,7 +51,9 @@ def _value(spec: FieldSpec, text: str) -> str:
     # A list's example is written as YAML already (`[IAP, prosecutors]`); a
     # date reads best unquoted, and the loader takes it as written.
     # So is a flag's and a translation's: uncommented, each must read as what it shows.
-    return text if spec.kind in (Kind.LINES, Kind.DATE, Kind.FLAG, Kind.TRANSLATIONS) else yaml_scalar(text)
+    return (
+        text if spec.kind in (Kind.LINES, Kind.DATE, Kind.FLAG, Kind.NESTED, Kind.TRANSLATIONS) else yaml_scalar(text)
+    )
 
 
 def _facts(spec: FieldSpec, shown: str | None) -> list[str]:

@@ -89,6 +89,32 @@ class SignatoryGroup(Located):
 
 
 @dataclass(slots=True, kw_only=True)
+class RuleSettings(Located):
+    """The manifest's `rules`: which rules the project does not want reported, and which warnings fail."""
+
+    ignore: tuple[str, ...] = data(
+        "Rule ids never reported for this project, as a list or separated by commas. A rule that stops a file "
+        "from being read (`file-missing`, `file-encoding`, …) cannot be ignored.",
+        kind=Kind.RULE_IDS,
+        default=(),
+        example="[url-insecure]",
+    )
+    error: tuple[str, ...] = data(
+        "Warnings reported as errors, which make `check` and `build` fail as an error does.",
+        kind=Kind.RULE_IDS,
+        default=(),
+        example="[signatory-namesake, footnote-unused]",
+    )
+    per_file_ignores: dict[str, tuple[str, ...]] = data(
+        "Rule ids not reported in the files a glob matches: the glob is matched against the file's path relative "
+        "to this folder (`*` also crosses `/`), and a glob without `/` against the file's name as well.",
+        kind=Kind.RULE_IDS_BY_FILE,
+        default={},
+        example="{'signatories/*.csv': [whitespace-stray]}",
+    )
+
+
+@dataclass(slots=True, kw_only=True)
 class Manifest(Located):
     """petition.yaml."""
 
@@ -253,6 +279,15 @@ class Manifest(Located):
         example="{fr: {title: Lettre ouverte, place: Votre ville, closing: Salutations distinguées, "
         "body: letter.fr.md, footnotes: footnotes.fr.yaml}}",
         checked_by=(rules.LANGUAGE_INVALID, rules.TRANSLATION_MISSING, rules.TRANSLATION_MISMATCH),
+    )
+    # Last: in the class body the name `rules` hides the module from the fields after it.
+    rules: RuleSettings | None = data(
+        "How `check` and `build` report rules for this project: `ignore` (ids never reported), `error` (warnings "
+        "that fail) and `per_file_ignores` (glob to ids). A `noqa` comment silences one place instead.",
+        kind=Kind.NESTED,
+        record=RuleSettings,
+        checked_by=(rules.KEY_UNKNOWN, rules.VALUE_UNKNOWN),
+        example="{ignore: [url-insecure], error: [signatory-namesake]}",
     )
 
 

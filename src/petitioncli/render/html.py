@@ -15,7 +15,7 @@ from html import unescape
 from markupsafe import Markup
 
 from .. import __version__, markdown
-from ..diagnostics import Diagnostics, Pos
+from ..diagnostics import Diagnostics
 from ..language import is_right_to_left
 from ..model import Edition, Signatory, Status
 from .fonts import font_faces_css
@@ -25,8 +25,8 @@ from .text import draft_mark_points, signatory_details
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
-# Two CSS columns cost WeasyPrint about three times a single column; up to the
-# SPEC's 10,000 signatories they stay within its 40-second budget, beyond that
+# Two CSS columns cost WeasyPrint about three times a single column; up to
+# 10,000 signatories they stay within the 40-second budget of bench/run.py, beyond that
 # the list is set in one column so that time keeps growing in proportion.
 MAX_TWO_COLUMN_SIGNATORIES = 10_000
 
@@ -65,9 +65,6 @@ class _Group:
 @dataclass(frozen=True, slots=True)
 class LetterHtml:
     html: str
-    # SVG images inlined from the project, with where letter.md names them:
-    # the only content of the page that can itself point at other files.
-    svg_images: list[tuple[Pos, str]]
 
 
 def render_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | None = None) -> str:
@@ -146,7 +143,7 @@ def letter_html(
     )
     # Every character the page shows (entities decoded), a few more than the glyphs drawn: that is harmless.
     faces = font_faces_css(sandbox, set(unescape(html)))
-    return LetterHtml(html.replace(_FONT_FACES_MARK, faces.rstrip("\n"), 1), writer.svg_images)
+    return LetterHtml(html.replace(_FONT_FACES_MARK, faces.rstrip("\n"), 1))
 
 
 class _Logos:

@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from .. import images
 from ..diagnostics import Diagnostics, Pos
 from ..markdown import (
     Block,
@@ -63,9 +62,6 @@ class HtmlWriter:
         self.diagnostics = diagnostics
         # The notes' texts by number, with the edition's quotation marks.
         self.notes = notes
-        # SVG images inlined from the project, with where letter.md names them:
-        # the only content of the page that can itself point at other files.
-        self.svg_images: list[tuple[Pos, str]] = []
         self.body_path = edition.body.path
         self.seen_notes: set[int] = set()
 
@@ -228,6 +224,4 @@ class HtmlWriter:
         picture = self.sandbox.picture(self.edition.letter.root, path, src, pos, self.diagnostics)
         if picture is None:
             return None
-        if picture.media == images.SVG:
-            self.svg_images.append((pos, src))
         return f"data:{picture.media};base64,{base64.b64encode(picture.data).decode('ascii')}"

@@ -1,4 +1,4 @@
-"""The plain-text letter (SPEC §4): wrapped paragraphs, [n] calls, notes under a rule."""
+"""The plain-text letter (`--format txt`): wrapped paragraphs, [n] calls, notes under a rule."""
 
 from __future__ import annotations
 

@@ -59,8 +59,6 @@ class LetterData:
     data: dict
     # Files the template may read besides letter.json: project images, by the name it uses.
     images: dict[str, bytes] = field(default_factory=dict)
-    # SVG images, with where the letter names them: the only content that can point elsewhere.
-    svg_images: list[tuple[Pos, str]] = field(default_factory=list)
     # Every string the letter prints, for the fonts to be checked against.
     printed: list[str] = field(default_factory=list)
 
@@ -328,8 +326,6 @@ class _Builder:
         picture = self.sandbox.picture(self.edition.letter.root, path, src, pos, self.diagnostics)
         if picture is None:
             return None
-        if picture.media == images.SVG:
-            self.out.svg_images.append((pos, src))
         name = self.image_names[key] = f"images/{len(self.image_names) + 1}.{_IMAGE_SUFFIXES[picture.media]}"
         self.out.images[name] = picture.data
         return name

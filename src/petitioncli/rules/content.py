@@ -232,3 +232,17 @@ GLYPH_MISSING = define(
     "characters that neither the shipped Noto Serif nor any font on the machine (as fontconfig lists them) "
     "can draw, which the PDF would print as empty boxes; names the first signatory (or file) that uses them",
 )
+
+NOQA_UNKNOWN = define(
+    "noqa-unknown",
+    WARNING,
+    Stage.CHECK,
+    "a `noqa` (a `# noqa:` comment in YAML, a signatory's `noqa` value or CSV column, a `<!-- noqa: -->` comment "
+    "in Markdown) names a rule that does not exist; says the closest id",
+)
+NOQA_UNUSED = define(
+    "noqa-unused",
+    WARNING,
+    Stage.CHECK,
+    "a `noqa` names a rule that reports nothing there: the problem it silenced is gone, or it was never there",
+)
