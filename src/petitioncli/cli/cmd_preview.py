@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..exit_status import ExitStatus
 from ..formats import Engine
 from .app import app
 from .common import DebugOpt, ProjectArg, VerboseOpt, complete_recipients, configure_logging, guarded, stderr
@@ -56,7 +57,7 @@ def preview(
     """
     configure_logging(verbose)
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from ..build import DEFAULT_OUTPUT_DIR
         from ..loader import find_manifest
         from ..preview import PreviewOptions, serve
@@ -81,7 +82,7 @@ def preview(
                 webbrowser.open(url)
 
         serve(manifest, options, host=host, port=port, ready=ready, rebuilt=_report)
-        return 0
+        return ExitStatus.SUCCESS
 
     raise typer.Exit(guarded(debug, run))
 
