@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from .. import DOCS_URL
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"
@@ -36,6 +38,11 @@ class Rule:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def url(self) -> str:
+        """The rule's page on the documentation site: what it means, a failing example and its fix."""
+        return f"{DOCS_URL}rules/{self.id}/"
 
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
