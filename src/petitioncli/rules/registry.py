@@ -30,7 +30,7 @@ class Rule:
     id: str
     severity: Severity
     stage: Stage
-    # Completes "reported when …" in the README's table.
+    # Completes "reported when …" on the docs site's rule pages and table (scripts/rule_pages.py).
     summary: str
     # The input could not be read at all: SPEC §2 gives that exit code 2.
     unreadable: bool = False
@@ -66,13 +66,3 @@ def all_rules() -> tuple[Rule, ...]:
 
 def by_id(rule_id: str) -> Rule | None:
     return _REGISTRY.get(rule_id)
-
-
-def markdown_table() -> str:
-    """The README's table of rules, in registry order."""
-    lines = ["| rule | severity | found by | reported when |", "| --- | --- | --- | --- |"]
-    for rule in all_rules():
-        severity = f"{rule.severity} (exit 2)" if rule.unreadable else str(rule.severity)
-        found_by = "`build` (PDF, HTML)" if rule.stage is Stage.RENDER else "`check`, `build`"
-        lines.append(f"| `{rule.id}` | {severity} | {found_by} | {rule.summary} |")
-    return "\n".join(lines)
