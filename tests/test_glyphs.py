@@ -7,7 +7,7 @@ import logging
 import re
 
 from petitioncli.build import BuildOptions, build
-from petitioncli.render.fonts import DRAWN_WITHOUT_LOOKING, shipped_characters
+from petitioncli.font_coverage import DRAWN_WITHOUT_LOOKING, shipped_characters
 from projects import petition, write_project
 
 # Drawn by Noto Serif; by a font of this machine or none; by no font anywhere (private use).

@@ -24,8 +24,8 @@ from functools import cache
 from pathlib import Path
 
 from ..diagnostics import Diagnostics, PetitionError
+from ..font_coverage import shipped_characters
 from ..model import Edition
-from .fonts import shipped_characters
 from .printed import Printed
 from .sandbox import FONTS, TEMPLATES, Sandbox
 from .typst_data import LetterData, letter_data

@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 
 from .. import DOCS_URL
+from ..position import Pos
 
 
 class Severity(enum.StrEnum):
@@ -43,6 +44,27 @@ class Rule:
     def url(self) -> str:
         """The rule's page on the documentation site: what it means, a failing example and its fix."""
         return f"{DOCS_URL}rules/{self.id}/"
+
+    def at(self, pos: Pos, message: str, *, entry_line: int | None = None) -> Problem:
+        """A problem of this rule found at `pos`: what a check yields."""
+        return Problem(pos, self, message, entry_line)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a check finds: the rule it breaks, where, and what to say.
+
+    Its severity is not decided here: the runner attaches it, from the rule
+    and the project's configuration, when the problem becomes a diagnostic.
+    """
+
+    pos: Pos
+    rule: Rule
+    message: str
+    # The line where the YAML value holding the problem starts, when the problem
+    # sits further down inside it: lines of a block scalar cannot carry a
+    # comment, so a noqa comment on the value's first line covers them.
+    entry_line: int | None = None
 
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
