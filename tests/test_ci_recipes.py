@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -97,3 +98,15 @@ def test_the_loop_over_several_letters_fails_when_one_does(run_cli, tmp_path):
     result = run(LOOP, tmp_path)
     assert result.returncode == 1
     assert "::error file=letters/a/letter.md," in result.stdout
+
+
+def test_the_checksums_of_a_release_are_those_of_the_letters(repository):
+    build = next(step["run"] for step in GITHUB["jobs"]["letter"]["steps"] if step.get("name", "").startswith("Build"))
+    checksums = [text for kind, text in BLOCKS if kind == "sh"][1]
+    result = run(petition_steps([build, checksums]), repository)
+    assert result.returncode == 0, result.stderr
+    lines = (repository / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3
+    digest, path = lines[0].split("  ")
+    assert hashlib.sha256((repository / path).read_bytes()).hexdigest() == digest
+    assert result.stdout.count(": OK") == 3
