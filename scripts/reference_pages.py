@@ -12,6 +12,7 @@ from petitioncli.cli import app
 from petitioncli.fields import FieldSpec, Kind, specs, translatable_specs
 from petitioncli.model import Manifest, Recipient, Signatory
 
+# Below each page's title, which MkDocs names the page in the navigation after.
 NOTICE = "<!-- Written by `make docs-gen` from {source}: do not edit. -->"
 
 
@@ -101,8 +102,9 @@ def cli_page() -> str:
     root = typer.main.get_command(app)
     context = _context(root, "petition")
     lines = [
-        NOTICE.format(source="the Typer application, src/petitioncli/cli/"),
         "# Commands",
+        "",
+        NOTICE.format(source="the Typer application, src/petitioncli/cli/"),
         "",
         "Every command and option of `petition`, with the help `--help` prints. Every command exits 0 on",
         "success, 1 when the letter has errors (or warnings under `--strict`) and 2 on a usage error or a file",
@@ -170,8 +172,9 @@ def files_page() -> str:
     groups = specs(Manifest)["signatories"].record
     assert groups is not None
     lines = [
-        NOTICE.format(source="the field descriptions of src/petitioncli/model/"),
         "# Files and keys",
+        "",
+        NOTICE.format(source="the field descriptions of src/petitioncli/model/"),
         "",
         "Every key of every file of a letter project. The same descriptions make the JSON Schemas",
         "(`petition schema`), the comments in the files `petition init` writes, and the loader's checks, so",
@@ -232,8 +235,9 @@ def files_page() -> str:
 
 def limits_page() -> str:
     lines = [
-        NOTICE.format(source="src/petitioncli/limits.py"),
         "# Limits",
+        "",
+        NOTICE.format(source="src/petitioncli/limits.py"),
         "",
         "A letter is data from many hands, and a few bytes can ask for minutes or gigabytes: 20 KB of",
         "brackets, an image used a hundred times, an SVG whose `<use>` elements repeat one another. `petition`",

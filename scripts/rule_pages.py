@@ -141,8 +141,10 @@ def page(rule: Rule, module: ModuleType | None = None) -> str:
     found_by = "`petition build` (PDF)" if rule.stage is Stage.RENDER else "`petition check` and `petition build`"
     summary = rule.summary[0].upper() + rule.summary[1:]
     lines = [
-        "<!-- Written by `make docs-gen` from the rule registry and tests/test_check_corpus.py: do not edit. -->",
+        # The title first: MkDocs names the page in the navigation after it.
         f"# {rule.id}",
+        "",
+        "<!-- Written by `make docs-gen` from the rule registry and tests/test_check_corpus.py: do not edit. -->",
         "",
         f"**{severity}** · found by {found_by} · [all rules](index.md)",
         "",
@@ -186,8 +188,9 @@ def page(rule: Rule, module: ModuleType | None = None) -> str:
 
 def index() -> str:
     lines = [
-        "<!-- Written by `make docs-gen` from the rule registry: do not edit. -->",
         "# Rules",
+        "",
+        "<!-- Written by `make docs-gen` from the rule registry: do not edit. -->",
         "",
         "Every problem `petition check` and `petition build` report names its rule. Rule ids are stable: use them",
         "in `# noqa` comments and in CI configurations. `petition check --verbose` follows each problem with its",
