@@ -146,6 +146,8 @@ def test_the_fix_on_each_rule_page_clears_the_example(rule, tmp_path, run_cli):
 def test_each_rule_links_to_its_page_on_the_site():
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_url"] == DOCS_URL
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["urls"]["Documentation"] == DOCS_URL
     for rule in rules.all_rules():
         assert rule.url == f"{DOCS_URL}rules/{rule.id}/"
         assert (REPO / "docs" / "rules" / f"{rule.id}.md").is_file()
