@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from . import checks, loader
-from .dates import letter_date
+from .dates import date_printed, letter_date
 from .diagnostics import Diagnostics, PetitionError
 from .edition import languages, make_edition, recipient_ids
 from .model import Edition, PdfEngine
@@ -217,7 +217,12 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress, watcher: W
         raise PetitionError(f"--output names one file, but this build makes {count}; use --output-dir instead")
     date = letter_date(options.date, letter.manifest.date)
 
-    editions = [make_edition(letter, rid, date, language=tag, draft=options.draft) for tag in tags for rid in ids]
+    print_date = date_printed(options.date, letter.manifest.date)
+    editions = [
+        make_edition(letter, rid, date, language=tag, draft=options.draft, print_date=print_date)
+        for tag in tags
+        for rid in ids
+    ]
     pdf_signatories = max((len(e.signatories) for e in editions), default=0) if "pdf" in formats else 0
     folder = options.output_dir or DEFAULT_OUTPUT_DIR
     planned = [

@@ -69,7 +69,7 @@ def _other_texts(context: Context) -> Iterator[tuple[Pos, str, str]]:
         yield (
             recipient.pos,
             f"recipient '{recipient.id}'",
-            "".join([recipient.name, recipient.salutation, *recipient.address]),
+            "".join([recipient.name, recipient.salutation or "", *recipient.address]),
         )
     manifest = letter.manifest
     texts = [

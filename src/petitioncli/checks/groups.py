@@ -21,6 +21,12 @@ def check(context: Context) -> Iterator[Problem]:
         keys: dict[str, str] = {}
         for group in groups:
             if group.heading is None:
+                if grouped and len(groups) > 1:
+                    yield rules.SIGNATORY_GROUP.at(
+                        group.pos,
+                        f"a group without a heading shares {path.name} with other groups, whose entries name "
+                        "their group by its heading: give it a heading, or a file of its own",
+                    )
                 continue
             if found := spacing_problem(group.pos, "group heading", group.heading):
                 yield found

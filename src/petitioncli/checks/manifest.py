@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -38,7 +39,7 @@ def check(context: Context) -> Iterator[Problem]:
             manifest.where("recipient"), f"unknown recipient '{rid}'; recipients.yaml defines: {known}"
         )
     date = context.date or manifest.date
-    if date is not None and date > today():
+    if isinstance(date, dt.date) and date > today():
         where = Pos.of_option("--date") if context.date else manifest.where("date")
         yield rules.DATE_FUTURE.at(where, f"the letter's date {date.isoformat()} is in the future")
 

@@ -17,7 +17,9 @@ def check(context: Context) -> Iterator[Problem]:
         found = [
             file_name_part_problem(recipient.pos, "recipient id", recipient.id),
             spacing_problem(recipient.where("name"), f"{what} name", recipient.name),
-            spacing_problem(recipient.where("salutation"), f"{what} salutation", recipient.salutation, source=source),
+            spacing_problem(recipient.where("salutation"), f"{what} salutation", recipient.salutation, source=source)
+            if recipient.salutation is not None
+            else None,
             *(spacing_problem(recipient.where("address"), f"{what} address", line) for line in recipient.address),
         ]
         yield from filter(None, found)

@@ -193,6 +193,11 @@ def entry_problems(signatories: Sequence[Signatory]) -> Iterator[Problem]:
                 yield found
         if signatory.url is not None and (found := url_problem(signatory.where("url"), signatory.url, "url")):
             yield found
+        for link in signatory.links:
+            if found := spacing_problem(link.where("label"), "link label", link.label):
+                yield found
+            if found := url_problem(link.where("url"), link.url, "link url"):
+                yield found
         country = signatory.country
         if country is not None and country not in codes:
             hint = f"; did you mean '{country.upper()}'?" if country.upper() in codes else ""

@@ -161,7 +161,7 @@ def _ordinal(number: int) -> str:
 
 
 def _recipients(context: Context) -> Iterator[Problem]:
-    """Every edition needs a salutation in its language; a tag must be a language."""
+    """A recipient with a salutation needs it in every edition's language; a tag must be a language."""
     letter: Letter = context.letter
     if "recipients" in context.unusable:
         return
@@ -180,6 +180,8 @@ def _recipients(context: Context) -> Iterator[Problem]:
                 recipient.where("salutation"),
                 f"recipient '{recipient.id}' has no salutation in the letter's own language ({original})",
             )
+        if "salutation" not in recipient.field_pos:
+            continue  # addressed without a salutation: the letter begins with its text, in every edition
         for tag in letter.translations:
             own = matching(recipient.translated, tag)
             if own is None or not recipient.translated[own].get("salutation"):

@@ -47,6 +47,10 @@ class _Signatory:
     details: str
     url: str | None
     pending: bool
+    number: int | None
+    highlight: bool
+    # Label and address of each of the signatory's further links.
+    links: list[tuple[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +128,7 @@ def letter_html(
             groups=[
                 _Group(
                     typeset(group.heading) if group.heading else None,
-                    _signatories(group.signatories, edition),
+                    _signatories(group.signatories, group.numbers, edition),
                     group.level,
                 )
                 for group in edition.groups
@@ -142,7 +146,7 @@ def letter_html(
     return LetterHtml(html.replace(_FONT_FACES_MARK, faces.rstrip("\n"), 1), writer.svg_images)
 
 
-def _signatories(signatories: list[Signatory], edition: Edition) -> list[_Signatory]:
+def _signatories(signatories: list[Signatory], numbers: list[int | None] | None, edition: Edition) -> list[_Signatory]:
     quotes = language_quotes(edition.language)
     return [
         _Signatory(
@@ -150,8 +154,11 @@ def _signatories(signatories: list[Signatory], edition: Edition) -> list[_Signat
             details=markdown.smart_quotes(signatory_details(s, edition.language), quotes),
             url=s.url,
             pending=edition.draft and s.status is Status.PENDING,
+            number=numbers[index] if numbers is not None else None,
+            highlight=s.highlight,
+            links=[(link.label, link.url) for link in s.links],
         )
-        for s in signatories
+        for index, s in enumerate(signatories)
     ]
 
 

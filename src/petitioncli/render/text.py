@@ -45,9 +45,19 @@ def signatory_details(signatory: Signatory, language: str) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def signatory_line(signatory: Signatory, language: str, *, draft: bool = False) -> str:
+def printed_links(signatory: Signatory) -> str:
+    """A signatory's further links as print shows them, after its details: ", Label <https://…>"."""
+    return "".join(f", {link.label} <{link.url}>" for link in signatory.links)
+
+
+def signatory_line(signatory: Signatory, language: str, *, draft: bool = False, number: int | None = None) -> str:
+    """One signatory as the text letter prints it; a highlighted name between asterisks, plain text's bold."""
+    name = f"*{signatory.name}*" if signatory.highlight else signatory.name
     details = signatory_details(signatory, language)
-    line = f"{signatory.name}, {details}" if details else signatory.name
+    line = f"{name}, {details}" if details else name
+    line += printed_links(signatory)
+    if number is not None:
+        line = f"{number}. {line}"
     if draft and signatory.status is Status.PENDING:
         line += " (pending)"
     return line
@@ -86,9 +96,10 @@ class _TextWriter:
             if group.heading:
                 blocks.append(self.wrap(group.heading))
             # A line too long for the width goes on indented, so that each signatory still starts a line.
+            numbers = group.numbers or [None] * len(group.signatories)
             lines = [
-                self.wrap(signatory_line(s, edition.language, draft=edition.draft), subsequent="  ")
-                for s in group.signatories
+                self.wrap(signatory_line(s, edition.language, draft=edition.draft, number=n), subsequent="  ")
+                for s, n in zip(group.signatories, numbers, strict=True)
             ]
             if lines:
                 blocks.append("\n".join(lines))

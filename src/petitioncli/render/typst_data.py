@@ -42,7 +42,7 @@ from ..markdown import (
 )
 from ..model import Body, Edition, LinksInPrint, Signatory, Status
 from .sandbox import Sandbox
-from .text import signatory_details
+from .text import printed_links, signatory_details
 
 PAPERS = {"a4": "a4", "letter": "us-letter"}
 _LINK_SCHEMES = ("http", "https", "mailto")
@@ -136,7 +136,10 @@ class _Builder:
                 {
                     "heading": self.typeset(group.heading) if group.heading else None,
                     "level": (3 if edition.signatories_heading else 2) + group.level,
-                    "signatories": [self.signatory(s) for s in group.signatories],
+                    "signatories": [
+                        self.signatory(s, group.numbers[index] if group.numbers is not None else None)
+                        for index, s in enumerate(group.signatories)
+                    ],
                 }
                 for group in edition.groups
             ],
@@ -152,14 +155,16 @@ class _Builder:
         blocks = markdown.parse_document(body.source, self.quotes).blocks
         return [node for block in blocks if (node := self.top_block(block)) is not None]
 
-    def signatory(self, signatory: Signatory) -> list[Json]:
-        """[name, what follows it, url, pending]: short rows, since a letter may have 100,000."""
-        details = signatory_details(signatory, self.edition.language)
+    def signatory(self, signatory: Signatory, number: int | None) -> list[Json]:
+        """[name, what follows it, url, pending, number, highlight]: short rows, since a letter may have 100,000."""
+        details = signatory_details(signatory, self.edition.language) + printed_links(signatory)
         return [
             self.typeset(signatory.name),
-            self.typeset(details),
+            self.typeset(details.removeprefix(", ")),
             signatory.url,
             self.edition.draft and signatory.status is Status.PENDING,
+            number,
+            signatory.highlight,
         ]
 
     def top_block(self, block: Block) -> Json:
