@@ -16,7 +16,7 @@ $(INSTALLED): pyproject.toml
 # The site's tools, apart from the test environment's so that `make test` does not need them.
 DOCS_INSTALLED := $(VENV)/.docs-installed
 $(DOCS_INSTALLED): $(INSTALLED)
-	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	$(BIN)/python -m pip install --quiet --group docs
 	touch $(DOCS_INSTALLED)
 
 demo: $(INSTALLED)
