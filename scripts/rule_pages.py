@@ -25,7 +25,7 @@ from petitioncli.rules import Rule, Stage
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "test_check_corpus.py"
 # A longer file is shown by its first lines: the corpus holds megabyte letters.
-SHOWN_LINES = 12
+SHOWN_LINES = 20
 SHOWN_CHARS = 1500
 LANGUAGES = {".yaml": "yaml", ".yml": "yaml", ".md": "markdown", ".csv": "csv", ".svg": "xml"}
 
@@ -108,7 +108,8 @@ def _block(name: str, content: str) -> str:
     lines = content.splitlines()
     if len(lines) > SHOWN_LINES or len(content) > SHOWN_CHARS:
         rest = len(lines) - SHOWN_LINES
-        content = "\n".join(line[:200] for line in lines[:SHOWN_LINES]) + f"\n… ({rest:,} more lines)"
+        more = f"{rest:,} more line" + ("s" if rest != 1 else "")
+        content = "\n".join(line[:200] for line in lines[:SHOWN_LINES]) + f"\n… ({more})"
     language = LANGUAGES.get(Path(name).suffix, "text")
     return f'```{language} title="{name}"\n{content.rstrip(chr(10))}\n```'
 

@@ -43,6 +43,7 @@ LETTER_FR = (
 )
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">{}</svg>\n'
+SVG_PLAIN = SVG.format('<rect width="4" height="4"/>')
 # Ten groups, each using the one before ten times: a kilobyte that draws a thousand million rectangles.
 SVG_USE_BOMB = SVG.format(
     '<g id="g0"><rect width="1" height="1"/></g>'
@@ -235,6 +236,7 @@ CASES = [
         "body-footnote-defined-inline",
         {"letter.md": "We write[^report].\n\n[^report]: The text, here.\n"},
         [("footnote-inline", "letter.md", 3, 1)],
+        fix={"letter.md": "We write[^report].\n"},
     ),
     Case(
         "body-inline-note",
@@ -247,30 +249,42 @@ CASES = [
         {"letter.md": "We write[^report] to you,\nabout [^reprot] and [^reprot].\n"},
         [("footnote-undefined", "letter.md", 2, 7), ("footnote-undefined", "letter.md", 2, 21)],
         messages=["footnote 'reprot' is not defined in footnotes.yaml (defined: report)", ""],
+        fix={"letter.md": "We write[^report] to you,\nabout the report.\n"},
     ),
     Case(
         "body-raw-html",
         {"letter.md": "We write[^report].\n\n<div class=x>\nboxed\n</div>\n\n<!-- a note to ourselves -->\n"},
         [("html-raw", "letter.md", 3, 1)],
         exit_code=0,
+        fix={"letter.md": "We write[^report].\n\nboxed\n\n<!-- a note to ourselves -->\n"},
     ),
     Case(
         "body-placeholder-and-relative-links",
         {"letter.md": "We write[^report].\n\n- see [the charter](#)\n- and [the rules](rules.html)\n"},
         [("url-invalid", "letter.md", 3, 21), ("url-invalid", "letter.md", 4, 19)],
         messages=["'#' is a placeholder", "not an absolute http(s) address"],
+        fix={
+            "letter.md": "We write[^report].\n\n- see [the charter](https://example.org/charter)\n"
+            "- and [the rules](https://example.org/rules.html)\n"
+        },
     ),
     Case(
         "body-insecure-link-in-quote",
         {"letter.md": "We write[^report].\n\n> As [the charter](http://example.org/charter) says.\n"},
         [("url-insecure", "letter.md", 3, 20)],
         exit_code=0,
+        fix={"letter.md": "We write[^report].\n\n> As [the charter](https://example.org/charter) says.\n"},
     ),
     Case(
         "body-images",
         {"letter.md": "We write[^report].\n\n![logo](https://example.org/logo.png) ![seal](seal.png)\n"},
         [("image-refused", "letter.md", 3, 9), ("file-missing", "letter.md", 3, 47)],
         exit_code=2,
+        fix={
+            "letter.md": "We write[^report].\n\n![logo](logo.svg) ![seal](seal.svg)\n",
+            "logo.svg": SVG_PLAIN,
+            "seal.svg": SVG_PLAIN,
+        },
     ),
     Case(
         "body-image-not-an-image",
@@ -278,6 +292,7 @@ CASES = [
         [("image-unreadable", "letter.md", 3, 13)],
         exit_code=0,
         messages=["image 'logo.png' is left out: it is not a PNG, JPEG, GIF, WebP or SVG image"],
+        fix={"letter.md": "We write[^report].\n\n![Our logo](logo.svg)\n", "logo.png": None, "logo.svg": SVG_PLAIN},
     ),
     Case(
         "body-image-svg-with-script",
@@ -288,12 +303,14 @@ CASES = [
         [("url-refused", "letter.md", 3, 13)],
         exit_code=0,
         messages=["embedded without what could run or reach outside the letter: the <script> element, the event"],
+        fix={"logo.svg": SVG_PLAIN},
     ),
     Case(
         "body-image-svg-use-bomb",
         {"letter.md": "We write[^report].\n\n![Our logo](logo.svg)\n", "logo.svg": SVG_USE_BOMB},
         [("image-too-large", "letter.md", 3, 13)],
         messages=["image 'logo.svg' has more than 10,000 elements"],
+        fix={"logo.svg": SVG_PLAIN},
     ),
     Case(
         "body-stray-spaces",
@@ -332,18 +349,21 @@ CASES = [
         {"letter.md": "We write[^report].\n\n" + "> " * 21 + "the deepest words\n"},
         [("markdown-too-deep", "letter.md", 3, 1)],
         messages=["nested more than 8 deep here"],
+        fix={"letter.md": "We write[^report].\n\n> > the deepest words\n"},
     ),
     Case(
         "body-table-too-wide",
         {"letter.md": "We write[^report].\n\n|" + "|".join("c" * 13) + "|\n|" + "|".join(["-"] * 13) + "|\n"},
         [("table-too-wide", "letter.md", 3, 1)],
         messages=["this table has 13 columns; a page sets at most 12 side by side"],
+        fix={"letter.md": "We write[^report].\n\n|" + "|".join("c" * 12) + "|\n|" + "|".join(["-"] * 12) + "|\n"},
     ),
     Case(
         "body-control-character",
         {"letter.md": "We write[^report].\n\nA bell\x07 rings.\n"},
         [("text-control", "letter.md", 3, 7)],
         messages=["U+0007"],
+        fix={"letter.md": "We write[^report].\n\nA bell rings.\n"},
     ),
     # --- footnotes.yaml ------------------------------------------------------
     Case(
@@ -351,6 +371,7 @@ CASES = [
         {"footnotes.yaml": "report: See the report.\nspare: Never cited.\n"},
         [("footnote-unused", "footnotes.yaml", 2, 1)],
         exit_code=0,
+        fix={"footnotes.yaml": "report: See the report.\n"},
     ),
     Case(
         "footnote-insecure-link-inside-block-scalar",
@@ -373,6 +394,7 @@ CASES = [
         "footnote-alias",
         {"footnotes.yaml": "base: &text See the report.\nreport: *text\n"},
         [("yaml-alias", "footnotes.yaml", 2, 9)],
+        fix={"footnotes.yaml": "report: See the report.\n"},
     ),
     Case(
         "footnotes-a-list",
@@ -396,17 +418,22 @@ CASES = [
         "signatory-name-empty",
         {"signatories.yaml": "- name: Amnesty International\n- name: ''\n  location: London\n"},
         [("signatory-name-empty", "signatories.yaml", 2, 9)],
+        fix={"signatories.yaml": "- name: Amnesty International\n- name: Article 19\n  location: London\n"},
     ),
     Case(
         "signatory-without-name",
         {"signatories.yaml": "- name: Amnesty International\n- location: London\n  country: GB\n"},
         [("field-missing", "signatories.yaml", 2, 3)],
+        fix={
+            "signatories.yaml": "- name: Amnesty International\n- name: Article 19\n  location: London\n  country: GB\n"
+        },
     ),
     Case(
         "signatory-unknown-key",
         {"signatories.yaml": "- name: Article 19\n  locaton: London\n"},
         [("key-unknown", "signatories.yaml", 2, 3)],
         messages=["did you mean 'location'?"],
+        fix={"signatories.yaml": "- name: Article 19\n  location: London\n"},
     ),
     Case(
         "signatory-duplicate-key",
@@ -431,6 +458,10 @@ CASES = [
         },
         [("signatory-duplicate", "signatories.yaml", 2, 3)],
         messages=["already listed at signatories.yaml:1:3"],
+        fix={
+            "signatories.yaml": "- name: Asian Forum for Human Rights and Development (FORUM-ASIA)\n"
+            "- name: Droits de l'Homme\n- name: Droits de LHomme\n"
+        },
     ),
     Case(
         "signatory-bad-values",
@@ -445,6 +476,10 @@ CASES = [
             ("whitespace-stray", "signatories.yaml", 5, 13),
         ],
         messages=["did you mean 'confirmed'?", "", "", "leading or trailing space in location"],
+        fix={
+            "signatories.yaml": "- name: Article 19\n  status: confirmed\n  country: GB\n"
+            "  url: https://www.article19.org\n  location: London\n"
+        },
     ),
     Case(
         "signatory-placeholder-and-insecure-urls",
@@ -471,6 +506,12 @@ CASES = [
             "already listed at signatories.yaml:1:3",
             "already listed at signatories.yaml:7:3",
         ],
+        fix={
+            "signatories.yaml": "- name: Daniel\n  url: https://daniel.example\n"
+            "- name: Daniel  # noqa: signatory-namesake\n  url: https://other-daniel.example\n"
+            "- name: Jane Doe\n  affiliation: Utrecht University\n  title: Professor\n"
+            "- name: Jane Doe\n  on_behalf_of: Amnesty International\n"
+        },
     ),
     Case(
         "signatory-names-that-are-not-names",
@@ -478,6 +519,7 @@ CASES = [
         [("signatory-name-suspect", "signatories.yaml", 1, 9), ("signatory-name-suspect", "signatories.yaml", 2, 9)],
         exit_code=0,
         messages=["is a form's label", "is too short to be a name"],
+        fix={"signatories.yaml": "- name: Amnesty International\n"},
     ),
     Case(
         "signatory-urls-that-are-not-addresses",
@@ -511,6 +553,7 @@ CASES = [
         {"signatories.yaml": "- name: Amnesty International\n  group: Organisations\n"},
         [("signatory-group", "signatories.yaml", 2, 10)],
         messages=["the manifest's `signatories` is one file; list the groups there"],
+        fix={"signatories.yaml": "- name: Amnesty International\n"},
     ),
     Case(
         "manifest-group-count-not-true-or-false",
@@ -528,12 +571,16 @@ CASES = [
         [("glyph-missing", "signatories.yaml", 2, 3)],
         exit_code=0,
         messages=["1 character (first in signatory 'Glyphless \U000f0001 Society') have no glyph"],
+        fix={"signatories.yaml": "- name: Amnesty International\n- name: Glyphless Society\n"},
     ),
     Case(
         "signatory-norway-is-not-false",
         {"signatories.yaml": "- name: Norwegian Helsinki Committee\n  country: NO\n- name: Nowhere\n  country: nl\n"},
         [("country-unknown", "signatories.yaml", 4, 12)],
         messages=["did you mean 'NL'?"],
+        fix={
+            "signatories.yaml": "- name: Norwegian Helsinki Committee\n  country: NO\n- name: Nowhere\n  country: NL\n"
+        },
     ),
     Case(
         "signatories-recursive-alias",
@@ -556,6 +603,7 @@ CASES = [
         {"signatories.yaml": '- name: "Evil\\e[2J Org"\n- name: "Amnesty\\u202eInternational"\n'},
         [("text-control", "signatories.yaml", 1, 9), ("text-invisible", "signatories.yaml", 2, 9)],
         messages=["holds the invisible control character U+001B", "U+202E (RIGHT-TO-LEFT OVERRIDE)"],
+        fix={"signatories.yaml": "- name: Evil Org\n- name: Amnesty International\n"},
     ),
     Case(
         "signatories-wrong-extension",
@@ -661,6 +709,10 @@ CASES = [
         [("signatories-none-confirmed", "signatories.yaml", 1, 1)],
         exit_code=0,
         messages=["only 1 pending (shown with --draft)"],
+        fix={
+            "signatories.yaml": "- name: Amnesty International\n  status: confirmed\n"
+            "- name: Article 19\n  status: withdrawn\n"
+        },
     ),
     Case(
         "csv-missing",
@@ -677,6 +729,7 @@ CASES = [
         },
         [("translation-missing", "petition.yaml", 6, 3)],
         messages=["translation 'fr' lacks 'title', 'body', 'footnotes'"],
+        fix={"petition.yaml": MANIFEST + TRANSLATION_FR, "letter.fr.md": LETTER_FR, "footnotes.fr.yaml": NOTES_FR},
     ),
     Case(
         "translation-file-missing",
