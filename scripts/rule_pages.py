@@ -24,9 +24,9 @@ from petitioncli.rules import Rule, Stage
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "test_check_corpus.py"
-# A longer file is shown by its first lines: the corpus holds megabyte letters.
+# A longer file is shown by its first lines, a longer line cut: the corpus holds megabyte letters.
 SHOWN_LINES = 20
-SHOWN_CHARS = 1500
+SHOWN_LINE = 1200
 LANGUAGES = {".yaml": "yaml", ".yml": "yaml", ".md": "markdown", ".csv": "csv", ".svg": "xml"}
 
 
@@ -105,13 +105,12 @@ def check_output(folder: Path) -> tuple[int, str]:
 
 
 def _block(name: str, content: str) -> str:
-    lines = content.splitlines()
-    if len(lines) > SHOWN_LINES or len(content) > SHOWN_CHARS:
+    lines = [line if len(line) <= SHOWN_LINE else line[:SHOWN_LINE] + " …" for line in content.splitlines()]
+    if len(lines) > SHOWN_LINES:
         rest = len(lines) - SHOWN_LINES
-        more = f"{rest:,} more line" + ("s" if rest != 1 else "")
-        content = "\n".join(line[:200] for line in lines[:SHOWN_LINES]) + f"\n… ({more})"
+        lines = [*lines[:SHOWN_LINES], f"… ({rest:,} more line{'s' if rest != 1 else ''})"]
     language = LANGUAGES.get(Path(name).suffix, "text")
-    return f'```{language} title="{name}"\n{content.rstrip(chr(10))}\n```'
+    return f'```{language} title="{name}"\n' + "\n".join(lines) + "\n```"
 
 
 def _files(files: dict, case) -> list[str]:
