@@ -30,6 +30,11 @@ SHOWN_LINE = 1200
 LANGUAGES = {".yaml": "yaml", ".yml": "yaml", ".md": "markdown", ".csv": "csv", ".svg": "xml"}
 
 
+def _summary(rule: Rule, limits_page: str) -> str:
+    """The registry's summary, its pointer to the limits a link on the site."""
+    return rule.summary.replace('(see "Limits")', f"(see [Limits]({limits_page}))")
+
+
 def corpus() -> ModuleType:
     """tests/test_check_corpus.py, imported as the tests import it."""
     tests = str(CORPUS.parent)
@@ -139,7 +144,8 @@ def page(rule: Rule, module: ModuleType | None = None) -> str:
     module = module or corpus()
     severity = f"{rule.severity}, exit code 2" if rule.unreadable else str(rule.severity)
     found_by = "`petition build` (PDF)" if rule.stage is Stage.RENDER else "`petition check` and `petition build`"
-    summary = rule.summary[0].upper() + rule.summary[1:]
+    summary = _summary(rule, "../reference/limits.md")
+    summary = summary[0].upper() + summary[1:]
     lines = [
         # The title first: MkDocs names the page in the navigation after it.
         f"# {rule.id}",
@@ -203,7 +209,8 @@ def index() -> str:
     for rule in rules.all_rules():
         severity = f"{rule.severity} (exit 2)" if rule.unreadable else str(rule.severity)
         found_by = "`build` (PDF)" if rule.stage is Stage.RENDER else "`check`, `build`"
-        lines.append(f"| [`{rule.id}`]({rule.id}.md) | {severity} | {found_by} | {rule.summary} |")
+        summary = _summary(rule, "../reference/limits.md")
+        lines.append(f"| [`{rule.id}`]({rule.id}.md) | {severity} | {found_by} | {summary} |")
     return "\n".join(lines) + "\n"
 
 
