@@ -8,9 +8,11 @@ follow under "Supported by:" alphabetically, the experts it puts forward first.
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from projects import ENGINES, build, build_pdf, in_order, pdf_text, petition, write_project
@@ -28,6 +30,7 @@ signatories:
     file: supporters.csv
     order: alphabetical
     highlighted_first: true
+    logos: true
 """
 RECIPIENTS = "board:\n  name: The Board\n  address: [The Board, Amsterdam]\n"
 AUTHORS = """\
@@ -41,18 +44,30 @@ AUTHORS = """\
       url: https://example.org/toolkit
 """
 SUPPORTERS = """\
-name,affiliation,highlight
-Carla Diaz,Leiden University,
-Bruno Costa,,false
-Yusuf Demir,Ankara University,true
-Aiko Tanaka,,
+name,affiliation,highlight,logo
+Carla Diaz,Leiden University,,logos/leiden.png
+Bruno Costa,,false,
+Yusuf Demir,Ankara University,true,
+Aiko Tanaka,,,
 """
+
+
+def _png() -> bytes:
+    """A 40 x 20 logo, made here so that the test carries no binary file."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), (200, 30, 30)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 FILES = {
     "petition.yaml": MANIFEST,
     "recipients.yaml": RECIPIENTS,
     "signatories.yaml": None,
     "authors.yaml": AUTHORS,
     "supporters.csv": SUPPORTERS,
+    "logos/leiden.png": _png(),
 }
 
 # As a reader sees them, in print order; Omar Said is pending and not printed.
@@ -122,13 +137,16 @@ def test_date_none_prints_no_date_but_names_the_file_by_the_build_date(pages):
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_both_engines_print_numbers_links_and_order(project, tmp_path, engine):
-    text = pdf_text(build_pdf(project, tmp_path, engine, "--date", "2024-03-01"))
+    pdf = build_pdf(project, tmp_path, engine, "--date", "2024-03-01")
+    text = pdf_text(pdf)
     flat = " ".join(text.split())
     assert in_order(flat, "Sincerely,", "1. Zofia Nowak", "2. Anna Berg", "Supported by:", "Yusuf Demir")
     # The address may wrap after "https://": compared without white space.
     assert "OpenLetterToolkit<https://example.org/toolkit>" in "".join(text.split())
     assert in_order(flat, "Aiko Tanaka", "Bruno Costa", "Carla Diaz")
     assert "Omar Said" not in flat and "Dear" not in flat
+    # The one logo, beside its name in the supporters' group.
+    assert sum(len(page.images) for page in pypdf.PdfReader(pdf).pages) == 1
 
 
 def test_a_headingless_group_cannot_share_its_file(tmp_path):
@@ -164,3 +182,24 @@ def test_a_salutation_given_in_one_language_is_still_asked_of_every_edition(tmp_
         tmp_path / "none", {"petition.yaml": manifest, "recipients.yaml": "board:\n  name: The Board\n"}
     )
     assert "has no salutation" not in petition("check", project).stdout
+
+
+def test_the_web_page_shows_a_groups_logos_with_the_name_as_alternative_text(pages):
+    html = pages["html"]
+    assert re.search(r'<img class="logo" src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="Carla Diaz">', html)
+    assert 'class="signatory-list logo-grid"' in html
+    # The authors' group does not show logos: one logo in the whole page.
+    assert html.count('class="logo"') == 1
+
+
+def test_a_logo_is_checked_like_every_image(tmp_path):
+    outside = write_project(tmp_path / "outside", {**FILES, "supporters.csv": SUPPORTERS.replace("logos/", "../")})
+    result = petition("check", outside, "--strict")
+    assert result.exit_code == 1
+    assert "supporters.csv:2:31: warning: image '../leiden.png' is left out: it is outside the project folder" in (
+        result.stdout
+    )
+    without_logo = {name: content for name, content in FILES.items() if name != "logos/leiden.png"}
+    missing = write_project(tmp_path / "missing", without_logo)
+    result = petition("check", missing)
+    assert "supporters.csv:2:31: error: image 'logos/leiden.png' not found in the project folder" in result.stdout

@@ -161,6 +161,8 @@ def _printed_groups(letter: Letter, draft: bool, language: str) -> list[EditionG
         numbered = manifest.numbered if group.numbered is None else group.numbered
         if numbered:
             _number(parts)
+        for part in parts:
+            part.logos = group.logos
         printed.extend(parts)
     return printed
 

@@ -16,7 +16,7 @@ from ..markdown import Code, Emphasis, HardBreak, Image, Inline, Link, NoteRef, 
 from ..model import Body, Footnote
 from ..rules import Problem
 from .context import Context
-from .images import ImageChecker, Judged, Use, check_letterhead, check_totals
+from .images import ImageChecker, Judged, Use, check_letterhead, check_logos, check_totals
 from .text import SPACING, url_problem
 
 
@@ -27,6 +27,7 @@ def check(context: Context) -> Iterator[Problem]:
     judged: dict[str, Judged] = {}
     head = ImageChecker(letter.root, judged)
     yield from check_letterhead(letter, head)
+    yield from check_logos(letter, head)
     notes = Notes(letter.footnotes, "footnotes" in context.unusable)
     shown: dict[Path, list[Use]] = {}
     for body in letter.documents:

@@ -66,6 +66,17 @@ def check_letterhead(letter: Letter, checker: ImageChecker) -> Iterator[Problem]
         yield from checker.check(letter.manifest.where("letterhead"), name)
 
 
+def check_logos(letter: Letter, checker: ImageChecker) -> Iterator[Problem]:
+    """Signatories' logos, judged as the letterhead is: every edition prints the same signatories.
+
+    A logo is judged wherever it is given, shown or not, so that turning a
+    group's `logos` on never meets a problem check kept quiet about.
+    """
+    for signatory in letter.signatories:
+        if signatory.logo is not None:
+            yield from checker.check(signatory.where("logo"), signatory.logo)
+
+
 def check_totals(editions: list[list[Use]]) -> Iterator[Problem]:
     """The images of each edition, each use counted as the web page embeds it, within the limit.
 

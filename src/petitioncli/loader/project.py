@@ -314,6 +314,7 @@ class ProjectLoader:
                         order=entry.order,
                         numbered=entry.numbered,
                         highlighted_first=bool(entry.highlighted_first),
+                        logos=bool(entry.logos),
                     )
                 )
         groups.fill(found, read)

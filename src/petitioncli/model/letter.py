@@ -82,6 +82,7 @@ class Group:
     order: SignatoryOrder | None = None
     numbered: bool | None = None
     highlighted_first: bool = False
+    logos: bool = False
 
 
 @dataclass(slots=True)
@@ -94,6 +95,8 @@ class EditionGroup:
     level: int = 0
     # Each signatory's printed number, where the group is numbered (None for a pending one in a draft).
     numbers: list[int | None] | None = None
+    # The signatories' logos are shown (`logos: true` on the group).
+    logos: bool = False
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import rules
 from ..fields import Kind, data
+from ..formats import DEFAULT_ENGINE, Engine
 from .records import Located
 
 
@@ -35,11 +36,6 @@ class NoDate(enum.StrEnum):
     """`date: none`: the letter prints no date line."""
 
     NONE = "none"
-
-
-class PdfEngine(enum.StrEnum):
-    WEASYPRINT = "weasyprint"
-    TYPST = "typst"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -74,6 +70,12 @@ class SignatoryGroup(Located):
     numbered: bool | None = data(
         "Print each signatory of the group with its number (1., 2., …), in printed order, counting only "
         "confirmed signatories. Default: the manifest's `numbered`.",
+        kind=Kind.FLAG,
+        example="true",
+    )
+    logos: bool | None = data(
+        "Show the group's signatories' `logo` images: a grid of logos in the web page, a small logo beside "
+        "each name in print. Default: false.",
         kind=Kind.FLAG,
         example="true",
     )
@@ -196,11 +198,11 @@ class Manifest(Located):
         default=LinksInPrint.FOOTNOTE,
         shown_default="footnote",
     )
-    engine: PdfEngine = data(
+    engine: Engine = data(
         "What prints the PDF: WeasyPrint, or Typst for long letters in seconds "
         "(an optional extra: pip install 'petitioncli[typst]'). `--engine` overrides it.",
-        choices=PdfEngine,
-        default=PdfEngine.WEASYPRINT,
+        choices=Engine,
+        default=DEFAULT_ENGINE,
         shown_default="weasyprint",
     )
     body: str = data(

@@ -125,6 +125,13 @@ class Signatory(Located):
         default=False,
         shown_default="false",
     )
+    logo: str | None = data(
+        "An image in the project (PNG, JPEG, GIF, WebP or SVG): in a group with `logos: true` the web page "
+        "shows it in a grid of logos and print beside the name at a small fixed size, the name always "
+        "its alternative text.",
+        example="logos/amnesty.svg",
+        checked_by=(rules.IMAGE_REFUSED, rules.IMAGE_UNREADABLE, rules.IMAGE_TOO_LARGE),
+    )
     links: list[SignatoryLink] = data(
         "Further pages the signatory stands for (a project, a product), each a `label` and a `url`: linked "
         "after the details in the web page, printed as text in the PDF and the text letter. Not in CSV lists.",
