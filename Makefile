@@ -21,7 +21,7 @@ $(DOCS_INSTALLED): $(INSTALLED)
 	touch $(DOCS_INSTALLED)
 
 demo: $(INSTALLED)
-	$(BIN)/petition build data --format pdf --format html --format txt --output-dir dist
+	$(BIN)/petition build data --lang all --to all --format pdf --format html --format txt --output-dir dist
 	@ls -l dist
 
 test: $(INSTALLED)
@@ -56,7 +56,7 @@ docs-gen: $(INSTALLED)
 # What this target did before the site: the rule and limit tables, now pages of it.
 readme: docs-gen
 
-# The committed JSON Schemas, from the field descriptions in model.py.
+# The committed JSON Schemas, from the field descriptions in model/.
 schemas: $(INSTALLED)
 	$(BIN)/petition schema --output schemas
 

@@ -185,8 +185,10 @@ def page(rule: Rule, module: ModuleType | None = None) -> str:
         lines += [
             "## Keeping it",
             "",
-            f"Where the warning is wrong for your letter, silence it on its line of YAML with `# noqa: {rule.id}`,",
-            f"or for a row of a CSV list with `{rule.id}` in its `noqa` column.",
+            f"Where the warning is wrong for your letter, silence it where it stands: `# noqa: {rule.id}` on its",
+            f"line of YAML, `<!-- noqa: {rule.id} -->` in Markdown, or `{rule.id}` in the `noqa` column of a CSV",
+            f"row. `rules: {{ignore: [{rule.id}]}}` in `petition.yaml` silences it for the whole project",
+            "([Configuration](../reference/configuration.md)).",
             "",
         ]
     return "\n".join(lines).rstrip() + "\n"

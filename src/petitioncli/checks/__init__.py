@@ -20,8 +20,9 @@ from ..rules import Problem
 from . import body, characters, footnotes, glyphs, groups, manifest, recipients, signatories, translations
 from .context import Context
 from .noqa import without_suppressed
+from .settings import configured
 
-__all__ = ["run_checks", "without_suppressed"]
+__all__ = ["configured", "run_checks", "without_suppressed"]
 
 _CHECKS: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     manifest.check,

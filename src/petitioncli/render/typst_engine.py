@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from ..diagnostics import Diagnostics, PetitionError
+from ..exit_status import ExitStatus
 from ..font_coverage import shipped_characters
 from ..model import Edition
 from .printed import Printed
@@ -62,7 +63,6 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
             (fonts / f"{name}.ttf").write_bytes(_truetype(name))
         world = folder / "world"
         _write_world(world, letter)
-        svg_images = letter.svg_images
         # The data is on disk now; laying out a long list needs the memory.
         del letter
         # No package is ever imported; should one be, it is looked for in an empty folder.
@@ -93,15 +93,16 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
             del letter
             data = _compile(typst, compiler, world, edition)
             misplaced = _misplaced(compiler, count)
-    # SVG images reach Typst rewritten without references to anything outside them: nothing is refused.
-    return Printed(data, misplaced, svg_images)
+    return Printed(data, misplaced)
 
 
 def _typst():
     try:
         import typst
     except ImportError:
-        raise PetitionError(f"the Typst engine is an optional extra; install it with: {INSTALL}", 2) from None
+        raise PetitionError(
+            f"the Typst engine is an optional extra; install it with: {INSTALL}", ExitStatus.UNREADABLE
+        ) from None
     return typst
 
 
@@ -174,7 +175,7 @@ def _compile(typst, compiler, world: Path, edition: Edition) -> bytes:
             input=world / "main.typ", format="pdf", pdf_standards=PDF_STANDARD, timestamp=timestamp
         )
     except typst.TypstError as exc:
-        raise PetitionError(f"Typst could not print the letter: {exc.message}", 1) from None
+        raise PetitionError(f"Typst could not print the letter: {exc.message}", ExitStatus.PROBLEMS) from None
     for warning in warnings:
         _LOG.warning("%s", warning.message)
     return data
