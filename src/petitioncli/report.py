@@ -50,6 +50,7 @@ def as_dicts(diagnostics: Sequence[Diagnostic]) -> list[dict]:
             "severity": d.severity.value,
             "rule": d.rule.id,
             "message": d.message,
+            "url": d.rule.url,
         }
         for d in diagnostics
     ]
@@ -133,8 +134,13 @@ def coloured(console: Console) -> bool:
     return console.is_terminal and not console.no_color and console.color_system is not None
 
 
-def print_human(console: Console, diagnostics: Sequence[Diagnostic], files_checked: int | None = None) -> None:
+def print_human(
+    console: Console, diagnostics: Sequence[Diagnostic], files_checked: int | None = None, *, links: bool = False
+) -> None:
     """Grouped by file, in source order; a summary line closes when files_checked is given.
+
+    With `links`, each problem is followed by an indented line with its rule's
+    page, apart from the problem's own line so that it stays one line to jump to.
 
     Every line stays whole (`file:line:col: …`) so editors and terminals can
     jump to it; a blank line separates one file's problems from the next.
@@ -159,6 +165,8 @@ def print_human(console: Console, diagnostics: Sequence[Diagnostic], files_check
             f"{paint(_place(names[d.pos.file], d) + ':', 'bold')} {paint(severity + ':', severity)} "
             f"{printable(d.message)} {paint(f'[{d.rule.id}]', 'dim')}"
         )
+        if links:
+            lines.append(f"    {paint(d.rule.url, 'dim')}")
     if files_checked is not None:
         if diagnostics:
             lines.append("")
