@@ -6,10 +6,10 @@ template (`templates/letter.typ`), which reads the letter as JSON
 (`typst_data.py`). Typst is an optional extra: `pip install 'petitioncli[typst]'`.
 
 Typst sees a world of our making: a temporary folder holding the template,
-letter.json and the project images read through the sandbox and prepared as
-`check` judged them (SVG images rewritten from an allow-list), and fonts from
-the shipped Noto Serif only, plus the system's when the letter has characters
-Noto Serif lacks. It reads no other file and fetches nothing.
+letter.json and the project images as `check` read and prepared them (SVG
+images rewritten from an allow-list), and fonts from the shipped Noto Serif
+only, plus the system's when the letter has characters Noto Serif lacks. It
+reads no other file and fetches nothing.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from ..exit_status import ExitStatus
 from ..font_coverage import shipped_characters
 from ..model import Edition
 from .printed import Printed
-from .sandbox import FONTS, TEMPLATES, Sandbox
+from .sandbox import FONTS, TEMPLATES
 from .typst_data import LetterData, letter_data
 
 Progress = Callable[[str], None]
@@ -45,15 +45,14 @@ _FIX_ROUNDS = 3
 
 def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Progress) -> Printed:
     typst = _typst()
-    sandbox = Sandbox(edition.letter.root)
     progress("Writing the letter's data for Typst")
-    letter = letter_data(edition, paper, sandbox, found)
+    letter = letter_data(edition, paper)
     characters = _characters(letter.printed)
     system_fonts, unprintable = _fonts_needed(typst, characters)
     replace = {ord(character): REPLACEMENT for character in unprintable}
     if replace:
         # `check` named these (glyph-missing). Built again without them; diagnostics were said the first time.
-        letter = letter_data(edition, paper, sandbox, Diagnostics(), replace=replace)
+        letter = letter_data(edition, paper, replace=replace)
 
     with tempfile.TemporaryDirectory(prefix="petition-typst-") as scratch:
         folder = Path(scratch)
@@ -88,7 +87,7 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
                 break
             progress("Laying out again to keep every footnote on its call's page")
             breaks.update(dict.fromkeys(misplaced))
-            letter = letter_data(edition, paper, sandbox, Diagnostics(), replace=replace, break_before=tuple(breaks))
+            letter = letter_data(edition, paper, replace=replace, break_before=tuple(breaks))
             _write_world(world, letter)
             del letter
             data = _compile(typst, compiler, world, edition)
