@@ -40,6 +40,7 @@ from ..markdown import (
     walk_inlines,
 )
 from ..model import Body, Edition, LinksInPrint
+from .outline import Outline
 from .sandbox import Sandbox
 
 _LINK_SCHEMES = ("http", "https", "mailto")
@@ -66,10 +67,12 @@ class HtmlWriter:
         self.svg_images: list[tuple[Pos, str]] = []
         self.body_path = edition.body.path
         self.seen_notes: set[int] = set()
+        self.outline = Outline()
 
     def document(self, body: Body, quotes: Quotes) -> Markup:
         """A Markdown file of the letter (epigraph, body, postscript) with the edition's quotation marks."""
         self.body_path = body.path
+        self.outline = Outline()
         return Markup(self.blocks(parse_document(body.source, quotes).blocks))
 
     def blocks(self, blocks: tuple[Block, ...]) -> str:
@@ -82,8 +85,7 @@ class HtmlWriter:
             notes = self._notes_attribute(block.children)
             return f"<p{notes}>{self.inline(block.children, line=block.line + 1)}</p>\n"
         if isinstance(block, Heading):
-            # The letter's title is the one h1; headings in the body sit below it.
-            tag = f"h{min(block.level + 1, 6)}"
+            tag = f"h{self.outline.level(block.level)}"
             notes = self._notes_attribute(block.children)
             return f"<{tag}{notes}>{self.inline(block.children, line=block.line + 1)}</{tag}>\n"
         if isinstance(block, ListBlock):

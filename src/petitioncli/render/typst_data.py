@@ -41,6 +41,7 @@ from ..markdown import (
     walk_inlines,
 )
 from ..model import Body, Edition, LinksInPrint, Signatory, Status
+from .outline import Outline
 from .sandbox import Sandbox
 from .text import signatory_details
 
@@ -88,6 +89,7 @@ class _Builder:
         self.seen_notes: set[int] = set()
         self.image_names: dict[str, str] = {}
         self.body_path = edition.body.path
+        self.outline = Outline()
 
     def text(self, value: str) -> str:
         """A string the letter prints: recorded, and with unprintable characters replaced."""
@@ -149,6 +151,7 @@ class _Builder:
     def document(self, body: Body) -> list[Json]:
         """A Markdown file of the letter (epigraph, body, postscript), block by block."""
         self.body_path = body.path
+        self.outline = Outline()
         blocks = markdown.parse_document(body.source, self.quotes).blocks
         return [node for block in blocks if (node := self.top_block(block)) is not None]
 
@@ -186,9 +189,11 @@ class _Builder:
         if isinstance(block, Paragraph):
             return {"t": "par", "c": self.inlines(block.children, block.line + 1)}
         if isinstance(block, Heading):
-            # The letter's title is the one level-1 heading; headings in the body sit below it.
-            level = min(block.level + 1, 6)
-            return {"t": "heading", "level": level, "c": self.inlines(block.children, block.line + 1)}
+            return {
+                "t": "heading",
+                "level": self.outline.level(block.level),
+                "c": self.inlines(block.children, block.line + 1),
+            }
         if isinstance(block, ListBlock):
             return {
                 "t": "list",
