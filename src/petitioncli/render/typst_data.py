@@ -10,6 +10,7 @@ escaping goes wrong.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -50,6 +51,8 @@ _LINK_SCHEMES = ("http", "https", "mailto")
 _IMAGE_SUFFIXES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", images.SVG: "svg"}
 
 Json = dict | list | str | int | bool | None
+# What HTML collapses into one space (CSS `white-space: normal`); Typst prints a string's every space.
+_SPACES = re.compile(r"[ \t\n\r\f]+")
 
 
 @dataclass(slots=True)
@@ -92,7 +95,11 @@ class _Builder:
         self.outline = Outline()
 
     def text(self, value: str) -> str:
-        """A string the letter prints: recorded, and with unprintable characters replaced."""
+        """A string the letter prints: spaces collapsed as on the web page, unprintable characters replaced."""
+        return self.verbatim(_SPACES.sub(" ", value))
+
+    def verbatim(self, value: str) -> str:
+        """A string printed with its spaces and line breaks as written (a code block)."""
         if self.replace:
             value = value.translate(self.replace)
         self.out.printed.append(value)
@@ -207,7 +214,7 @@ class _Builder:
         if isinstance(block, Table):
             return self.table(block)
         if isinstance(block, CodeBlock):
-            return {"t": "codeblock", "text": self.text(block.text.rstrip("\n"))}
+            return {"t": "codeblock", "text": self.verbatim(block.text.rstrip("\n"))}
         if isinstance(block, ThematicBreak):
             return {"t": "hr"}
         # Raw HTML never reaches a letter; footnote definitions in letter.md are an error.
