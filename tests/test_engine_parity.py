@@ -37,3 +37,11 @@ def test_a_word_longer_than_its_column_breaks_inside_its_cell(tmp_path, engine):
     # Broken over lines of its cell, not printed whole across the next one.
     assert not [line for line in lines if WORD in line]
     assert WORD in "".join(line.strip() for line in lines)
+
+
+def test_links_printed_as_notes_are_numbered_after_the_authors_notes_which_keep_theirs(tmp_path, engine):
+    letter = "We [go](https://a.org/x) write[^a] and[^b] [see](https://c.org/y)[^a] end.\n"
+    notes = "a: Note A.\nb: Note B.\n"
+    text = " ".join(printed(tmp_path, engine, {"letter.md": letter, "footnotes.yaml": notes}).split())
+    assert "We go3 write1 and2 see41 end." in text
+    assert "3 <https://a.org/x> 1 Note A. 2 Note B. 4 <https://c.org/y>" in text

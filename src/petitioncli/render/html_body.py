@@ -68,6 +68,8 @@ class HtmlWriter:
         self.body_path = edition.body.path
         self.seen_notes: set[int] = set()
         self.outline = Outline()
+        # Links' addresses printed as notes are numbered after the author's notes, which keep their numbers.
+        self.link_notes = len(edition.footnotes)
 
     def document(self, body: Body, quotes: Quotes) -> Markup:
         """A Markdown file of the letter (epigraph, body, postscript) with the edition's quotation marks."""
@@ -185,7 +187,8 @@ class HtmlWriter:
         if address is None:
             return ""
         if mode is LinksInPrint.FOOTNOTE and not in_note:
-            return f'<span class="fn fn-address">&lt;{escape(address)}&gt;</span>'
+            self.link_notes += 1
+            return f'<span class="fn fn-address" data-mark="{self.link_notes}">&lt;{escape(address)}&gt;</span>'
         return f'<span class="print-address"> &lt;{escape(address)}&gt;</span>'
 
     def note_call(self, label: str) -> str:
@@ -203,7 +206,7 @@ class HtmlWriter:
         text = self.inline(self.notes[number], in_note=True)
         return (
             f'<a class="noteref" id="ref-{number}" href="#note-{number}" role="doc-noteref">{number}</a>'
-            f'<span class="fn" id="fn-{number}">{text}</span>'
+            f'<span class="fn" id="fn-{number}" data-mark="{number}">{text}</span>'
         )
 
     def image(self, node: Image, line: int) -> str:

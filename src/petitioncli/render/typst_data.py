@@ -93,6 +93,8 @@ class _Builder:
         self.image_names: dict[str, str] = {}
         self.body_path = edition.body.path
         self.outline = Outline()
+        # Links' addresses printed as notes are numbered after the author's notes, which keep their numbers.
+        self.link_notes = len(edition.footnotes)
 
     def text(self, value: str) -> str:
         """A string the letter prints: spaces collapsed as on the web page, unprintable characters replaced."""
@@ -286,7 +288,8 @@ class _Builder:
             return link
         shown = self.text(f"<{address}>")
         if mode is LinksInPrint.FOOTNOTE and not in_note:
-            return [link, {"t": "address-note", "text": shown}]
+            self.link_notes += 1
+            return [link, {"t": "address-note", "n": self.link_notes, "text": shown}]
         return [link, {"t": "url", "text": " " + shown}]
 
     def note_call(self, label: str) -> Json:
