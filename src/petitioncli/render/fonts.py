@@ -17,8 +17,9 @@ import base64
 import ctypes
 import ctypes.util
 import io
+import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from .sandbox import FONTS, Sandbox
@@ -31,7 +32,13 @@ FACES = (
 )
 # What layout writes beside the page's own text: page and note numbers
 # ("3 / 4"), list markers and the hyphen of a word broken at a line's end.
-GENERATED = frozenset("0123456789 /.-\u2010\u2022\u25e6\u25aa")
+GENERATED = frozenset("0123456789 /.-\u2010\u2022\u25e6\u25aa\ufffd")
+# What both engines print for a run of characters no font draws (`check` names them:
+# glyph-missing): one mark a reader sees, where Typst under PDF/UA would print one a
+# character, in a row that runs off the page, and WeasyPrint an empty box each.
+REPLACEMENT = "\ufffd"
+# What joins or modifies the characters of one emoji or letter: printed within the run's one mark.
+_JOINING = "\u200d\ufe00-\ufe0f\u20e3\u0300-\u036f\U000e0020-\U000e007f"
 
 # The four faces share one character map; the regular face speaks for them.
 SHIPPED = FONTS / "NotoSerif-Regular.woff"
@@ -66,6 +73,16 @@ def undrawable(characters: Iterable[str]) -> list[str]:
         return []
     system = _system_fonts()
     return [char for char in candidates if not system.draws(char)]
+
+
+def replacing(unprintable: Iterable[str]) -> Callable[[str], str] | None:
+    """A function printing each run of `unprintable` characters as one REPLACEMENT; None when there are none."""
+    characters = "".join(sorted(set(unprintable)))
+    if not characters:
+        return None
+    run = "[" + "".join(re.escape(char) for char in characters) + "]"
+    pattern = re.compile(f"{run}(?:{run}|[{_JOINING}])*")
+    return lambda text: pattern.sub(REPLACEMENT, text)
 
 
 @cache

@@ -11,6 +11,7 @@ escaping goes wrong.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -72,16 +73,18 @@ def letter_data(
     sandbox: Sandbox,
     diagnostics: Diagnostics,
     *,
-    replace: dict[int, str] | None = None,
+    replace: Callable[[str], str] | None = None,
     break_before: tuple[int, ...] = (),
 ) -> LetterData:
-    """`replace` maps characters no font can draw to the one printed instead;
+    """`replace` prints the characters no font can draw as the mark printed instead (`fonts.replacing`);
     `break_before` the notes whose calling block must start a new page."""
-    return _Builder(edition, sandbox, diagnostics, replace or {}).letter(paper, break_before)
+    return _Builder(edition, sandbox, diagnostics, replace).letter(paper, break_before)
 
 
 class _Builder:
-    def __init__(self, edition: Edition, sandbox: Sandbox, diagnostics: Diagnostics, replace: dict[int, str]):
+    def __init__(
+        self, edition: Edition, sandbox: Sandbox, diagnostics: Diagnostics, replace: Callable[[str], str] | None
+    ):
         self.edition = edition
         self.sandbox = sandbox
         self.diagnostics = diagnostics
@@ -102,8 +105,8 @@ class _Builder:
 
     def verbatim(self, value: str) -> str:
         """A string printed with its spaces and line breaks as written (a code block)."""
-        if self.replace:
-            value = value.translate(self.replace)
+        if self.replace is not None:
+            value = self.replace(value)
         self.out.printed.append(value)
         return value
 

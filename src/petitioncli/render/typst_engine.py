@@ -8,8 +8,10 @@ template (`templates/letter.typ`), which reads the letter as JSON
 Typst sees a world of our making: a temporary folder holding the template,
 letter.json and the project images read through the sandbox and prepared as
 `check` judged them (SVG images rewritten from an allow-list), and fonts from
-the shipped Noto Serif only, plus the system's when the letter has characters
-Noto Serif lacks. It reads no other file and fetches nothing.
+the shipped Noto Serif only, plus those of the system's font families that draw
+the characters Noto Serif lacks: Typst keeps every font it is given in memory,
+and a machine with the CJK fonts installed would otherwise quadruple it. It
+reads no other file and fetches nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import calendar
 import io
 import json
 import logging
+import shutil
 import tempfile
 from collections.abc import Callable
 from functools import cache
@@ -25,7 +28,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostics, PetitionError
 from ..model import Edition
-from .fonts import shipped_characters
+from .fonts import replacing, shipped_characters
 from .printed import Printed
 from .sandbox import FONTS, TEMPLATES, Sandbox
 from .typst_data import LetterData, letter_data
@@ -35,8 +38,6 @@ Progress = Callable[[str], None]
 INSTALL = "pip install 'petitioncli[typst]'"
 PDF_STANDARD = "ua-1"
 _FONT_FILES = ("NotoSerif-Regular", "NotoSerif-Italic", "NotoSerif-Bold", "NotoSerif-BoldItalic")
-# What a character no font can draw prints as: PDF/UA forbids Typst to print the empty box.
-REPLACEMENT = "\ufffd"
 _LOG = logging.getLogger("typst")
 # Layouts after the first, each starting more notes' blocks on a new page.
 _FIX_ROUNDS = 3
@@ -49,8 +50,9 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
     letter = letter_data(edition, paper, sandbox, found)
     characters = _characters(letter.printed)
     system_fonts, unprintable = _fonts_needed(typst, characters)
-    replace = {ord(character): REPLACEMENT for character in unprintable}
-    if replace:
+    # PDF/UA forbids Typst to print the empty box; each run of such characters prints as one mark.
+    replace = replacing(unprintable)
+    if replace is not None:
         # `check` named these (glyph-missing). Built again without them; diagnostics were said the first time.
         letter = letter_data(edition, paper, sandbox, Diagnostics(), replace=replace)
 
@@ -60,6 +62,8 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
         fonts.mkdir()
         for name in _FONT_FILES:
             (fonts / f"{name}.ttf").write_bytes(_truetype(name))
+        for index, path in enumerate(system_fonts):
+            _link(path, fonts / f"system-{index}{path.suffix.lower()}")
         world = folder / "world"
         _write_world(world, letter)
         svg_images = letter.svg_images
@@ -70,7 +74,7 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
         no_packages.mkdir()
         compiler = typst.Compiler(
             root=world,
-            font_paths=typst.Fonts(include_system_fonts=system_fonts, include_embedded_fonts=False, font_paths=[fonts]),
+            font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[fonts]),
             package_path=no_packages,
             package_cache_path=no_packages,
         )
@@ -110,21 +114,37 @@ def _characters(printed: list[str]) -> set[str]:
     return {character for character in set("".join(printed)) if ord(character) > 0x7F} - {"\n"}
 
 
-def _fonts_needed(typst, characters: set[str]) -> tuple[bool, set[str]]:
-    """Whether the system's fonts are needed, and the characters no font can draw.
+def _fonts_needed(typst, characters: set[str]) -> tuple[list[Path], set[str]]:
+    """The system's font files the letter needs, whole families, and the characters no font can draw.
 
     Noto Serif covers Latin, Greek and Cyrillic; a letter written in those
     leaves the system's fonts out, so that it prints the same everywhere.
     """
     missing = {character for character in characters if ord(character) not in shipped_characters()}
     if not missing:
-        return False, set()
-    for info in typst.Fonts(include_system_fonts=True, include_embedded_fonts=False).fonts():
+        return [], set()
+    system = [
+        info for info in typst.Fonts(include_system_fonts=True, include_embedded_fonts=False).fonts() if info.path
+    ]
+    families: set[str] = set()
+    for info in system:
         if not missing:
             break
-        if info.path is not None:
-            missing -= _covered(info.path, info.index, missing)
-    return True, missing
+        covered = _covered(info.path, info.index, missing)
+        if covered:
+            families.add(info.family)
+            missing -= covered
+    # Bold and italic faces of a family drawing a name, so that a bold heading stays bold.
+    paths = dict.fromkeys(Path(info.path) for info in system if info.family in families)
+    return list(paths), missing
+
+
+def _link(source: Path, target: Path) -> None:
+    """A system font in the folder Typst reads fonts from: linked, or copied where links are not allowed."""
+    try:
+        target.symlink_to(source)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _covered(path: str, index: int, characters: set[str]) -> set[str]:

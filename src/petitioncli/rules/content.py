@@ -215,5 +215,6 @@ GLYPH_MISSING = define(
     WARNING,
     Stage.CHECK,
     "characters that neither the shipped Noto Serif nor any font on the machine (as fontconfig lists them) "
-    "can draw, which the PDF would print as empty boxes; names the first signatory (or file) that uses them",
+    "can draw; both engines print each run of them as one replacement mark; names the first signatory (or file) "
+    "that uses them and the font package for their script",
 )
