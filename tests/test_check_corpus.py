@@ -247,6 +247,12 @@ CASES = [
         messages=["'#' is a placeholder", "not an absolute http(s) address"],
     ),
     Case(
+        "body-link-too-long",
+        {"letter.md": "We write[^report].\n\nSee [the list](https://example.org/" + "a" * 8000 + ").\n"},
+        [("url-too-long", "letter.md", 3, 16)],
+        messages=["is 8,020 characters long; an address may have at most 2,000 characters"],
+    ),
+    Case(
         "body-insecure-link-in-quote",
         {"letter.md": "We write[^report].\n\n> As [the charter](http://example.org/charter) says.\n"},
         [("url-insecure", "letter.md", 3, 20)],
@@ -273,7 +279,10 @@ CASES = [
         },
         [("url-refused", "letter.md", 3, 13)],
         exit_code=0,
-        messages=["embedded without what could run or reach outside the letter: the <script> element, the event"],
+        messages=[
+            "embedded without what could run, reach outside the letter or take minutes to draw: "
+            "the <script> element, the event"
+        ],
     ),
     Case(
         "body-image-svg-use-bomb",

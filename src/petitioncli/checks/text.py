@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from .. import rules
+from .. import limits, rules
 from ..diagnostics import Diagnostics, Pos
 
 SPACING = (("  ", "double space"), (" ,", "space before a comma"))
@@ -94,6 +94,15 @@ def _hint(url: str, allow_mailto: bool) -> str:
 def check_url(
     diags: Diagnostics, pos: Pos, url: str, what: str, *, allow_mailto: bool = False, entry_line: int | None = None
 ) -> None:
+    if len(url) > limits.URL_LENGTH.value:
+        diags.report(
+            rules.URL_TOO_LONG,
+            pos,
+            f"{what} '{url[:60]}…' is {len(url):,} characters long; an address may have at most "
+            f"{limits.URL_LENGTH.shown}",
+            entry_line=entry_line,
+        )
+        return
     if url.strip() in ("", "#") or url.startswith("#"):
         diags.report(
             rules.URL_INVALID, pos, f"{what} '{url}' is a placeholder, not a real address", entry_line=entry_line

@@ -22,9 +22,11 @@ import json
 import logging
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from ..diagnostics import Diagnostics, PetitionError
 from ..model import Edition
@@ -34,6 +36,7 @@ from .sandbox import FONTS, TEMPLATES, Sandbox
 from .typst_data import LetterData, letter_data
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 
 INSTALL = "pip install 'petitioncli[typst]'"
 PDF_STANDARD = "ua-1"
@@ -190,8 +193,10 @@ def _write_world(world: Path, letter: LetterData) -> None:
 def _compile(typst, compiler, world: Path, edition: Edition) -> bytes:
     timestamp = calendar.timegm(edition.date.timetuple())
     try:
-        data, warnings = compiler.compile_with_warnings(
-            input=world / "main.typ", format="pdf", pdf_standards=PDF_STANDARD, timestamp=timestamp
+        data, warnings = _stoppable(
+            lambda: compiler.compile_with_warnings(
+                input=world / "main.typ", format="pdf", pdf_standards=PDF_STANDARD, timestamp=timestamp
+            )
         )
     except typst.TypstError as exc:
         raise PetitionError(f"Typst could not print the letter: {exc.message}", 1) from None
@@ -200,15 +205,39 @@ def _compile(typst, compiler, world: Path, edition: Edition) -> bytes:
     return data
 
 
+def _stoppable(work: Callable[[], T]) -> T:
+    """`work` (Typst's, which lets go of Python while it runs) in a thread of its own, so that a stop
+    signal reaches this one within a tenth of a second and ends the build (`output.signals`) instead
+    of waiting for a long layout to finish; the abandoned thread ends with the process."""
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as exc:  # handed to the waiting thread, which raises it
+            outcome.append((False, exc))
+
+    worker = threading.Thread(target=run, name="typst", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.1)
+    done, value = outcome[0]
+    if not done:
+        raise value
+    return value
+
+
 def _misplaced(compiler, count: int) -> dict[int, tuple[int | None, int | None]]:
     """The notes Typst did not print on the page of their call, read back from the laid-out letter."""
     if not count:
         return {}
     found = json.loads(
-        compiler.eval(
-            "(query(<note-call>).map(m => (m.value, m.location().page())),"
-            " query(<note-entry>).map(m => (m.value, m.location().page())))",
-            format="json",
+        _stoppable(
+            lambda: compiler.eval(
+                "(query(<note-call>).map(m => (m.value, m.location().page())),"
+                " query(<note-entry>).map(m => (m.value, m.location().page())))",
+                format="json",
+            )
         )
     )
     call_pages: dict[int, int] = {}

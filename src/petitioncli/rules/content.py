@@ -111,6 +111,14 @@ URL_INVALID = define(
     "letter and footnotes may also be `mailto:`)",
 )
 
+URL_TOO_LONG = define(
+    "url-too-long",
+    ERROR,
+    Stage.CHECK,
+    'a URL longer than a printed link can be (see "Limits"): Typst refuses one of 8,000 characters, and '
+    "browsers and search engines do not all follow one past 2,000",
+)
+
 URL_INSECURE = define(
     "url-insecure",
     WARNING,
