@@ -148,7 +148,8 @@ def _notes(text_letter: Path) -> dict[str, str]:
     section = text[rule.end() :].strip("\n").split("\n\n")[0]
     parts = re.split(r"^\[(\d+)\] ", section, flags=re.MULTILINE)[1:]
     return {
-        number: _unquoted(_joined_at_hyphens("".join(note.split()))) for number, note in zip(parts[::2], parts[1::2])
+        number: _unquoted(_joined_at_hyphens("".join(note.split())))
+        for number, note in zip(parts[::2], parts[1::2], strict=True)
     }
 
 
@@ -169,5 +170,6 @@ _DRAFT = re.compile(r"\s*D ?R ?A ?F ?T\s*")
 
 
 def _first_difference(left: str, right: str) -> str:
-    at = next((i for i, (a, b) in enumerate(zip(left, right)) if a != b), min(len(left), len(right)))
-    return f"at character {at}:\n  WeasyPrint: {left[max(0, at - 60) : at + 60]}\n  Typst:      {right[max(0, at - 60) : at + 60]}"
+    at = next((i for i, (a, b) in enumerate(zip(left, right, strict=False)) if a != b), min(len(left), len(right)))
+    around = slice(max(0, at - 60), at + 60)
+    return f"at character {at}:\n  WeasyPrint: {left[around]}\n  Typst:      {right[around]}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from projects import ENGINES, build_pdf, pdf_text, write_project
@@ -45,3 +46,38 @@ def test_links_printed_as_notes_are_numbered_after_the_authors_notes_which_keep_
     text = " ".join(printed(tmp_path, engine, {"letter.md": letter, "footnotes.yaml": notes}).split())
     assert "We go3 write1 and2 see41 end." in text
     assert "3 <https://a.org/x> 1 Note A. 2 Note B. 4 <https://c.org/y>" in text
+
+
+def column_counts(pdf: Path) -> list[int]:
+    """How many signatories each column holds, over all pages, left to right."""
+    starts: dict[int, int] = {}
+
+    def start(text, cm, tm, font, size):
+        if text.startswith("Person"):
+            x = round(cm[4] + tm[4] * cm[0])
+            starts[x] = starts.get(x, 0) + text.count("Person")
+
+    for page in pypdf.PdfReader(pdf).pages:
+        page.extract_text(visitor_text=start)
+    return [starts[x] for x in sorted(starts)]
+
+
+@pytest.mark.parametrize(("most", "columns"), [(40, 2), (20, 1)])
+def test_a_short_group_is_balanced_over_two_columns_or_set_in_one_past_the_same_threshold(
+    tmp_path, engine, monkeypatch, most, columns
+):
+    # The threshold lowered from 10,000, for both engines, so that a short list crosses it.
+    monkeypatch.setattr("petitioncli.render.html.MAX_TWO_COLUMN_SIGNATORIES", most)
+    monkeypatch.setattr("petitioncli.render.typst_data.MAX_TWO_COLUMN_SIGNATORIES", most)
+    signatories = "".join(f"- name: Person Number {n:02d}\n" for n in range(31))
+    project = write_project(tmp_path / "letter", {"signatories.yaml": signatories})
+    counts = column_counts(build_pdf(project, tmp_path / "out", engine))
+    assert sum(counts) == 31 and len(counts) == columns
+    if columns == 2:
+        assert 0 <= counts[0] - counts[1] <= 2, counts
+
+
+def test_a_byte_order_mark_inside_the_text_prints_as_nothing(tmp_path, engine):
+    # Found by the differential test: PDF/UA forbids U+FEFF in a PDF's text, and Typst refused the letter.
+    text = printed(tmp_path, engine, {"letter.md": "We write[^report]. Zero\ufeffwidth.\n"})
+    assert "Zerowidth." in text

@@ -28,7 +28,12 @@ pytestmark = pytest.mark.skipif(TYPST_MISSING, reason="the typst extra is not in
 EVERYTHING = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
 ACCEPTED = [case for case in CASES if case.exit_code == 0]
 # Each a kind of letter the others are not: stray spaces, a link in a quote, an SVG image, a missing glyph.
-SAMPLE = {"body-stray-spaces", "body-insecure-link-in-quote", "body-image-svg-with-script", "signatory-glyph-no-font-draws"}
+SAMPLE = {
+    "body-stray-spaces",
+    "body-insecure-link-in-quote",
+    "body-image-svg-with-script",
+    "signatory-glyph-no-font-draws",
+}
 
 
 @pytest.mark.parametrize(

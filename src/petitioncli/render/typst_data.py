@@ -43,6 +43,7 @@ from ..markdown import (
     walk_inlines,
 )
 from ..model import Body, Edition, LinksInPrint, Signatory, Status
+from .html import MAX_TWO_COLUMN_SIGNATORIES
 from .outline import Outline
 from .sandbox import Sandbox
 from .text import signatory_details
@@ -54,6 +55,9 @@ _IMAGE_SUFFIXES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", 
 Json = dict | list | str | int | bool | None
 # What HTML collapses into one space (CSS `white-space: normal`); Typst prints a string's every space.
 _SPACES = re.compile(r"[ \t\n\r\f]+")
+# Characters PDF/UA forbids in a PDF's text, which Typst then refuses to write; none of them is seen
+# (a byte order mark in the middle of a text is a zero-width no-break space), and WeasyPrint prints nothing.
+_UNWRITABLE = dict.fromkeys(map(ord, "\x00\ufeff\ufffe\uffff"))
 
 
 @dataclass(slots=True)
@@ -105,6 +109,7 @@ class _Builder:
 
     def verbatim(self, value: str) -> str:
         """A string printed with its spaces and line breaks as written (a code block)."""
+        value = value.translate(_UNWRITABLE)
         if self.replace is not None:
             value = self.replace(value)
         self.out.printed.append(value)
@@ -154,6 +159,8 @@ class _Builder:
                 }
                 for group in edition.groups
             ],
+            # One column past the same number of signatories as the web page and WeasyPrint.
+            "one_column": len(edition.signatories) > MAX_TWO_COLUMN_SIGNATORIES,
             "postscript": postscript,
             "draft": edition.draft,
             "break_before": list(break_before),
