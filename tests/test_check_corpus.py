@@ -253,6 +253,16 @@ CASES = [
         messages=["is 8,020 characters long; an address may have at most 2,000 characters"],
     ),
     Case(
+        "body-link-notes-too-many",
+        {
+            "letter.md": "We write[^report].\n\n"
+            + " ".join(f"[{n}](https://example.org/{n})" for n in range(501))
+            + "\n"
+        },
+        [("link-notes-too-many", "letter.md", 3, 1)],
+        messages=["to 501 or more; a letter may print at most 500: set `links_in_print: inline`"],
+    ),
+    Case(
         "body-insecure-link-in-quote",
         {"letter.md": "We write[^report].\n\n> As [the charter](http://example.org/charter) says.\n"},
         [("url-insecure", "letter.md", 3, 20)],

@@ -66,6 +66,12 @@ MARKDOWN_DEPTH = _limit(
 URL_LENGTH = _limit(
     2000, "2,000 characters", "a web address: a link's in the letter or a note, a signatory's", rules.URL_TOO_LONG
 )
+LINK_NOTES = _limit(
+    500,
+    "500",
+    "the notes a printed letter gives links' addresses (`links_in_print: footnote`), in one edition",
+    rules.LINK_NOTES_TOO_MANY,
+)
 TABLE_COLUMNS = _limit(12, "12", "the columns of a table in the letter", rules.TABLE_TOO_WIDE)
 
 FOOTNOTES = _limit(1000, "1,000", "footnotes in `footnotes.yaml`", rules.FOOTNOTES_TOO_MANY)

@@ -14,7 +14,18 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostics
 from ..model import Letter
-from . import body, characters, footnotes, glyphs, groups, manifest, recipients, signatories, translations
+from . import (
+    body,
+    characters,
+    footnotes,
+    glyphs,
+    groups,
+    link_notes,
+    manifest,
+    recipients,
+    signatories,
+    translations,
+)
 from .context import Context
 from .noqa import without_suppressed
 
@@ -24,6 +35,7 @@ _CHECKS = (
     manifest.check,
     characters.check,
     body.check,
+    link_notes.check,
     footnotes.check,
     recipients.check,
     signatories.check,

@@ -119,6 +119,14 @@ URL_TOO_LONG = define(
     "browsers and search engines do not all follow one past 2,000",
 )
 
+LINK_NOTES_TOO_MANY = define(
+    "link-notes-too-many",
+    ERROR,
+    Stage.CHECK,
+    "more links printed with their address as a note (`links_in_print: footnote`) than a letter may hold (see "
+    '"Limits"): WeasyPrint lays the foot of a page out again for each note',
+)
+
 URL_INSECURE = define(
     "url-insecure",
     WARNING,
