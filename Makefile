@@ -9,8 +9,9 @@ INSTALLED := $(VENV)/.installed
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,bench,lint,typst]'
+	# `--group` (PEP 735's dependency groups: test, lint, bench) needs pip 25.1 or later.
+	$(BIN)/python -m pip install --quiet --upgrade 'pip>=25.1'
+	$(BIN)/python -m pip install --quiet -e '.[typst]' --group dev
 	touch $(INSTALLED)
 
 demo: $(INSTALLED)

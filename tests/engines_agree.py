@@ -75,6 +75,11 @@ DIFFERENCES = [
         "print sets the language's own; quotation marks are left out of the comparison",
     ),
     Difference(
+        "right-to-left letters",
+        "pypdf reads a right-to-left line in the order its glyphs are drawn, and the engines draw them in "
+        "different orders; such letters are compared as the same characters, the date line among them",
+    ),
+    Difference(
         "notes at the page's foot",
         "each engine ends pages at different lines, so a note's text sits between different words of the "
         "letter; every note (the author's as the text letter prints them, links' addresses) is compared on "
@@ -130,6 +135,10 @@ def assert_engines_agree(manifest: Path, out: Path, draft: bool = False, to: str
     for name in pdfs:
         pdf = weasyprint[name]
         title, dateline = _title_and_dateline(pdf)
+        if _right_to_left(pdf):
+            left, right = (sorted(printed_words(path, title, "", {})[0]) for path in (pdf, typst[name]))
+            assert left == right, f"{name}: the engines print different characters"
+            continue
         notes = _notes(weasyprint[name.removesuffix(".pdf") + ".txt"])
         left, dated_left = printed_words(pdf, title, dateline, notes)
         right, dated_right = printed_words(typst[name], title, dateline, notes)
@@ -156,6 +165,11 @@ def _notes(text_letter: Path) -> dict[str, str]:
 def _unquoted(text: str) -> str:
     """The text letter prints straight quotation marks where print sets the language's own."""
     return re.sub("[\"'“”„‟‘’‚‛«»‹›「」『』]", "", text)
+
+
+def _right_to_left(pdf: Path) -> bool:
+    language = str(pypdf.PdfReader(pdf).trailer["/Root"].get("/Lang", ""))
+    return language.split("-")[0].lower() in {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"}
 
 
 def _title_and_dateline(pdf: Path) -> tuple[str, str]:

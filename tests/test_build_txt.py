@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from projects import BASE, build, write_project
 
 LEADERSHIP = "iap-2017_iap-leadership_2017-09-05.txt"
 
@@ -289,3 +290,12 @@ def test_help_of_each_command_shows_an_example(run_cli):
         result = run_cli(command, "--help")
         assert result.exit_code == 0
         assert "Example" in result.stdout
+
+
+def test_a_heading_is_underlined_as_wide_as_a_terminal_draws_it(tmp_path):
+    """Combining marks and emoji modifiers take no column: 'नमस्ते' is four columns, '👍🏽' two."""
+    letter = "# नमस्ते\n\n## 👍🏽 ok\n\n" + (BASE / "letter.md").read_text(encoding="utf-8")
+    project = write_project(tmp_path / "p", {"letter.md": letter})
+    text = build(project, tmp_path / "out", "txt")["txt"].read_text(encoding="utf-8")
+    assert "नमस्ते\n====\n" in text
+    assert "👍🏽 ok\n-----\n" in text

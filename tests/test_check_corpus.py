@@ -718,8 +718,9 @@ CASES = [
     ),
     # --- recipients.yaml -----------------------------------------------------
     Case(
-        "recipient-missing-salutation",
-        {"recipients.yaml": "board:\n  name: The Board\n"},
+        # A salutation may be left out (the letter begins with its text); a name may not.
+        "recipient-missing-name",
+        {"recipients.yaml": "board:\n  salutation: Dear all,\n"},
         [("field-missing", "recipients.yaml", 1, 1)],
     ),
     Case(

@@ -11,7 +11,7 @@ import pytest
 
 from petitioncli.build import BuildOptions, build
 from petitioncli.checks.glyphs import font_package
-from petitioncli.render.fonts import DRAWN_WITHOUT_LOOKING, shipped_characters
+from petitioncli.font_coverage import DRAWN_WITHOUT_LOOKING, shipped_characters
 from projects import ENGINES, build_pdf, pdf_text, petition, write_project
 
 # Drawn by Noto Serif; by a font of this machine or none; by no font anywhere (private use).

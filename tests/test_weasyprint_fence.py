@@ -18,6 +18,7 @@ import pypdf
 from fontTools.misc.timeTools import timestampSinceEpoch
 from fontTools.ttLib import TTFont
 
+from petitioncli import process
 from petitioncli.render import weasyprint_engine
 from petitioncli.render.html import letter_html
 from petitioncli.render.sandbox import FONTS, Sandbox
@@ -120,18 +121,23 @@ def test_page_references_built_once_write_the_same_bytes_and_are_used(tmp_path, 
     html = document("".join(f"<h2>Part {n}</h2><p style='break-after: page'>Text {n}.</p>" for n in range(5)))
     from weasyprint import HTML
 
+    # The fonts' date from the environment: the two PDFs differ only by how page references are built.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1500000000")
     rendered = HTML(string=html).render(pdf_variant="pdf/ua-1")
-    with weasyprint_engine._fonts_stamped(LETTER_DATE):
-        plain = rendered.write_pdf(pdf_variant="pdf/ua-1")
+    plain = rendered.write_pdf(pdf_variant="pdf/ua-1")
     assert isinstance(pydyf.PDF.__dict__["page_references"], property)
     built = []
     original = pydyf.PDF.page_references.fget
-    monkeypatch.setattr(pydyf.PDF, "page_references", property(lambda pdf: built.append(1) or original(pdf)))
-    with weasyprint_engine._fonts_stamped(LETTER_DATE), weasyprint_engine._page_references_built_once():
+    counting = property(lambda pdf: built.append(1) or original(pdf))
+    monkeypatch.setattr(pydyf.PDF, "page_references", counting)
+    with process.tuned():
+        weasyprint_engine.change_libraries()
         cached = rendered.write_pdf(pdf_variant="pdf/ua-1")
     assert cached == plain
     # Tagging asks for the references once per structure element; built once per page added.
     assert 0 < len(built) <= 5
+    # And pydyf is as it was once the work is done.
+    assert pydyf.PDF.__dict__["page_references"] is counting
 
 
 def embedded_font_dates(pdf: bytes) -> set[int]:

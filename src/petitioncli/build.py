@@ -3,50 +3,44 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from . import checks, loader
-from .dates import letter_date
+from . import checks, loader, process
+from .dates import date_printed, letter_date
 from .diagnostics import Diagnostics, PetitionError
 from .edition import languages, make_edition, recipient_ids
-from .model import Edition, PdfEngine
+from .formats import (
+    DEFAULT_WIDTH,
+    FORMATS,
+    NARROWEST_WIDTH,
+    Engine,
+    Format,
+    Paper,
+    Settings,
+    chosen,
+    format_of_suffix,
+    listed,
+)
+from .model import Edition
 from .output import check_outputs, write_outputs
 from .report import sort_key
-
-FORMATS = ("pdf", "txt", "html")
-PAPERS = ("a4", "letter")
-ENGINES = tuple(PdfEngine)
-
-
-@contextmanager
-def _model_frozen() -> Iterator[None]:
-    """Keeps the loaded model out of the cyclic collector's walks while checks and renderers run.
-
-    Every collection they set off would otherwise walk the whole model again:
-    a sixth of checking 100,000 signatories. Unfrozen afterwards, so that a
-    long-running process using the library can still free it.
-    """
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def validate(manifest: Path, *, date: dt.date | None = None) -> loader.LoadResult:
     """Loads the project and runs every check; the result's diagnostics are sorted by place."""
-    with _model_frozen():
+    with process.tuned():
         return _validate(manifest, date)
 
 
 def _validate(manifest: Path, date: dt.date | None) -> loader.LoadResult:
     result = loader.load(manifest)
-    gc.freeze()
+    # Every collection the checks and renderers set off would otherwise walk
+    # the whole model again: a sixth of checking 100,000 signatories.
+    process.model_loaded()
     found = list(result.diagnostics)
     broken = frozenset(d.pos.file for d in found if d.is_error)
     found.extend(
@@ -63,14 +57,12 @@ def _validate(manifest: Path, date: dt.date | None) -> loader.LoadResult:
 # `--output -`: the one letter goes to standard output.
 STDOUT = Path("-")
 DEFAULT_OUTPUT_DIR = Path("dist")
-# What a file's name says its format is, for `--output` without `--format`.
-_FORMAT_OF_SUFFIX = {".pdf": "pdf", ".txt": "txt", ".html": "html", ".htm": "html"}
 
 
 @dataclass(slots=True)
 class BuildOptions:
-    # Empty: the format `--output`'s name says, else PDF.
-    formats: list[str] = field(default_factory=list)
+    # Empty: the format `--output`'s name says, else PDF. Strings are taken too (`"pdf"`).
+    formats: list[Format] = field(default_factory=list)
     to: str | None = None
     # `--lang TAG|all`; None: the letter's own language.
     lang: str | None = None
@@ -78,17 +70,17 @@ class BuildOptions:
     output: Path | None = None
     # None: dist/, unless --output names the file itself.
     output_dir: Path | None = None
-    width: int = 72
-    paper: str = "a4"
+    width: int = DEFAULT_WIDTH
+    paper: Paper = Paper.A4
     draft: bool = False
     # The PDF engine; None: the manifest's.
-    engine: str | None = None
+    engine: Engine | None = None
 
 
 @dataclass(slots=True)
 class BuiltFile:
     path: Path
-    format: str
+    format: Format
     recipient: str | None
     language: str
     date: dt.date
@@ -132,50 +124,35 @@ class _Unwatched:
         pass
 
 
-def output_name(edition: Edition, fmt: str) -> str:
+def output_name(edition: Edition, fmt: Format) -> str:
     """`slug_recipient_date.fmt` (no recipient for a statement), with `_TAG` before the extension for a
     translation's edition; a draft ends in `_draft`, so that it never replaces the final letter."""
     recipient = edition.recipient.id if edition.recipient else None
     language = edition.language if edition.translated else None
     parts = [edition.letter.slug, recipient, edition.date.isoformat(), language]
     draft = "_draft" if edition.draft else ""
-    return "_".join(part for part in parts if part) + f"{draft}.{fmt}"
+    return "_".join(part for part in parts if part) + draft + FORMATS[fmt].suffixes[0]
 
 
-def render(edition: Edition, fmt: str, options: BuildOptions, diags: Diagnostics, progress: Progress) -> bytes:
-    # Each renderer is imported only when its format is asked for: WeasyPrint
-    # alone takes about a second to import.
-    if fmt == "txt":
-        from .render.text import render_text
-
-        return render_text(edition, options.width).encode("utf-8")
-    if fmt == "html":
-        from .render.html import render_html
-
-        return render_html(edition, paper=options.paper, diagnostics=diags).encode("utf-8")
-    if fmt == "pdf":
-        from .render.pdf import render_pdf
-
-        engine = options.engine or edition.letter.manifest.engine
-        return render_pdf(edition, paper=options.paper, diagnostics=diags, progress=progress, engine=engine)
-    raise PetitionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+def render(edition: Edition, fmt: Format, options: BuildOptions, diags: Diagnostics, progress: Progress) -> bytes:
+    """One letter in one format, by the renderer `formats.FORMATS` names for it."""
+    engine = options.engine or edition.letter.manifest.engine
+    settings = Settings(width=options.width, paper=options.paper, engine=engine)
+    return FORMATS[fmt].render(edition, settings, diags, progress)
 
 
-def requested_formats(options: BuildOptions) -> list[str]:
+def requested_formats(options: BuildOptions) -> list[Format]:
     """`--format`, else the format `--output`'s name says, else PDF; a name saying another format is refused."""
-    for fmt in options.formats:
-        if fmt not in FORMATS:
-            raise PetitionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+    asked = [chosen(Format, fmt, "format") for fmt in options.formats]
     output = options.output
-    named = _FORMAT_OF_SUFFIX.get(output.suffix.lower()) if output is not None and output != STDOUT else None
-    if not options.formats:
+    named = format_of_suffix(output.suffix) if output is not None and output != STDOUT else None
+    if not asked:
         if output is not None and output != STDOUT and output.suffix and named is None:
-            raise PetitionError(f"cannot tell the format of '{output}' from its name; add --format pdf, txt or html")
-        return [named or "pdf"]
-    if named is not None and options.formats != [named]:
-        asked = ", ".join(options.formats)
-        raise PetitionError(f"--format {asked} contradicts --output '{output}', which names a {named} file")
-    return list(dict.fromkeys(options.formats))
+            raise PetitionError(f"cannot tell the format of '{output}' from its name; add --format {listed(Format)}")
+        return [named or Format.PDF]
+    if named is not None and asked != [named]:
+        raise PetitionError(f"--format {', '.join(asked)} contradicts --output '{output}', which names a {named} file")
+    return list(dict.fromkeys(asked))
 
 
 def build(
@@ -189,17 +166,19 @@ def build(
     Nothing is written when the project has an error, and each file is
     replaced atomically, so an interrupted build leaves earlier files intact.
     """
-    options = replace(options, formats=requested_formats(options))
+    # The one place a choice given as a string is checked: past here each is a member of its enum.
+    options = replace(
+        options,
+        formats=requested_formats(options),
+        paper=chosen(Paper, options.paper, "paper size"),
+        engine=chosen(Engine, options.engine, "PDF engine") if options.engine is not None else None,
+    )
     if options.output is not None and options.output_dir is not None:
         raise PetitionError("--output names the file itself; leave out --output-dir, or name a folder alone")
-    if options.paper not in PAPERS:
-        raise PetitionError(f"unknown paper size '{options.paper}'; choose from {', '.join(PAPERS)}")
-    if options.engine is not None and options.engine not in ENGINES:
-        raise PetitionError(f"unknown PDF engine '{options.engine}'; choose from {', '.join(ENGINES)}")
-    if options.width < 20:
-        raise PetitionError(f"--width must be at least 20 columns, not {options.width}")
+    if options.width < NARROWEST_WIDTH:
+        raise PetitionError(f"--width must be at least {NARROWEST_WIDTH} columns, not {options.width}")
 
-    with _model_frozen():
+    with process.tuned():
         return _build(manifest, options, progress, watcher or _Unwatched())
 
 
@@ -217,8 +196,14 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress, watcher: W
         raise PetitionError(f"--output names one file, but this build makes {count}; use --output-dir instead")
     date = letter_date(options.date, letter.manifest.date)
 
-    editions = [make_edition(letter, rid, date, language=tag, draft=options.draft) for tag in tags for rid in ids]
-    pdf_signatories = max((len(e.signatories) for e in editions), default=0) if "pdf" in formats else 0
+    print_date = date_printed(options.date, letter.manifest.date)
+    editions = [
+        make_edition(letter, rid, date, language=tag, draft=options.draft, print_date=print_date)
+        for tag in tags
+        for rid in ids
+    ]
+    paged = any(FORMATS[fmt].paged for fmt in formats)
+    pdf_signatories = max((len(e.signatories) for e in editions), default=0) if paged else 0
     folder = options.output_dir or DEFAULT_OUTPUT_DIR
     planned = [
         (edition, fmt, options.output or folder / output_name(edition, fmt)) for edition in editions for fmt in formats
@@ -228,10 +213,11 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress, watcher: W
     if not to_stdout:
         check_outputs([path for _, _, path in planned], sources=result.sources)
     watcher.planned(len(planned), pdf_signatories)
-    rendered: list[tuple[Path, bytes, str, Edition]] = []
+    rendered: list[tuple[Path, bytes, Format, Edition]] = []
     for edition, fmt, path in planned:
         watcher.rendering(path.name)
         data = render(edition, fmt, options, outcome.diagnostics, progress)
+        process.letter_done()
         rendered.append((path, data, fmt, edition))
 
     if to_stdout:

@@ -38,8 +38,14 @@ def parse_date_option(value: str) -> dt.date:
         raise PetitionError(f"--date '{value}' does not exist: {exc}") from None
 
 
-def letter_date(option: dt.date | None, manifest_date: dt.date | None) -> dt.date:
-    return option or manifest_date or today()
+def letter_date(option: dt.date | None, manifest_date: dt.date | str | None) -> dt.date:
+    """The date a build carries in its file names; `date: none` (a str) prints none but names the build's day."""
+    return option or (manifest_date if isinstance(manifest_date, dt.date) else None) or today()
+
+
+def date_printed(option: dt.date | None, manifest_date: dt.date | str | None) -> bool:
+    """Whether the letter prints its date: always, unless the manifest says `date: none` and `--date` is not given."""
+    return option is not None or isinstance(manifest_date, dt.date) or manifest_date is None
 
 
 def long_date(date: dt.date, language: str) -> str:

@@ -5,53 +5,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
-from .rules import Rule, Severity
+from .position import Pos
+from .rules import Problem, Rule, Severity
 
-
-class Pos(NamedTuple):
-    """A place in a source file; line and column count from 1, as editors do.
-
-    A named tuple, not a frozen dataclass: a list of 100,000 signatories
-    makes half a million of them, and a tuple is made several times faster.
-    """
-
-    file: Path
-    line: int = 1
-    column: int = 1
-
-    @classmethod
-    def of_mark(cls, file: Path, mark) -> Pos:
-        return cls(file, mark.line + 1, mark.column + 1)
-
-    @classmethod
-    def of_option(cls, option: str) -> Pos:
-        """A value given on the command line (`--date`): a place with no line in any file."""
-        return cls(Path(option), 0, 0)
-
-    @property
-    def in_file(self) -> bool:
-        return self.line > 0
+__all__ = ["Diagnostic", "Diagnostics", "PetitionError", "Pos", "Refused", "display_path", "some_of"]
 
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
+    """A problem as reported: found by a check (or the loader, or a renderer), its severity attached."""
+
     pos: Pos
     rule: Rule
     message: str
-    # The line where the YAML value holding the problem starts, when the problem
-    # sits further down inside it: lines of a block scalar cannot carry a
-    # comment, so a noqa comment on the value's first line covers them.
+    severity: Severity
+    # As a `Problem`'s: the first line of the YAML value the problem is inside.
     entry_line: int | None = None
 
     @property
-    def severity(self) -> Severity:
-        return self.rule.severity
-
-    @property
     def is_error(self) -> bool:
-        return self.rule.is_error
+        return self.severity is Severity.ERROR
 
 
 class Diagnostics(list[Diagnostic]):
@@ -63,7 +37,11 @@ class Diagnostics(list[Diagnostic]):
         self._said_upto = 0
 
     def report(self, rule: Rule, pos: Pos, message: str, *, entry_line: int | None = None) -> None:
-        self.append(Diagnostic(pos, rule, message, entry_line))
+        self.append(Diagnostic(pos, rule, message, rule.severity, entry_line))
+
+    def add(self, problems: Iterable[Problem]) -> None:
+        """What a check found, each problem with its rule's severity attached."""
+        self.extend(Diagnostic(p.pos, p.rule, p.message, p.rule.severity, p.entry_line) for p in problems)
 
     def report_once(self, rule: Rule, pos: Pos, message: str) -> None:
         """For renderers: a letter is rendered once per recipient and format, a problem is said once.

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from . import markdown
-from .dates import babel_locale, long_date
+from .dates import babel_locale, date_printed, long_date
 from .diagnostics import PetitionError, some_of
 from .language import country_name, matching
 from .model import (
@@ -57,9 +57,19 @@ def languages(letter: Letter, choice: str | None) -> list[str]:
 
 
 def make_edition(
-    letter: Letter, recipient_id: str | None, date: dt.date, *, language: str | None = None, draft: bool = False
+    letter: Letter,
+    recipient_id: str | None,
+    date: dt.date,
+    *,
+    language: str | None = None,
+    draft: bool = False,
+    print_date: bool | None = None,
 ) -> Edition:
-    """One letter as printed: the letter's own texts, or a translation's where `language` names one."""
+    """One letter as printed: the letter's own texts, or a translation's where `language` names one.
+
+    `print_date`: whether the date line shows `date`; by default as the
+    manifest says (`date: none` prints none), `--date` makes it True.
+    """
     manifest = letter.manifest
     recipient = letter.recipients[recipient_id] if recipient_id is not None else None
     translated = letter.translations.get(language) if language is not None else None
@@ -88,7 +98,9 @@ def make_edition(
     groups = _printed_groups(letter, draft, language or manifest.language)
 
     edition_language = language or manifest.language
-    date_text = long_date(date, edition_language)
+    if print_date is None:
+        print_date = date_printed(None, manifest.date)
+    date_text = long_date(date, edition_language) if print_date else ""
     place = text("place")
     return Edition(
         letter=letter,
@@ -101,7 +113,7 @@ def make_edition(
         keywords=text("keywords"),
         date=date,
         date_text=date_text,
-        place_and_date=f"{place}, {date_text}" if place else date_text,
+        place_and_date=", ".join(part for part in (place, date_text) if part),
         address=for_recipient.get("address") or (recipient.address if recipient else []),
         salutation=for_recipient.get("salutation") or (recipient.salutation if recipient else None),
         subtitle=text("subtitle"),
@@ -129,18 +141,44 @@ def _printed_groups(letter: Letter, draft: bool, language: str) -> list[EditionG
         signatories = [s for s in group.signatories if s.status in shown]
         if not signatories:
             continue
-        if manifest.signatories_order is not SignatoryOrder.AS_LISTED:
+        order = group.order or manifest.signatories_order
+        if order is not SignatoryOrder.AS_LISTED:
             signatories.sort(key=lambda s: sort_key(s.sort_as or s.name))
+        if group.highlighted_first:
+            # A stable sort: each part keeps the group's order.
+            signatories.sort(key=lambda s: not s.highlight)
         heading = group.heading
         if heading is not None and group.count:
             heading = _counted(heading, len(signatories), language)
-        if manifest.signatories_order is SignatoryOrder.COUNTRY:
-            if heading is not None:
-                printed.append(EditionGroup(heading, []))
-            printed.extend(_by_country(signatories, language, level=1 if heading is not None else 0))
+        if order is SignatoryOrder.COUNTRY:
+            # Highlighted signatories put first stand under the group's heading, before the countries.
+            lead = [s for s in signatories if s.highlight] if group.highlighted_first else []
+            rest = [s for s in signatories if not s.highlight] if lead else signatories
+            parts = [EditionGroup(heading, lead)] if heading is not None or lead else []
+            parts.extend(_by_country(rest, language, level=1 if heading is not None else 0))
         else:
-            printed.append(EditionGroup(heading, signatories))
+            parts = [EditionGroup(heading, signatories)]
+        numbered = manifest.numbered if group.numbered is None else group.numbered
+        if numbered:
+            _number(parts)
+        for part in parts:
+            part.logos = group.logos
+        printed.extend(parts)
     return printed
+
+
+def _number(parts: list[EditionGroup]) -> None:
+    """Numbers a group's confirmed signatories in printed order, across its countries; pending ones get none."""
+    count = 0
+    for part in parts:
+        numbers: list[int | None] = []
+        for signatory in part.signatories:
+            if signatory.status is Status.CONFIRMED:
+                count += 1
+                numbers.append(count)
+            else:
+                numbers.append(None)
+        part.numbers = numbers
 
 
 def _by_country(signatories: list[Signatory], language: str, level: int) -> list[EditionGroup]:

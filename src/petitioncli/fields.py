@@ -38,6 +38,8 @@ class Kind(enum.StrEnum):
     FLAG = "flag"
     # A file, as PATH; or a list of records (`FieldSpec.record`), each naming a file of its own.
     PATH_OR_RECORDS = "path-or-records"
+    # A list of records (`FieldSpec.record`): a signatory's links.
+    RECORDS = "records"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,7 @@ class FieldSpec:
             found.append(rules.FIELD_MISSING)
         if self.non_blank or self.names_files:
             found.append(rules.FIELD_EMPTY)
-        if self.kind in (Kind.FLAG, Kind.PATH_OR_RECORDS):
+        if self.kind in (Kind.FLAG, Kind.PATH_OR_RECORDS, Kind.RECORDS):
             found.append(rules.TYPE_INVALID)
         if self.kind is Kind.DATE:
             found.append(rules.DATE_INVALID)

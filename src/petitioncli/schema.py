@@ -33,7 +33,7 @@ _SCALAR = ["string", "number", "boolean"]
 # Not blank: a string needs a character other than white space.
 _NOT_BLANK = r"\S"
 # The loader strips a date before matching it.
-_DATE = r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$"
+_DATE = r"^\s*([0-9]{4}-[0-9]{2}-[0-9]{2}|none)\s*$"
 
 
 def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
@@ -63,6 +63,10 @@ def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
         one_file = {"type": _SCALAR, "pattern": _NOT_BLANK}
         groups = {"type": "array", "minItems": 1, "items": record_schema(spec.record, spec.record.__doc__ or "")}
         schema["anyOf"] = [one_file, groups]
+    elif spec.kind is Kind.RECORDS:
+        assert spec.record is not None
+        schema["type"] = ["array", "null"]
+        schema["items"] = record_schema(spec.record, spec.record.__doc__ or "")
     elif spec.kind is Kind.FLAG:
         schema["type"] = ["boolean", "null"]
     elif spec.kind is Kind.CHOICE:

@@ -1,19 +1,22 @@
-"""Rules that read a loaded `Letter` and report what is wrong with its content (SPEC §5).
+"""Rules that read a loaded `Letter` and find what is wrong with its content.
 
 The loader has already reported what stops a file from being read (syntax,
 types, unknown keys); the checks here judge what was read. Each module
-checks one part of the letter; a new content rule goes into the module of
-the part it reads, and its id into `rules/content.py`.
+checks one part of the letter: its `check(context)` yields the problems it
+finds (`RULE.at(pos, message)`) and writes nowhere; `run_checks` gathers
+them and attaches each one's severity. A new content rule goes into the
+module of the part it reads, and its id into `rules/content.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
 from ..model import Letter
+from ..rules import Problem
 from . import (
     body,
     characters,
@@ -31,7 +34,7 @@ from .noqa import without_suppressed
 
 __all__ = ["run_checks", "without_suppressed"]
 
-_CHECKS = (
+_CHECKS: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     manifest.check,
     characters.check,
     body.check,
@@ -63,6 +66,7 @@ def run_checks(
     errors in, for rules about a whole file that an error there would explain.
     """
     context = Context(letter, sources, unusable, date, files_with_errors)
+    found = Diagnostics()
     for check in _CHECKS:
-        check(context)
-    return context.diags
+        found.add(check(context))
+    return found

@@ -4,36 +4,46 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
 from .. import limits, markdown, rules
-from ..diagnostics import Diagnostics, Pos, some_of
+from ..diagnostics import Pos, some_of
 from ..loader.files import split_lines
 from ..markdown import Code, Emphasis, HardBreak, Image, Inline, Link, NoteRef, RawHtml, SoftBreak, Text
 from ..model import Body, Footnote
+from ..rules import Problem
 from .context import Context
-from .images import ImageChecker, Judged, Use, check_letterhead, check_totals
-from .text import SPACING, check_url
+from .images import ImageChecker, Judged, Use, check_letterhead, check_logos, check_totals
+from .text import SPACING, url_problem
 
 
-def check(context: Context) -> None:
+def check(context: Context) -> Iterator[Problem]:
     """letter.md, the epigraph and postscript printed around it, and each translation's body."""
     letter = context.letter
     # Each image is read once, however many documents and editions show it.
     judged: dict[str, Judged] = {}
-    letterhead = check_letterhead(context, judged)
+    head = ImageChecker(letter.root, judged)
+    yield from check_letterhead(letter, head)
+    yield from check_logos(letter, head)
     notes = Notes(letter.footnotes, "footnotes" in context.unusable)
-    shown = {body.path: check_body(context, body, notes, judged) for body in letter.documents}
+    shown: dict[Path, list[Use]] = {}
+    for body in letter.documents:
+        images = ImageChecker(letter.root, judged)
+        yield from check_body(context, body, notes, images)
+        shown[body.path] = images.uses
     # Every edition prints the letterhead, the epigraph and the postscript around its own body.
     around = [use for body in letter.documents if body is not letter.body for use in shown[body.path]]
-    editions = [[*letterhead, *(use for uses in shown.values() for use in uses)]]
+    editions = [[*head.uses, *(use for uses in shown.values() for use in uses)]]
     for tag, texts in letter.translations.items():
         unusable = f"translations.{tag}.footnotes" in context.unusable
         notes = Notes(texts.footnotes, unusable, original=letter.footnotes, language=tag)
-        editions.append([*letterhead, *around, *check_body(context, texts.body, notes, judged)])
-    check_totals(context, editions)
+        images = ImageChecker(letter.root, judged)
+        yield from check_body(context, texts.body, notes, images)
+        editions.append([*head.uses, *around, *images.uses])
+    yield from check_totals(editions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,35 +57,30 @@ class Notes:
     language: str | None = None
 
 
-def check_body(context: Context, body: Body, notes: Notes, judged: dict[str, Judged]) -> list[Use]:
-    """Every problem of one Markdown file, and the images it shows, for the letter's total."""
-    diags = context.diags
+def check_body(context: Context, body: Body, notes: Notes, images: ImageChecker) -> Iterator[Problem]:
+    """Every problem of one Markdown file; the images it shows join `images.uses`, for the letter's total."""
     for block in body.document.blocks:
-        _check_block(block, body.path, diags)
+        yield from _check_block(block, body.path)
     if not body.source:
-        return []
+        return
     lines = split_lines(body.source)
-    images = ImageChecker(context, judged)
     for container in markdown.inline_containers(body.document.blocks):
         located = _Located(body.path, lines, container.source, container.line)
-        _Inlines(context, located, notes, images).walk(container.children)
-    return images.uses
+        yield from _Inlines(context, located, notes, images).walk(container.children)
 
 
-def _check_block(block: markdown.Block, path: Path, diags: Diagnostics) -> None:
+def _check_block(block: markdown.Block, path: Path) -> Iterator[Problem]:
     if isinstance(block, markdown.NoteDefinition):
-        diags.report(
-            rules.FOOTNOTE_INLINE,
+        yield rules.FOOTNOTE_INLINE.at(
             Pos(path, block.line + 1),
             f"footnote '[^{block.label}]' is defined in the letter; move its text to footnotes.yaml",
         )
     elif isinstance(block, markdown.RawBlock) and not block.is_comment:
-        diags.report(
-            rules.HTML_RAW, Pos(path, block.line + 1), "raw HTML is not passed through to the letter; it is left out"
+        yield rules.HTML_RAW.at(
+            Pos(path, block.line + 1), "raw HTML is not passed through to the letter; it is left out"
         )
     elif isinstance(block, markdown.Table) and len(block.header) > limits.TABLE_COLUMNS.value:
-        diags.report(
-            rules.TABLE_TOO_WIDE,
+        yield rules.TABLE_TOO_WIDE.at(
             Pos(path, block.line + 1),
             f"this table has {len(block.header)} columns; a page sets at most {limits.TABLE_COLUMNS.value} "
             "side by side: split it, or turn it round so that its rows are the long side",
@@ -83,10 +88,10 @@ def _check_block(block: markdown.Block, path: Path, diags: Diagnostics) -> None:
     elif isinstance(block, markdown.ListBlock):
         for item in block.items:
             for child in item.children:
-                _check_block(child, path, diags)
+                yield from _check_block(child, path)
     elif isinstance(block, markdown.BlockQuote):
         for child in block.children:
-            _check_block(child, path, diags)
+            yield from _check_block(child, path)
 
 
 # How far past the cursor a node's source may start: markup, spaces, a line break.
@@ -180,76 +185,72 @@ class _Inlines:
     def __init__(self, context: Context, located: _Located, notes: Notes, images: ImageChecker):
         self.context = context
         self.letter = context.letter
-        self.diags = context.diags
         self.at = located
         self.notes = notes
         self.images = images
 
-    def walk(self, nodes: tuple[Inline, ...]) -> None:
+    def walk(self, nodes: tuple[Inline, ...]) -> Iterator[Problem]:
         for node in nodes:
-            self.visit(node)
+            yield from self.visit(node)
 
-    def visit(self, node: Inline) -> None:
+    def visit(self, node: Inline) -> Iterator[Problem]:
         at = self.at
         if isinstance(node, Text):
-            self.text(node.text)
+            yield from self.text(node.text)
         elif isinstance(node, NoteRef):
-            self.note_ref(node)
+            yield from self.note_ref(node)
         elif isinstance(node, RawHtml):
             start, end = at.locate(node.html)
             if not node.is_comment:
-                self.diags.report(
-                    rules.HTML_RAW,
+                yield rules.HTML_RAW.at(
                     at.pos(start),
                     f"raw HTML '{node.html}' is not passed through to the letter; it is left out",
                 )
             at.cursor = max(at.cursor, end)
         elif isinstance(node, Link):
             start, end = at.target(node.href, markdown.plain_text(node.children))
-            check_url(self.diags, at.pos(start), node.href, "link", allow_mailto=True)
-            self.walk(node.children)
+            if found := url_problem(at.pos(start), node.href, "link", allow_mailto=True):
+                yield found
+            yield from self.walk(node.children)
             at.cursor = max(at.cursor, end)
         elif isinstance(node, Image):
             start, end = at.target(node.src, node.alt)
-            self.images.check(at.pos(start), node.src)
+            yield from self.images.check(at.pos(start), node.src)
             at.cursor = max(at.cursor, end)
         elif isinstance(node, Emphasis):
             at.skip(node.markup)
-            self.walk(node.children)
+            yield from self.walk(node.children)
             at.skip(node.markup)
         elif isinstance(node, Code):
             at.skip(node.text)
         elif isinstance(node, SoftBreak | HardBreak):
             at.skip("\n")
 
-    def note_ref(self, node: NoteRef) -> None:
+    def note_ref(self, node: NoteRef) -> Iterator[Problem]:
         at = self.at
         label = node.label
         start, end = at.locate(f"[^{label}]" if label is not None else "^[")
         if label is None:
-            self.diags.report(
-                rules.FOOTNOTE_INLINE,
+            yield rules.FOOTNOTE_INLINE.at(
                 at.pos(start),
                 "inline footnote '^[…]': put its text in footnotes.yaml and refer to it as [^id]",
             )
         elif label not in self.notes.notes and not self.notes.unusable:
             original = self.notes.original
             if original is not None and label in original:
-                self.diags.report(
-                    rules.TRANSLATION_MISSING,
+                yield rules.TRANSLATION_MISSING.at(
                     at.pos(start),
                     f"footnote '{label}' has no text in the '{self.notes.language}' translation's footnotes",
                 )
             else:
                 known = some_of(self.notes.notes)
-                self.diags.report(
-                    rules.FOOTNOTE_UNDEFINED,
+                yield rules.FOOTNOTE_UNDEFINED.at(
                     at.pos(start),
                     f"footnote '{label}' is not defined in footnotes.yaml (defined: {known})",
                 )
         at.cursor = max(at.cursor, end)
 
-    def text(self, content: str) -> None:
+    def text(self, content: str) -> Iterator[Problem]:
         """Double spaces and spaces before commas, each at its place; advances the cursor past the text."""
         at = self.at
         # A text follows the cursor closely, after a little markup; a text whose
@@ -263,7 +264,7 @@ class _Inlines:
             index = at.cursor
             while found >= 0:
                 index = start + found if start >= 0 else at.find(needle, index, within=8 * len(content) + _NEARBY)
-                self.diags.report(rules.WHITESPACE_STRAY, at.pos(index), f"{problem} in the letter text")
+                yield rules.WHITESPACE_STRAY.at(at.pos(index), f"{problem} in the letter text")
                 found = content.find(needle, found + len(needle))
                 index = max(index, at.cursor) + len(needle)
         if start >= 0:

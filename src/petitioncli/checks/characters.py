@@ -21,6 +21,7 @@ from ..diagnostics import Pos
 from ..fields import specs
 from ..loader.files import split_lines
 from ..model import Located
+from ..rules import Problem
 from .context import Context
 
 # C0 controls other than tab and line breaks, DEL, and the C1 controls.
@@ -32,7 +33,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\U000e0000-\U000e007f]")
 
 
-def check(context: Context) -> None:
+def check(context: Context) -> Iterator[Problem]:
     letter = context.letter
     markdown_files = {
         *(body.path for body in letter.documents),
@@ -41,9 +42,9 @@ def check(context: Context) -> None:
     escaped: set[Path] = set()
     for path, text in context.sources.items():
         if path in markdown_files:
-            _scan_lines(context, path, text, invisible=False)
+            yield from _scan_lines(path, text, invisible=False)
         elif path.suffix.lower() == ".csv":
-            _scan_lines(context, path, text, invisible=True)
+            yield from _scan_lines(path, text, invisible=True)
         elif "\\" in text or _INVISIBLE.search(text):
             # YAML: a control character can only come from an escape, so a
             # file without backslashes or invisible characters is passed over.
@@ -52,13 +53,12 @@ def check(context: Context) -> None:
         return
     for pos, what, value in _yaml_values(context, escaped):
         if match := _CONTROL.search(value):
-            context.diags.report(
-                rules.TEXT_CONTROL,
+            yield rules.TEXT_CONTROL.at(
                 pos,
                 f"{what} '{value}' holds the invisible control character {_named(match)}; delete it",
             )
         if match := _INVISIBLE.search(value):
-            context.diags.report(rules.TEXT_INVISIBLE, pos, f"{what} '{value}' holds {_named(match)}, {_WHY}")
+            yield rules.TEXT_INVISIBLE.at(pos, f"{what} '{value}' holds {_named(match)}, {_WHY}")
 
 
 def control_character(text: str) -> tuple[int, str] | None:
@@ -78,7 +78,7 @@ def _named(match: re.Match[str]) -> str:
     return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
 
 
-def _scan_lines(context: Context, path: Path, text: str, *, invisible: bool) -> None:
+def _scan_lines(path: Path, text: str, *, invisible: bool) -> Iterator[Problem]:
     """The first control character, and the first invisible one, of each line of a Markdown or CSV file."""
     found = [(_CONTROL, rules.TEXT_CONTROL)]
     if invisible:
@@ -93,7 +93,7 @@ def _scan_lines(context: Context, path: Path, text: str, *, invisible: bool) -> 
                     if rule is rules.TEXT_CONTROL
                     else f"{_named(match)}, {_WHY}"
                 )
-                context.diags.report(rule, Pos(path, number, match.start() + 1), message)
+                yield rule.at(Pos(path, number, match.start() + 1), message)
 
 
 def _yaml_values(context: Context, files: set[Path]) -> Iterator[tuple[Pos, str, str]]:

@@ -1,4 +1,4 @@
-"""What every check reads: the letter, the texts it was read from, and where to report."""
+"""What every check reads: the letter and the texts it was read from."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostics
 from ..loader.files import yaml_lines
 from ..model import Letter
 
@@ -22,7 +21,6 @@ class Context:
     date: dt.date | None
     # Files the loader already reported errors in.
     files_with_errors: frozenset[Path] = frozenset()
-    diags: Diagnostics = field(default_factory=Diagnostics)
     _lines: dict[Path, list[str]] = field(default_factory=dict)
 
     def yaml_lines(self, path: Path) -> list[str]:

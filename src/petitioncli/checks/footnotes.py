@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -11,32 +11,35 @@ from ..diagnostics import Pos
 from ..loader.files import yaml_lines
 from ..markdown import Image, Link, RawHtml
 from ..model import Body, Footnote
+from ..rules import Problem
 from .context import Context
-from .text import check_url, warn_spacing
+from .text import spacing_problem, url_problem
 
 # The files that call notes: when one cannot be read, a note may look unused.
 _TEXTS = frozenset({"body", "epigraph", "postscript"})
 
 
-def check(context: Context) -> None:
+def check(context: Context) -> Iterator[Problem]:
     letter = context.letter
     usable = not _TEXTS & context.unusable
-    check_notes(context, letter.footnotes, letter.documents, body_usable=usable)
+    yield from check_notes(context, letter.footnotes, letter.documents, body_usable=usable)
     for tag, texts in letter.translations.items():
         usable = f"translations.{tag}.body" not in context.unusable
-        check_notes(context, texts.footnotes, [texts.body], body_usable=usable)
+        yield from check_notes(context, texts.footnotes, [texts.body], body_usable=usable)
 
 
-def check_notes(context: Context, footnotes: dict[str, Footnote], bodies: list[Body], *, body_usable: bool) -> None:
-    diags = context.diags
+def check_notes(
+    context: Context, footnotes: dict[str, Footnote], bodies: list[Body], *, body_usable: bool
+) -> Iterator[Problem]:
     referenced = {label for body in bodies for label in markdown.note_labels(body.document.blocks)}
     notes = list(footnotes.values())
     finder = _Finder(notes, context)
     for index, note in enumerate(notes):
         if body_usable and note.id not in referenced:
-            diags.report(rules.FOOTNOTE_UNUSED, note.pos, f"footnote '{note.id}' is never referenced in the letter")
+            yield rules.FOOTNOTE_UNUSED.at(note.pos, f"footnote '{note.id}' is never referenced in the letter")
         source = context.yaml_lines(note.pos.file)
-        warn_spacing(diags, note.where("text"), f"footnote '{note.id}'", note.text, source=source)
+        if found := spacing_problem(note.where("text"), f"footnote '{note.id}'", note.text, source=source):
+            yield found
         find = None
         for node in markdown.walk_inlines(note.inlines):
             if not isinstance(node, Link | Image | RawHtml):
@@ -44,12 +47,12 @@ def check_notes(context: Context, footnotes: dict[str, Footnote], bodies: list[B
             find = find or finder.finder(index)
             entry = note.pos.line
             if isinstance(node, Link):
-                check_url(diags, find(node.href), node.href, "link", allow_mailto=True, entry_line=entry)
+                if found := url_problem(find(node.href), node.href, "link", allow_mailto=True, entry_line=entry):
+                    yield found
             elif isinstance(node, Image):
-                diags.report(rules.IMAGE_REFUSED, find(node.src), "images in footnotes are left out", entry_line=entry)
+                yield rules.IMAGE_REFUSED.at(find(node.src), "images in footnotes are left out", entry_line=entry)
             elif not node.is_comment:
-                diags.report(
-                    rules.HTML_RAW,
+                yield rules.HTML_RAW.at(
                     find(node.html),
                     f"raw HTML '{node.html}' in a footnote is left out",
                     entry_line=entry,

@@ -9,13 +9,14 @@ from operator import attrgetter
 from .. import rules
 from ..dates import letter_date, long_date
 from ..diagnostics import PetitionError, Pos
-from ..render.fonts import undrawable
+from ..font_coverage import undrawable
+from ..rules import Problem
 from .context import Context
 
 _SIGNATORY_TEXTS = ("name", "title", "affiliation", "on_behalf_of", "location")
 
 
-def check(context: Context) -> None:
+def check(context: Context) -> Iterator[Problem]:
     letter = context.letter
     characters: set[str] = set()
     # Each field of every signatory as one string: a long list is read in a few C loops.
@@ -29,8 +30,7 @@ def check(context: Context) -> None:
     found = set(missing)
     where, what = _first_use(context, found)
     shown = " ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
-    context.diags.report(
-        rules.GLYPH_MISSING,
+    yield rules.GLYPH_MISSING.at(
         where,
         f"{len(missing)} character{'s' if len(missing) != 1 else ''} (first in {what}) "
         f"have no glyph in the PDF's fonts: {shown}; each run of them prints as one '\ufffd'; "
@@ -89,7 +89,7 @@ def _other_texts(context: Context) -> Iterator[tuple[Pos, str, str]]:
         yield (
             recipient.pos,
             f"recipient '{recipient.id}'",
-            "".join([recipient.name, recipient.salutation, *recipient.address]),
+            "".join([recipient.name, recipient.salutation or "", *recipient.address]),
         )
     manifest = letter.manifest
     texts = [

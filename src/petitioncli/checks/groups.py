@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from .. import rules
 from ..loader.groups import heading_key, sharing
+from ..rules import Problem
 from .context import Context
-from .text import warn_spacing
+from .text import spacing_problem
 
 
-def check(context: Context) -> None:
-    letter, diags = context.letter, context.diags
+def check(context: Context) -> Iterator[Problem]:
+    letter = context.letter
     grouped = isinstance(letter.manifest.signatories, list)
     readers = sharing(letter.groups)
     headings: dict[Path, dict[str, str]] = {}
@@ -19,12 +21,18 @@ def check(context: Context) -> None:
         keys: dict[str, str] = {}
         for group in groups:
             if group.heading is None:
+                if grouped and len(groups) > 1:
+                    yield rules.SIGNATORY_GROUP.at(
+                        group.pos,
+                        f"a group without a heading shares {path.name} with other groups, whose entries name "
+                        "their group by its heading: give it a heading, or a file of its own",
+                    )
                 continue
-            warn_spacing(diags, group.pos, "group heading", group.heading)
+            if found := spacing_problem(group.pos, "group heading", group.heading):
+                yield found
             key = heading_key(group.heading)
             if key in keys and len(groups) > 1:
-                diags.report(
-                    rules.SIGNATORY_GROUP,
+                yield rules.SIGNATORY_GROUP.at(
                     group.pos,
                     f"two groups read {path.name} under the heading '{group.heading}'; "
                     "give them different headings, or one file each",
@@ -35,27 +43,24 @@ def check(context: Context) -> None:
     for signatory in letter.signatories:
         if signatory.group is None and signatory.pos.file not in shared:
             continue  # the common case, decided with one lookup
-        found = headings.get(signatory.pos.file)
-        if found is None:
+        file_headings = headings.get(signatory.pos.file)
+        if file_headings is None:
             continue
-        keys, name = found, signatory.pos.file.name
+        keys, name = file_headings, signatory.pos.file.name
         listed = ", ".join(f"'{heading}'" for heading in keys.values())
         if signatory.group is None:
-            diags.report(
-                rules.SIGNATORY_GROUP,
+            yield rules.SIGNATORY_GROUP.at(
                 signatory.pos,
                 f"{name} is read by several groups ({listed}): say in `group` which this entry belongs to",
             )
         elif not grouped:
-            diags.report(
-                rules.SIGNATORY_GROUP,
+            yield rules.SIGNATORY_GROUP.at(
                 signatory.where("group"),
                 f"group '{signatory.group}' names no group: the manifest's `signatories` is one file; "
                 "list the groups there, each with a heading and a file",
             )
         elif heading_key(signatory.group) not in keys:
-            diags.report(
-                rules.SIGNATORY_GROUP,
+            yield rules.SIGNATORY_GROUP.at(
                 signatory.where("group"),
                 f"group '{signatory.group}' is not a group that reads {name}; its groups are {listed}",
             )

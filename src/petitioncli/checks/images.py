@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import images, limits, markdown, paths, rules
 from ..diagnostics import Pos, some_of
-from ..rules import Rule
-from .context import Context
+from ..model import Letter
+from ..rules import Problem, Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,43 +35,49 @@ Use = tuple[Pos, str, int]
 class ImageChecker:
     """Judges each image file once, however often the letter shows it, and lists each use."""
 
-    def __init__(self, context: Context, judged: dict[str, Judged]):
-        self.root = context.letter.root
-        self.diags = context.diags
+    def __init__(self, root: Path, judged: dict[str, Judged]):
+        self.root = root
         self.judged = judged
         self.uses: list[Use] = []
 
-    def check(self, pos: Pos, src: str) -> None:
+    def check(self, pos: Pos, src: str) -> Iterator[Problem]:
         """Images may only come from the project folder: a letter must not fetch or leak anything."""
         relative = markdown.project_relative_path(src)
         if relative is None:
             message = f"image '{src}' is left out: only images inside the project folder are used"
-            self.diags.report(rules.IMAGE_REFUSED, pos, message)
+            yield rules.IMAGE_REFUSED.at(pos, message)
             return
         if not paths.inside(self.root, self.root / relative):
-            self.diags.report(rules.IMAGE_REFUSED, pos, f"image '{src}' is left out: it is outside the project folder")
+            yield rules.IMAGE_REFUSED.at(pos, f"image '{src}' is left out: it is outside the project folder")
             return
         judged = self.judged.get(relative)
         if judged is None:
             judged = self.judged[relative] = _judge(self.root / relative, src)
         for rule, message in judged.problems:
-            self.diags.report(rule, pos, message)
+            yield rule.at(pos, message)
         if judged.embedded_bytes:
             self.uses.append((pos, src, judged.embedded_bytes))
 
 
-def check_letterhead(context: Context, judged: dict[str, Judged]) -> list[Use]:
+def check_letterhead(letter: Letter, checker: ImageChecker) -> Iterator[Problem]:
     """The letterhead, judged as the images of the text are; it is shown at the head of every edition."""
-    letter = context.letter
     name = letter.manifest.letterhead
-    if letter.letterhead is None or name is None:
-        return []
-    checker = ImageChecker(context, judged)
-    checker.check(letter.manifest.where("letterhead"), name)
-    return checker.uses
+    if letter.letterhead is not None and name is not None:
+        yield from checker.check(letter.manifest.where("letterhead"), name)
 
 
-def check_totals(context: Context, editions: list[list[Use]]) -> None:
+def check_logos(letter: Letter, checker: ImageChecker) -> Iterator[Problem]:
+    """Signatories' logos, judged as the letterhead is: every edition prints the same signatories.
+
+    A logo is judged wherever it is given, shown or not, so that turning a
+    group's `logos` on never meets a problem check kept quiet about.
+    """
+    for signatory in letter.signatories:
+        if signatory.logo is not None:
+            yield from checker.check(signatory.where("logo"), signatory.logo)
+
+
+def check_totals(editions: list[list[Use]]) -> Iterator[Problem]:
     """The images of each edition, each use counted as the web page embeds it, within the limit.
 
     Said once, at the use that goes beyond it, however many editions show that use.
@@ -84,8 +91,7 @@ def check_totals(context: Context, editions: list[list[Use]]) -> None:
             if total > most.value:
                 if pos not in said:
                     said.add(pos)
-                    context.diags.report(
-                        rules.IMAGE_TOO_LARGE,
+                    yield rules.IMAGE_TOO_LARGE.at(
                         pos,
                         f"image '{src}' brings the letter's images to {limits.beyond(total, most)}; "
                         f"the images of a letter may hold {most.shown} together, each use counted",

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from ..rules import Problem
 from .context import Context
-from .manifest import check_file_name_part
-from .text import warn_spacing
+from .manifest import file_name_part_problem
+from .text import spacing_problem
 
 
-def check(context: Context) -> None:
-    diags = context.diags
+def check(context: Context) -> Iterator[Problem]:
     for recipient in context.letter.recipients.values():
-        check_file_name_part(diags, recipient.pos, "recipient id", recipient.id)
         what = f"recipient '{recipient.id}'"
-        warn_spacing(diags, recipient.where("name"), f"{what} name", recipient.name)
         source = context.yaml_lines(recipient.pos.file)
-        warn_spacing(diags, recipient.where("salutation"), f"{what} salutation", recipient.salutation, source=source)
-        for line in recipient.address:
-            warn_spacing(diags, recipient.where("address"), f"{what} address", line)
+        found = [
+            file_name_part_problem(recipient.pos, "recipient id", recipient.id),
+            spacing_problem(recipient.where("name"), f"{what} name", recipient.name),
+            spacing_problem(recipient.where("salutation"), f"{what} salutation", recipient.salutation, source=source)
+            if recipient.salutation is not None
+            else None,
+            *(spacing_problem(recipient.where("address"), f"{what} address", line) for line in recipient.address),
+        ]
+        yield from filter(None, found)

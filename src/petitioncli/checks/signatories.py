@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from .. import rules
 from ..diagnostics import Pos
 from ..model import Signatory, Status
+from ..position import place
+from ..rules import Problem
 from ..text import normalise_name
 from .context import Context
-from .text import check_url, warn_spacing
+from .text import spacing_problem, url_problem
 
 # Babel's territory list holds regions (001), groupings (EU, UN) and private-use
 # codes beside ISO 3166-1; XK (Kosovo) stays, being the code everyone uses for it.
@@ -25,18 +28,17 @@ def country_codes() -> frozenset[str]:
     return frozenset(code for code in territories if len(code) == 2 and code.isalpha()) - _NOT_COUNTRIES
 
 
-def _no_confirmed_signatory(context: Context) -> None:
+def _no_confirmed_signatory(context: Context) -> Problem | None:
     letter = context.letter
     files = {group.file for group in letter.groups}
     # An unreadable list, or entries dropped for an error, explain themselves.
     if "signatories" in context.unusable or not files or files & context.files_with_errors:
-        return
+        return None
     # One file: the file itself; groups: the manifest's list of them.
     where = Pos(letter.groups[0].file) if len(files) == 1 else letter.manifest.where("signatories")
     pending = sum(1 for s in letter.signatories if s.status is Status.PENDING)
     why = f"only {pending} pending (shown with --draft)" if pending else "none is listed as confirmed"
-    context.diags.report(
-        rules.SIGNATORIES_NONE_CONFIRMED,
+    return rules.SIGNATORIES_NONE_CONFIRMED.at(
         where,
         f"no confirmed signatory: {why}; the letter would be printed without signatures",
     )
@@ -62,14 +64,14 @@ _FORM_LABELS = frozenset(
 class _Names:
     """Duplicates and namesakes in one pass: a dict by name, and by URL and affiliation only among namesakes."""
 
-    def __init__(self, diags):
-        self.diags = diags
+    def __init__(self) -> None:
         self.first: dict[tuple[str, str], Signatory] = {}
         self.namesakes: dict[tuple[str, str], _Namesakes] = {}
 
-    def add(self, signatory: Signatory) -> None:
+    def add(self, signatory: Signatory) -> Iterator[Problem]:
         name_key = normalise_name(signatory.name)
-        self._suspect(signatory, name_key)
+        if suspect := _suspect(signatory, name_key):
+            yield suspect
         # A person signing for an organisation is another signature than theirs alone.
         key = (name_key, normalise_name(signatory.on_behalf_of) if signatory.on_behalf_of else "")
         first = self.first.get(key)
@@ -81,31 +83,29 @@ class _Names:
             group = self.namesakes[key] = _Namesakes(first)
         same = group.same_as(signatory)
         if same is not None:
-            self.diags.report(
-                rules.SIGNATORY_DUPLICATE,
-                signatory.pos,
-                f"duplicate signatory '{signatory.name}': already listed at {place(same.pos)}",
+            yield rules.SIGNATORY_DUPLICATE.at(
+                signatory.pos, f"duplicate signatory '{signatory.name}': already listed at {place(same.pos)}"
             )
         else:
             differs = "URL" if signatory.url else "affiliation"
-            self.diags.report(
-                rules.SIGNATORY_NAMESAKE,
+            yield rules.SIGNATORY_NAMESAKE.at(
                 signatory.pos,
                 f"possibly the same signatory as '{first.name}' at {place(first.pos)}: the same name with "
                 f"another {differs}; if they are two people, silence this with noqa",
             )
         group.add(signatory)
 
-    def _suspect(self, signatory: Signatory, name_key: str) -> None:
-        name = signatory.name.strip()
-        if name_key in _FORM_LABELS:
-            why = "is a form's label, not a name: a header row or a blank form copied in?"
-        # Chinese and Korean names may have two characters, each a whole syllable.
-        elif len(name) <= 2 and not any(unicodedata.east_asian_width(char) in "WF" for char in name):
-            why = "is too short to be a name: initials or a slip?"
-        else:
-            return
-        self.diags.report(rules.SIGNATORY_NAME_SUSPECT, signatory.where("name"), f"signatory name '{name}' {why}")
+
+def _suspect(signatory: Signatory, name_key: str) -> Problem | None:
+    name = signatory.name.strip()
+    if name_key in _FORM_LABELS:
+        why = "is a form's label, not a name: a header row or a blank form copied in?"
+    # Chinese and Korean names may have two characters, each a whole syllable.
+    elif len(name) <= 2 and not any(unicodedata.east_asian_width(char) in "WF" for char in name):
+        why = "is too short to be a name: initials or a slip?"
+    else:
+        return None
+    return rules.SIGNATORY_NAME_SUSPECT.at(signatory.where("name"), f"signatory name '{name}' {why}")
 
 
 def _url_key(url: str | None) -> str | None:
@@ -166,38 +166,42 @@ def _affiliation_key(affiliation: str | None) -> str | None:
     return normalise_name(affiliation) if affiliation and affiliation.strip() else None
 
 
-def place(pos: Pos) -> str:
-    """A place as a person looks for it: a CSV row is a line of the file."""
-    if pos.file.suffix.lower() == ".csv":
-        return f"row {pos.line} of {pos.file.name}"
-    return f"{pos.file.name}:{pos.line}:{pos.column}"
-
-
-def check(context: Context) -> None:
-    diags = context.diags
+def check(context: Context) -> Iterator[Problem]:
     signatories = context.letter.signatories
-    if not any(s.status is Status.CONFIRMED for s in signatories):
-        _no_confirmed_signatory(context)
+    if not any(s.status is Status.CONFIRMED for s in signatories) and (found := _no_confirmed_signatory(context)):
+        yield found
+    yield from entry_problems(signatories)
+
+
+def entry_problems(signatories: Sequence[Signatory]) -> Iterator[Problem]:
+    """What is wrong with the entries themselves and among them, whatever letter they are part of."""
     codes = country_codes() if any(s.country is not None for s in signatories) else frozenset()
-    names = _Names(diags)
+    names = _Names()
     for signatory in signatories:
         name = signatory.name
         if name.strip():
-            names.add(signatory)
-            warn_spacing(diags, signatory.where("name"), "signatory name", name)
+            yield from names.add(signatory)
+            if found := spacing_problem(signatory.where("name"), "signatory name", name):
+                yield found
         elif "name" not in signatory.unread:
-            diags.report(rules.SIGNATORY_NAME_EMPTY, signatory.where("name"), "signatory name is empty")
+            yield rules.SIGNATORY_NAME_EMPTY.at(signatory.where("name"), "signatory name is empty")
         for key in _TEXT_FIELDS:
             # Most of these are absent: no call for them, in lists of 100,000.
-            if (value := getattr(signatory, key)) is not None:
-                warn_spacing(diags, signatory.where(key), key, value)
-        if signatory.url is not None:
-            check_url(diags, signatory.where("url"), signatory.url, "url")
+            if (value := getattr(signatory, key)) is not None and (
+                found := spacing_problem(signatory.where(key), key, value)
+            ):
+                yield found
+        if signatory.url is not None and (found := url_problem(signatory.where("url"), signatory.url, "url")):
+            yield found
+        for link in signatory.links:
+            if found := spacing_problem(link.where("label"), "link label", link.label):
+                yield found
+            if found := url_problem(link.where("url"), link.url, "link url"):
+                yield found
         country = signatory.country
         if country is not None and country not in codes:
             hint = f"; did you mean '{country.upper()}'?" if country.upper() in codes else ""
-            diags.report(
-                rules.COUNTRY_UNKNOWN,
+            yield rules.COUNTRY_UNKNOWN.at(
                 signatory.where("country"),
                 f"unknown country code '{country}': use ISO 3166-1 alpha-2, e.g. NL{hint}",
             )

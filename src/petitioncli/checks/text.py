@@ -6,7 +6,8 @@ import re
 from urllib.parse import urlsplit
 
 from .. import limits, rules
-from ..diagnostics import Diagnostics, Pos
+from ..diagnostics import Pos
+from ..rules import Problem
 
 SPACING = (("  ", "double space"), (" ,", "space before a comma"))
 
@@ -24,21 +25,18 @@ def stray_space(text: str) -> tuple[str, int] | None:
     return None
 
 
-def warn_spacing(diags: Diagnostics, pos: Pos, what: str, text: str | None, *, source: list[str] | None = None) -> None:
+def spacing_problem(pos: Pos, what: str, text: str | None, *, source: list[str] | None = None) -> Problem | None:
     """Stray spaces in a value at `pos`; given the YAML `source` lines, at the spaces themselves.
 
     A value written over several lines (a block scalar) cannot carry a noqa
     comment on each line: the comment on its first line still counts.
     """
     if not text or (found := stray_space(text)) is None:
-        return
+        return None
     problem, index = found
     where = _in_source(source, pos, text.split("\n")[index], problem) if source is not None else None
-    diags.report(
-        rules.WHITESPACE_STRAY,
-        where or pos,
-        f"{problem} in {what}: '{text}'",
-        entry_line=pos.line if where is not None else None,
+    return rules.WHITESPACE_STRAY.at(
+        where or pos, f"{problem} in {what}: '{text}'", entry_line=pos.line if where is not None else None
     )
 
 
@@ -91,48 +89,38 @@ def _hint(url: str, allow_mailto: bool) -> str:
     return ""
 
 
-def check_url(
-    diags: Diagnostics, pos: Pos, url: str, what: str, *, allow_mailto: bool = False, entry_line: int | None = None
-) -> None:
+def url_problem(
+    pos: Pos, url: str, what: str, *, allow_mailto: bool = False, entry_line: int | None = None
+) -> Problem | None:
     if len(url) > limits.URL_LENGTH.value:
-        diags.report(
-            rules.URL_TOO_LONG,
+        return rules.URL_TOO_LONG.at(
             pos,
             f"{what} '{url[:60]}…' is {len(url):,} characters long; an address may have at most "
             f"{limits.URL_LENGTH.shown}",
             entry_line=entry_line,
         )
-        return
     if url.strip() in ("", "#") or url.startswith("#"):
-        diags.report(
-            rules.URL_INVALID, pos, f"{what} '{url}' is a placeholder, not a real address", entry_line=entry_line
-        )
-        return
+        return rules.URL_INVALID.at(pos, f"{what} '{url}' is a placeholder, not a real address", entry_line=entry_line)
     try:
         parts = urlsplit(url)
     except ValueError:  # an unbalanced IPv6 bracket, for one
         parts = None
     scheme = parts.scheme.lower() if parts else ""
     if allow_mailto and scheme == "mailto":
-        return
+        return None
     if parts is None or scheme not in ("http", "https") or not parts.hostname:
-        diags.report(
-            rules.URL_INVALID,
-            pos,
-            f"{what} '{url}' is not an absolute http(s) address{_hint(url, allow_mailto)}",
-            entry_line=entry_line,
+        return rules.URL_INVALID.at(
+            pos, f"{what} '{url}' is not an absolute http(s) address{_hint(url, allow_mailto)}", entry_line=entry_line
         )
-    elif url[:16].lower().count("http") > 1 and _DOUBLED_SCHEME.match(url):
+    if url[:16].lower().count("http") > 1 and _DOUBLED_SCHEME.match(url):
         fixed = _DOUBLED_SCHEME.sub(r"\1", url, count=1)
-        diags.report(
-            rules.URL_INVALID, pos, f"{what} '{url}' repeats its scheme; did you mean '{fixed}'?", entry_line=entry_line
+        return rules.URL_INVALID.at(
+            pos, f"{what} '{url}' repeats its scheme; did you mean '{fixed}'?", entry_line=entry_line
         )
-    elif any(char.isspace() for char in url):
-        diags.report(rules.URL_INVALID, pos, f"{what} '{url}' contains a space", entry_line=entry_line)
-    elif scheme == "http":
-        diags.report(
-            rules.URL_INSECURE,
-            pos,
-            f"{what} '{url}' uses http://; use https:// where the site offers it",
-            entry_line=entry_line,
+    if any(char.isspace() for char in url):
+        return rules.URL_INVALID.at(pos, f"{what} '{url}' contains a space", entry_line=entry_line)
+    if scheme == "http":
+        return rules.URL_INSECURE.at(
+            pos, f"{what} '{url}' uses http://; use https:// where the site offers it", entry_line=entry_line
         )
+    return None

@@ -1,4 +1,4 @@
-"""Rules about translated editions (SPEC §9): each has what it prints, in the original's shape.
+"""Rules about translated editions (docs/reference/translations.md): each has what it prints, in the original's shape.
 
 A translation keeps the original's placeholders as gettext's `msgfmt --check`
 and Weblate's checks do: the same footnote ids, called from the same
@@ -9,6 +9,7 @@ reader of either edition finds the same note in the same place.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import markdown, rules
@@ -17,8 +18,9 @@ from ..diagnostics import PetitionError, Pos
 from ..language import matching
 from ..markdown import Block, BlockQuote, Heading, ListBlock, ListItem, Paragraph, Table
 from ..model import Letter, TranslatedTexts
+from ..rules import Problem
 from .context import Context
-from .text import warn_spacing
+from .text import spacing_problem
 
 # What each edition must say in its own language when the original says it.
 _REQUIRED = ("title", "place", "body", "footnotes", "signatories_heading")
@@ -34,35 +36,35 @@ class _Part:
     labels: tuple[str, ...]
 
 
-def check(context: Context) -> None:
+def check(context: Context) -> Iterator[Problem]:
     letter = context.letter
     original = letter.manifest.language
     for tag, texts in letter.translations.items():
         translation = texts.translation
-        _language(context, translation.pos, tag)
+        yield from _language(translation.pos, tag)
         if matching([original], tag) is not None:
-            context.diags.report(
-                rules.LANGUAGE_INVALID,
+            yield rules.LANGUAGE_INVALID.at(
                 translation.pos,
                 f"translation '{tag}' is in the letter's own language ({original}); translations are other languages",
             )
-        _required(context, texts)
+        yield from _required(context, texts)
         for key in _TEXT_KEYS:
-            warn_spacing(context.diags, translation.where(key), f"'{key}' ({tag})", translation.values.get(key))
+            if found := spacing_problem(translation.where(key), f"'{key}' ({tag})", translation.values.get(key)):
+                yield found
         has_body = translation.values.get("body") and f"translations.{tag}.body" not in context.unusable
         if has_body and "body" not in context.unusable:
-            _same_shape(context, texts)
-    _recipients(context)
+            yield from _same_shape(context, texts)
+    yield from _recipients(context)
 
 
-def _language(context: Context, pos: Pos, tag: str) -> None:
+def _language(pos: Pos, tag: str) -> Iterator[Problem]:
     try:
         babel_locale(tag)
     except PetitionError as exc:
-        context.diags.report(rules.LANGUAGE_INVALID, pos, str(exc))
+        yield rules.LANGUAGE_INVALID.at(pos, str(exc))
 
 
-def _required(context: Context, texts: TranslatedTexts) -> None:
+def _required(context: Context, texts: TranslatedTexts) -> Iterator[Problem]:
     letter = context.letter
     translation = texts.translation
     has = {
@@ -77,38 +79,34 @@ def _required(context: Context, texts: TranslatedTexts) -> None:
     missing = [key for key in missing if key not in translation.unread]
     if missing:
         keys = ", ".join(f"'{key}'" for key in missing)
-        context.diags.report(
-            rules.TRANSLATION_MISSING,
+        yield rules.TRANSLATION_MISSING.at(
             translation.pos,
             f"translation '{translation.language}' lacks {keys}; its edition would print the original's",
         )
     for note in texts.footnotes.values():
         if note.id not in letter.footnotes:
-            context.diags.report(
-                rules.TRANSLATION_MISMATCH,
+            yield rules.TRANSLATION_MISMATCH.at(
                 note.pos,
                 f"footnote '{note.id}' of the '{translation.language}' translation is not one of the original's "
                 f"({', '.join(letter.footnotes) or 'none'})",
             )
 
 
-def _same_shape(context: Context, texts: TranslatedTexts) -> None:
+def _same_shape(context: Context, texts: TranslatedTexts) -> Iterator[Problem]:
     letter = context.letter
     ours, theirs = _parts(letter.body.document.blocks), _parts(texts.body.document.blocks)
     path = texts.body.path
     name = f"the '{texts.translation.language}' translation"
     for index, (original, translated) in enumerate(zip(ours, theirs, strict=False)):
         if original.kind != translated.kind:
-            context.diags.report(
-                rules.TRANSLATION_MISMATCH,
+            yield rules.TRANSLATION_MISMATCH.at(
                 Pos(path, translated.line + 1),
                 f"{name} has a {translated.kind} where the original has a {original.kind} "
                 f"(the {_ordinal(index + 1)} part of the body): {_counts(theirs)} against {_counts(ours)}",
             )
             return
         if original.labels != translated.labels:
-            context.diags.report(
-                rules.TRANSLATION_MISMATCH,
+            yield rules.TRANSLATION_MISMATCH.at(
                 Pos(path, translated.line + 1),
                 f"this {translated.kind} calls {_calls(translated.labels)} where the original's calls "
                 f"{_calls(original.labels)}",
@@ -117,8 +115,7 @@ def _same_shape(context: Context, texts: TranslatedTexts) -> None:
         # Where the translation goes on past the original, or where it stops short of it.
         at = theirs[len(ours)] if len(theirs) > len(ours) else (theirs[-1] if theirs else None)
         where = Pos(path, at.line + 1) if at is not None else Pos(path, 1)
-        context.diags.report(
-            rules.TRANSLATION_MISMATCH,
+        yield rules.TRANSLATION_MISMATCH.at(
             where,
             f"{name} has {_counts(theirs)} where the original has {_counts(ours)}",
         )
@@ -163,8 +160,8 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _recipients(context: Context) -> None:
-    """Every edition needs a salutation in its language; a tag must be a language."""
+def _recipients(context: Context) -> Iterator[Problem]:
+    """A recipient with a salutation needs it in every edition's language; a tag must be a language."""
     letter: Letter = context.letter
     if "recipients" in context.unusable:
         return
@@ -173,23 +170,22 @@ def _recipients(context: Context) -> None:
         for key in recipient.field_pos:
             if "." in key:
                 field, tag = key.split(".", 1)
-                _language(context, recipient.where(key), tag)
+                yield from _language(recipient.where(key), tag)
                 value = recipient.translated.get(tag, {}).get(field)
-                if isinstance(value, str):
-                    warn_spacing(
-                        context.diags, recipient.where(key), f"recipient '{recipient.id}' {field} ({tag})", value
-                    )
+                what = f"recipient '{recipient.id}' {field} ({tag})"
+                if isinstance(value, str) and (found := spacing_problem(recipient.where(key), what, value)):
+                    yield found
         if "salutation" not in recipient.unread and not recipient.salutation and "salutation" in recipient.field_pos:
-            context.diags.report(
-                rules.TRANSLATION_MISSING,
+            yield rules.TRANSLATION_MISSING.at(
                 recipient.where("salutation"),
                 f"recipient '{recipient.id}' has no salutation in the letter's own language ({original})",
             )
+        if "salutation" not in recipient.field_pos:
+            continue  # addressed without a salutation: the letter begins with its text, in every edition
         for tag in letter.translations:
             own = matching(recipient.translated, tag)
             if own is None or not recipient.translated[own].get("salutation"):
-                context.diags.report(
-                    rules.TRANSLATION_MISSING,
+                yield rules.TRANSLATION_MISSING.at(
                     recipient.where("salutation"),
                     f"recipient '{recipient.id}' has no salutation in '{tag}': give it as "
                     f"salutation: {{{original}: …, {tag}: …}}",

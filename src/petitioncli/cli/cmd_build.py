@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from ..formats import DEFAULT_ENGINE, DEFAULT_WIDTH, Engine, Format, Paper
 from .app import app
 from .common import (
     DebugOpt,
@@ -20,22 +20,6 @@ from .common import (
     printing_results,
     stderr,
 )
-
-
-class Format(StrEnum):
-    pdf = "pdf"
-    txt = "txt"
-    html = "html"
-
-
-class Paper(StrEnum):
-    a4 = "a4"
-    letter = "letter"
-
-
-class Engine(StrEnum):
-    weasyprint = "weasyprint"
-    typst = "typst"
 
 
 @app.command(
@@ -77,14 +61,16 @@ def build(
     output_dir: Annotated[
         Path | None, typer.Option("--output-dir", help="Folder for the outputs. Default: dist/", show_default=False)
     ] = None,
-    width: Annotated[int, typer.Option("--width", help="Text letters: wrap paragraphs at this many columns.")] = 72,
-    paper: Annotated[Paper, typer.Option("--paper", help="PDF paper size.", case_sensitive=False)] = Paper.a4,
+    width: Annotated[
+        int, typer.Option("--width", help="Text letters: wrap paragraphs at this many columns.")
+    ] = DEFAULT_WIDTH,
+    paper: Annotated[Paper, typer.Option("--paper", help="PDF paper size.", case_sensitive=False)] = Paper.A4,
     engine: Annotated[
         Engine | None,
         typer.Option(
             "--engine",
             help="What prints the PDF; typst, for long letters, is an optional extra. Default: the manifest's, "
-            "else weasyprint.",
+            f"else {DEFAULT_ENGINE}.",
             case_sensitive=False,
         ),
     ] = None,
@@ -103,25 +89,30 @@ def build(
         from ..build import build as build_letters
         from ..dates import parse_date_option
         from ..diagnostics import PetitionError
+        from ..formats import FORMATS
         from ..loader import find_manifest
 
         if output == STDOUT and json_summary:
             raise PetitionError("--json and --output - would both print to standard output; choose one")
         manifest = find_manifest(project)
         options = BuildOptions(
-            formats=[f.value for f in formats or ()],
+            formats=list(formats or ()),
             to=to,
             lang=lang,
             date=parse_date_option(date) if date is not None else None,
             output=output,
             output_dir=output_dir,
             width=width,
-            paper=paper.value,
+            paper=paper,
             draft=draft,
-            engine=engine.value if engine else None,
+            engine=engine,
         )
-        if output == STDOUT and "pdf" in requested_formats(options) and sys.stdout.isatty():
-            raise PetitionError("a PDF is not written to a terminal; redirect it (> letter.pdf) or add --format txt")
+        terminal_unfit = [fmt for fmt in requested_formats(options) if not FORMATS[fmt].for_terminal]
+        if output == STDOUT and terminal_unfit and sys.stdout.isatty():
+            raise PetitionError(
+                f"a {terminal_unfit[0].upper()} is not written to a terminal; redirect it "
+                f"(> letter.{terminal_unfit[0]}) or add --format txt"
+            )
         with _ProgressBar(shown=not json_summary) as bar:
             result = build_letters(manifest, options, bar.step, bar)
         return _report_build(result, json_summary)

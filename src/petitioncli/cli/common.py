@@ -121,6 +121,7 @@ def guarded(debug: bool, action, *, json_errors: bool = False):
     With `json_errors` (a command run with --json), a failure is also one JSON
     document on stdout, so that every outcome of such a command is one.
     """
+    from .. import process
     from ..diagnostics import PetitionError, Refused
     from ..output import Interrupted, stop_signals_interrupt
 
@@ -130,7 +131,8 @@ def guarded(debug: bool, action, *, json_errors: bool = False):
         return fail(message, code)
 
     try:
-        with stop_signals_interrupt():
+        # Everything the command changes about the process is undone when it ends (`process.py`).
+        with stop_signals_interrupt(), process.tuned():
             return action()
     except PetitionError as exc:
         if debug:

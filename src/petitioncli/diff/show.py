@@ -167,9 +167,11 @@ def to_json(diff: LetterDiff, old: str, new: str) -> str:
 
 
 def _entry(signatory: Signatory, heading: str | None) -> dict[str, Any]:
-    # Only what the entry gives: an absent value, or an empty `noqa`, is left out.
-    found = {key: value for key in specs(Signatory) if (value := getattr(signatory, key)) not in (None, ())}
+    # Only what the entry gives: an absent value, an empty `noqa` or `links`, `highlight: false` are left out.
+    found = {key: value for key in specs(Signatory) if (value := getattr(signatory, key)) not in (None, (), [], False)}
     found["status"] = signatory.status.value
+    if signatory.links:
+        found["links"] = [{"label": link.label, "url": link.url} for link in signatory.links]
     if heading is not None:
         # The heading as the manifest writes it, also for an entry of a group's own file.
         found["group"] = heading

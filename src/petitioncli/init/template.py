@@ -50,7 +50,7 @@ def modeline(file: str, key: str) -> str:
 def _value(spec: FieldSpec, text: str) -> str:
     # A list's example is written as YAML already (`[IAP, prosecutors]`); a
     # date reads best unquoted, and the loader takes it as written.
-    return text if spec.kind in (Kind.LINES, Kind.DATE) else yaml_scalar(text)
+    return text if spec.kind in (Kind.LINES, Kind.DATE, Kind.FLAG) else yaml_scalar(text)
 
 
 def _facts(spec: FieldSpec, shown: str | None) -> list[str]:

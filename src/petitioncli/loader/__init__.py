@@ -13,11 +13,11 @@ part unreadable leaves that part empty in the model.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .. import process
 from .finding import MANIFEST, find_manifest, manifests_of
 from .project import LoadResult, ProjectLoader, recipient_ids, slugify
 
@@ -25,17 +25,10 @@ __all__ = ["MANIFEST", "LoadResult", "find_manifest", "load", "loaded", "manifes
 
 
 def load(manifest: Path) -> LoadResult:
-    # Loading makes millions of small objects (YAML nodes, marks, signatories)
-    # and no reference cycles, yet each batch of them sets off the cyclic
-    # collector, which walks the whole growing heap again: two thirds of the
-    # time for 100,000 signatories. Reference counting still frees everything.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # Loading makes millions of small objects and no reference cycles: the
+    # collector is kept from walking them again and again (`process.py`).
+    with process.tuned():
         return ProjectLoader(manifest).load()
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @contextmanager
@@ -43,12 +36,10 @@ def loaded(manifest: Path) -> Iterator[LoadResult]:
     """The project loaded and kept out of the cyclic collector's walks while the caller works with it.
 
     Each collection that the caller's own objects set off would walk the
-    whole model again (seconds for 100,000 signatories). Unfrozen afterwards,
-    so that a long-running process can still free it.
+    whole model again (seconds for 100,000 signatories). Let go when the
+    block ends, so that a long-running process can still free it.
     """
-    try:
+    with process.tuned():
         result = load(manifest)
-        gc.freeze()
+        process.model_loaded()
         yield result
-    finally:
-        gc.unfreeze()

@@ -44,6 +44,8 @@ def read_signatories(path: Path, text: str, diags: Diagnostics) -> list[Signator
             diags.report(rules.CSV_HEADER, where, f"column '{column}' appears twice in the header")
         elif column not in fields:
             diags.report(rules.CSV_HEADER, where, f"unknown column '{column}'{did_you_mean(column, fields)}")
+        elif fields[column].kind is Kind.RECORDS:
+            diags.report(rules.CSV_HEADER, where, f"a CSV cell cannot hold '{column}', a list; keep the list in YAML")
         else:
             columns[column] = index
     if "name" not in columns:
@@ -77,6 +79,8 @@ def read_signatories(path: Path, text: str, diags: Diagnostics) -> list[Signator
                 value = choice_value(spec, value, where, diags)
             elif value is not None and spec.kind is Kind.RULE_IDS:
                 value = rule_ids(value, where, diags)
+            elif value is not None and spec.kind is Kind.FLAG:
+                value = _flag(value, column, where, diags)
             found.values[column] = value
         signatories.append(found.build(Signatory, Pos(path, start, 1)))
     return signatories
@@ -148,3 +152,12 @@ def _cell_starts(raw: str, cells: list[str], line: int, delimiter: str) -> list[
     while len(starts) < len(cells):
         starts.append(starts[-1])
     return starts
+
+
+def _flag(cell: str, column: str, where: Pos, diags: Diagnostics) -> bool | None:
+    """`true` or `false`, as a YAML list writes them; None, after reporting, for anything else."""
+    text = cell.strip().lower()
+    if text in ("true", "false"):
+        return text == "true"
+    diags.report(rules.TYPE_INVALID, where, f"{column} must be true or false, not '{cell}'")
+    return None

@@ -15,6 +15,7 @@ from .. import rules
 from ..dates import ISO_DATE
 from ..diagnostics import Diagnostics, Pos
 from ..fields import FieldSpec, Kind, specs, translatable_specs
+from ..model.manifest import NoDate
 from .files import NULL_TAG, PLAIN_TAGS, STR_TAG, MappingNode, Node, ScalarNode, SequenceNode, tag_name
 from .values import RecordValues, choice_value, did_you_mean, required_keys, rule_ids
 
@@ -191,7 +192,7 @@ class NodeReader:
 
     @staticmethod
     def _fits(node: Node, spec: FieldSpec) -> bool:
-        listed = spec.kind in (Kind.LINES, Kind.RULE_IDS, Kind.PATH_OR_RECORDS)
+        listed = spec.kind in (Kind.LINES, Kind.RULE_IDS, Kind.PATH_OR_RECORDS, Kind.RECORDS)
         return isinstance(node, ScalarNode) or (listed and isinstance(node, SequenceNode))
 
     def value(self, node: Node, spec: FieldSpec, what: str) -> Any:
@@ -203,8 +204,11 @@ class NodeReader:
             return rule_ids(", ".join(self.text_list(node, what)), self.pos(node), self.diags)
         if spec.kind is Kind.FLAG:
             return self.flag(node, what)
-        if spec.kind is Kind.PATH_OR_RECORDS and isinstance(node, SequenceNode):
+        if spec.kind in (Kind.PATH_OR_RECORDS, Kind.RECORDS) and isinstance(node, SequenceNode):
             return self.records(node, spec, what)
+        if spec.kind is Kind.RECORDS:
+            self.wrong_type(node, what, "a list")
+            return None
         if spec.kind is Kind.CHOICE:
             text = self.text(node, what)
             return choice_value(spec, text, self.pos(node), self.diags) if text is not None else None
@@ -272,13 +276,15 @@ class NodeReader:
                 lines.append(value)
         return lines
 
-    def date(self, node: Node, what: str) -> dt.date | None:
+    def date(self, node: Node, what: str) -> dt.date | NoDate | None:
         value = self.text(node, what)
         if value is None:
             return None
+        if value.strip() == NoDate.NONE:
+            return NoDate.NONE
         if not ISO_DATE.fullmatch(value.strip()):
             self.diags.report(
-                rules.DATE_INVALID, self.pos(node), f"{what} '{value}' is not a date of the form YYYY-MM-DD"
+                rules.DATE_INVALID, self.pos(node), f"{what} '{value}' is not a date of the form YYYY-MM-DD (or `none`)"
             )
             return None
         try:

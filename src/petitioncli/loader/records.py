@@ -68,7 +68,7 @@ def recipients(reader: NodeReader, root: Node, language: str) -> dict[str, Recip
         fields = reader.mapping(node, what)
         if fields is None:
             # Kept, empty: `recipient: ID` in the manifest is not "unknown" for it.
-            found[rid] = Recipient(id=rid, name="", salutation="", pos=pos)
+            found[rid] = Recipient(id=rid, name="", pos=pos)
             continue
         values = reader.record(fields, Recipient, pos, what, label=_recipient_label(what))
         translated: dict[str, dict[str, Any]] = {}

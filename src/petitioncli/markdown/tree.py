@@ -90,6 +90,8 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class ListItem:
+    """One item of a list: not a block of its own, only ever in `ListBlock.items`."""
+
     children: tuple[Block, ...]
 
 
@@ -149,18 +151,7 @@ class NoteDefinition:
     line: int
 
 
-Block = (
-    Paragraph
-    | Heading
-    | ListBlock
-    | ListItem
-    | BlockQuote
-    | Table
-    | CodeBlock
-    | ThematicBreak
-    | RawBlock
-    | NoteDefinition
-)
+Block = Paragraph | Heading | ListBlock | BlockQuote | Table | CodeBlock | ThematicBreak | RawBlock | NoteDefinition
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +167,7 @@ def inline_containers(blocks: tuple[Block, ...]) -> Iterator[Paragraph | Heading
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from inline_containers(item.children)
-        elif isinstance(block, ListItem | BlockQuote):
+        elif isinstance(block, BlockQuote):
             yield from inline_containers(block.children)
         elif isinstance(block, Table):
             for row in (block.header, *block.rows):

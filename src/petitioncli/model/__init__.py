@@ -10,8 +10,8 @@ validate with these descriptions and `petition schema` publishes them.
 """
 
 from .letter import Body, Edition, EditionGroup, Footnote, Group, Letter, NumberedFootnote, TranslatedTexts
-from .manifest import LinksInPrint, Manifest, PdfEngine, SignatoryGroup, SignatoryOrder, Translation
-from .records import Located, Recipient, Signatory, Status
+from .manifest import LinksInPrint, Manifest, NoDate, SignatoryGroup, SignatoryOrder, Translation
+from .records import Located, Recipient, Signatory, SignatoryLink, Status
 
 __all__ = [
     "Body",
@@ -23,11 +23,12 @@ __all__ = [
     "LinksInPrint",
     "Located",
     "Manifest",
+    "NoDate",
     "NumberedFootnote",
-    "PdfEngine",
     "Recipient",
     "Signatory",
     "SignatoryGroup",
+    "SignatoryLink",
     "SignatoryOrder",
     "Status",
     "TranslatedTexts",

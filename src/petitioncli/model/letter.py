@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..diagnostics import Pos
 from ..markdown import Document, Inline
-from .manifest import LinksInPrint, Manifest, Translation
+from .manifest import LinksInPrint, Manifest, SignatoryOrder, Translation
 from .records import Located, Recipient, Signatory
 
 
@@ -78,6 +78,11 @@ class Group:
     signatories: list[Signatory]
     # The group's entry in the manifest.
     pos: Pos
+    # The group's own `order`, `numbered` and `highlighted_first`; None: the manifest's.
+    order: SignatoryOrder | None = None
+    numbered: bool | None = None
+    highlighted_first: bool = False
+    logos: bool = False
 
 
 @dataclass(slots=True)
@@ -88,6 +93,10 @@ class EditionGroup:
     signatories: list[Signatory]
     # 1 for a country's heading under a group's own (`signatories_order: country`).
     level: int = 0
+    # Each signatory's printed number, where the group is numbered (None for a pending one in a draft).
+    numbers: list[int | None] | None = None
+    # The signatories' logos are shown (`logos: true` on the group).
+    logos: bool = False
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import rules
 from ..fields import Kind, data
+from ..formats import DEFAULT_ENGINE, Engine
 from .records import Located
 
 
@@ -31,18 +32,19 @@ class SignatoryOrder(enum.StrEnum):
     COUNTRY = "country"
 
 
-class PdfEngine(enum.StrEnum):
-    WEASYPRINT = "weasyprint"
-    TYPST = "typst"
+class NoDate(enum.StrEnum):
+    """`date: none`: the letter prints no date line."""
+
+    NONE = "none"
 
 
 @dataclass(slots=True, kw_only=True)
 class SignatoryGroup(Located):
     """One entry of the manifest's `signatories` list: a heading, and the file its signatories are in."""
 
-    heading: str = data(
-        "Printed above the group's signatories, in the order the groups are listed.",
-        required=True,
+    heading: str | None = data(
+        "Printed above the group's signatories, in the order the groups are listed. Without it the group "
+        "stands directly under what precedes it (the closing, or the group before), with no count.",
         non_blank=True,
         example="Original signatories",
     )
@@ -58,6 +60,30 @@ class SignatoryGroup(Located):
         kind=Kind.FLAG,
         default=False,
         shown_default="false",
+    )
+    order: SignatoryOrder | None = data(
+        "The order this group's signatories are printed in, instead of the manifest's `signatories_order` "
+        "(the authors as listed, the co-signers alphabetically).",
+        choices=SignatoryOrder,
+        example="alphabetical",
+    )
+    numbered: bool | None = data(
+        "Print each signatory of the group with its number (1., 2., …), in printed order, counting only "
+        "confirmed signatories. Default: the manifest's `numbered`.",
+        kind=Kind.FLAG,
+        example="true",
+    )
+    logos: bool | None = data(
+        "Show the group's signatories' `logo` images: a grid of logos in the web page, a small logo beside "
+        "each name in print. Default: false.",
+        kind=Kind.FLAG,
+        example="true",
+    )
+    highlighted_first: bool | None = data(
+        "Print the group's highlighted signatories (`highlight: true`) before the others, each part in the "
+        "group's order. Default: false.",
+        kind=Kind.FLAG,
+        example="true",
     )
 
 
@@ -88,8 +114,9 @@ class Manifest(Located):
         example="The Hague",
         translatable=True,
     )
-    date: dt.date | None = data(
-        "The letter's date, YYYY-MM-DD. Default: the day it is built (`--date` overrides both).",
+    date: dt.date | NoDate | None = data(
+        "The letter's date, YYYY-MM-DD, or `none` for a letter that prints no date (a statement, a pledge; "
+        "its file names still carry the build's date). Default: the day it is built (`--date` overrides all).",
         kind=Kind.DATE,
         example="2017-09-05",
         checked_by=(rules.DATE_FUTURE,),
@@ -130,6 +157,12 @@ class Manifest(Located):
         example="Supporting organisations:",
         translatable=True,
     )
+    numbered: bool = data(
+        "Print every signatory with its number, as long petitions do; a group's `numbered` overrides it.",
+        kind=Kind.FLAG,
+        default=False,
+        shown_default="false",
+    )
     signatories_order: SignatoryOrder = data(
         "The order signatories are printed in: as listed in the file, alphabetical (accents and case "
         "ignored), or by country, under each country's name in the letter's language.",
@@ -165,11 +198,11 @@ class Manifest(Located):
         default=LinksInPrint.FOOTNOTE,
         shown_default="footnote",
     )
-    engine: PdfEngine = data(
+    engine: Engine = data(
         "What prints the PDF: WeasyPrint, or Typst for long letters in seconds "
         "(an optional extra: pip install 'petitioncli[typst]'). `--engine` overrides it.",
-        choices=PdfEngine,
-        default=PdfEngine.WEASYPRINT,
+        choices=Engine,
+        default=DEFAULT_ENGINE,
         shown_default="weasyprint",
     )
     body: str = data(
@@ -187,8 +220,8 @@ class Manifest(Located):
         translatable=True,
     )
     signatories: str | list[SignatoryGroup] = data(
-        "The signatories: a .yaml, .yml or .csv file, or a list of groups, each with a `heading`, its "
-        "`file` and an optional `count`, printed in the order given.",
+        "The signatories: a .yaml, .yml or .csv file, or a list of groups printed in the order given, each "
+        "with its `file` and optionally a `heading`, `count`, `order`, `numbered` and `highlighted_first`.",
         kind=Kind.PATH_OR_RECORDS,
         record=SignatoryGroup,
         checked_by=(rules.VALUE_UNKNOWN, rules.SIGNATORY_GROUP),

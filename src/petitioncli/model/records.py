@@ -36,6 +36,25 @@ class Located:
 
 
 @dataclass(slots=True, kw_only=True)
+class SignatoryLink(Located):
+    """One entry of a signatory's `links`: a page it stands for besides its own site."""
+
+    label: str = data(
+        "The link's text, printed after the signatory's details.",
+        required=True,
+        non_blank=True,
+        example="Open Letter Toolkit",
+    )
+    url: str = data(
+        "Where it leads, an absolute http(s) address; print shows it as text after the label.",
+        required=True,
+        non_blank=True,
+        example="https://example.org/toolkit",
+        checked_by=(rules.URL_INVALID, rules.URL_INSECURE),
+    )
+
+
+@dataclass(slots=True, kw_only=True)
 class Signatory(Located):
     """One entry of signatories.yaml, or one row of signatories.csv."""
 
@@ -100,6 +119,27 @@ class Signatory(Located):
         default=Status.CONFIRMED,
         shown_default="confirmed",
     )
+    highlight: bool = data(
+        "Print the name in bold: the experts or initiators a letter puts forward (a CSV cell: true or false).",
+        kind=Kind.FLAG,
+        default=False,
+        shown_default="false",
+    )
+    logo: str | None = data(
+        "An image in the project (PNG, JPEG, GIF, WebP or SVG): in a group with `logos: true` the web page "
+        "shows it in a grid of logos and print beside the name at a small fixed size, the name always "
+        "its alternative text.",
+        example="logos/amnesty.svg",
+        checked_by=(rules.IMAGE_REFUSED, rules.IMAGE_UNREADABLE, rules.IMAGE_TOO_LARGE),
+    )
+    links: list[SignatoryLink] = data(
+        "Further pages the signatory stands for (a project, a product), each a `label` and a `url`: linked "
+        "after the details in the web page, printed as text in the PDF and the text letter. Not in CSV lists.",
+        kind=Kind.RECORDS,
+        record=SignatoryLink,
+        default=[],
+        example="[{label: Open Letter Toolkit, url: 'https://example.org/toolkit'}]",
+    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -114,10 +154,9 @@ class Recipient(Located):
         example="IAP Executive Committee and Senate",
         per_language=True,
     )
-    salutation: str = data(
+    salutation: str | None = data(
         "The salutation, on as many lines as it needs (use a `|-` block for several). "
-        "Per language: {en: …, fr: …}; every edition needs its own.",
-        required=True,
+        "Per language: {en: …, fr: …}; every edition needs its own. Without it the letter begins with its text.",
         non_blank=True,
         example="Dear members of the IAP Executive Committee and the Senate,",
         per_language=True,

@@ -8,7 +8,10 @@ import threading
 from collections.abc import Callable, Iterator
 
 # What asks a program to stop: Ctrl-C, a CI job cancelled (or `kill`), a closed terminal.
-_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+# Windows has no SIGHUP: each is taken where the platform has it.
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK") if hasattr(signal, name)
+)
 
 
 class Interrupted(KeyboardInterrupt):

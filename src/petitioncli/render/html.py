@@ -47,6 +47,12 @@ class _Signatory:
     details: str
     url: str | None
     pending: bool
+    number: int | None
+    highlight: bool
+    # Label and address of each of the signatory's further links.
+    links: list[tuple[str, str]]
+    # The logo as a data URI, in a group that shows logos.
+    logo: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +60,7 @@ class _Group:
     heading: str | None
     signatories: list[_Signatory]
     level: int
+    logos: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +103,7 @@ def letter_html(
         manifest = edition.letter.manifest
         letterhead = writer.data_uri(edition.letterhead, str(manifest.letterhead), manifest.where("letterhead"))
     date_text = edition.date_text
+    logos = _Logos(writer)
     html = (
         _environment()
         .get_template("letter.html")
@@ -124,8 +132,9 @@ def letter_html(
             groups=[
                 _Group(
                     typeset(group.heading) if group.heading else None,
-                    _signatories(group.signatories, edition),
+                    _signatories(group.signatories, group.numbers, edition, logos if group.logos else None),
                     group.level,
+                    group.logos,
                 )
                 for group in edition.groups
             ],
@@ -142,7 +151,27 @@ def letter_html(
     return LetterHtml(html.replace(_FONT_FACES_MARK, faces.rstrip("\n"), 1), writer.svg_images)
 
 
-def _signatories(signatories: list[Signatory], edition: Edition) -> list[_Signatory]:
+class _Logos:
+    """Each logo file read and encoded once, however many signatories show it."""
+
+    def __init__(self, writer: HtmlWriter):
+        self.writer = writer
+        self.uris: dict[str, str | None] = {}
+
+    def uri(self, signatory: Signatory) -> str | None:
+        src = signatory.logo
+        if src is None:
+            return None
+        if src not in self.uris:
+            relative = markdown.project_relative_path(src)
+            root = self.writer.edition.letter.root
+            self.uris[src] = self.writer.data_uri(root / relative, src, signatory.where("logo")) if relative else None
+        return self.uris[src]
+
+
+def _signatories(
+    signatories: list[Signatory], numbers: list[int | None] | None, edition: Edition, logos: _Logos | None
+) -> list[_Signatory]:
     quotes = language_quotes(edition.language)
     return [
         _Signatory(
@@ -150,8 +179,12 @@ def _signatories(signatories: list[Signatory], edition: Edition) -> list[_Signat
             details=markdown.smart_quotes(signatory_details(s, edition.language), quotes),
             url=s.url,
             pending=edition.draft and s.status is Status.PENDING,
+            number=numbers[index] if numbers is not None else None,
+            highlight=s.highlight,
+            links=[(link.label, link.url) for link in s.links],
+            logo=logos.uri(s) if logos is not None else None,
         )
-        for s in signatories
+        for index, s in enumerate(signatories)
     ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
+from typing import assert_never
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
@@ -27,8 +28,11 @@ from ..markdown import (
     Inline,
     Link,
     ListBlock,
+    NoteDefinition,
     NoteRef,
     Paragraph,
+    RawBlock,
+    RawHtml,
     SoftBreak,
     Table,
     Text,
@@ -81,27 +85,31 @@ class HtmlWriter:
         return "".join(self.block(block) for block in blocks)
 
     def block(self, block: Block, *, tight: bool = False) -> str:
-        if isinstance(block, Paragraph):
-            if tight:
-                return self.inline(block.children, line=block.line + 1)
-            notes = self._notes_attribute(block.children)
-            return f"<p{notes}>{self.inline(block.children, line=block.line + 1)}</p>\n"
-        if isinstance(block, Heading):
-            tag = f"h{self.outline.level(block.level)}"
-            notes = self._notes_attribute(block.children)
-            return f"<{tag}{notes}>{self.inline(block.children, line=block.line + 1)}</{tag}>\n"
-        if isinstance(block, ListBlock):
-            return self.list_block(block)
-        if isinstance(block, BlockQuote):
-            return f"<blockquote>{self.blocks(block.children)}</blockquote>\n"
-        if isinstance(block, Table):
-            return self.table(block)
-        if isinstance(block, CodeBlock):
-            return f"<pre><code>{escape(block.text)}</code></pre>\n"
-        if isinstance(block, ThematicBreak):
-            return "<hr>\n"
-        # Raw HTML never reaches a letter; footnote definitions in letter.md are an error.
-        return ""
+        match block:
+            case Paragraph():
+                if tight:
+                    return self.inline(block.children, line=block.line + 1)
+                notes = self._notes_attribute(block.children)
+                return f"<p{notes}>{self.inline(block.children, line=block.line + 1)}</p>\n"
+            case Heading():
+                tag = f"h{self.outline.level(block.level)}"
+                notes = self._notes_attribute(block.children)
+                return f"<{tag}{notes}>{self.inline(block.children, line=block.line + 1)}</{tag}>\n"
+            case ListBlock():
+                return self.list_block(block)
+            case BlockQuote():
+                return f"<blockquote>{self.blocks(block.children)}</blockquote>\n"
+            case Table():
+                return self.table(block)
+            case CodeBlock():
+                return f"<pre><code>{escape(block.text)}</code></pre>\n"
+            case ThematicBreak():
+                return "<hr>\n"
+            case RawBlock() | NoteDefinition():
+                # Raw HTML never reaches a letter; footnote definitions in letter.md are an error.
+                return ""
+            case _:
+                assert_never(block)
 
     def list_block(self, block: ListBlock) -> str:
         tag = "ol" if block.ordered else "ul"
@@ -150,27 +158,31 @@ class HtmlWriter:
     def inline(self, nodes: tuple[Inline, ...], *, line: int = 1, in_note: bool = False) -> Markup:
         out: list[str] = []
         for node in nodes:
-            if isinstance(node, Text):
-                out.append(escape(node.text))
-            elif isinstance(node, SoftBreak):
-                out.append("\n")
-            elif isinstance(node, HardBreak):
-                # No line break after it: in a footnote WeasyPrint would print the
-                # break and the newline as two, leaving an empty line.
-                out.append("<br>")
-            elif isinstance(node, Code):
-                out.append(f"<code>{escape(node.text)}</code>")
-            elif isinstance(node, Emphasis):
-                tag = "strong" if node.strong else "em"
-                out.append(f"<{tag}>{self.inline(node.children, line=line, in_note=in_note)}</{tag}>")
-            elif isinstance(node, Link):
-                out.append(self.link(node, line, in_note))
-            elif in_note:
-                continue  # a note holds no images and no calls of notes
-            elif isinstance(node, Image):
-                out.append(self.image(node, line))
-            elif isinstance(node, NoteRef):
-                out.append(self.note_call(node.label or ""))
+            match node:
+                case Text():
+                    out.append(escape(node.text))
+                case SoftBreak():
+                    out.append("\n")
+                case HardBreak():
+                    # No line break after it: in a footnote WeasyPrint would print the
+                    # break and the newline as two, leaving an empty line.
+                    out.append("<br>")
+                case Code():
+                    out.append(f"<code>{escape(node.text)}</code>")
+                case Emphasis():
+                    tag = "strong" if node.strong else "em"
+                    out.append(f"<{tag}>{self.inline(node.children, line=line, in_note=in_note)}</{tag}>")
+                case Link():
+                    out.append(self.link(node, line, in_note))
+                # A note holds no images and no calls of notes.
+                case Image():
+                    out.append("" if in_note else self.image(node, line))
+                case NoteRef():
+                    out.append("" if in_note else self.note_call(node.label or ""))
+                case RawHtml():
+                    pass  # raw HTML never reaches a letter
+                case _:
+                    assert_never(node)
         return Markup("".join(out))
 
     def link(self, node: Link, line: int, in_note: bool) -> str:

@@ -10,23 +10,21 @@ before either engine runs: `checks/glyphs.py`.)
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from .. import rules
-from ..diagnostics import Diagnostics, PetitionError, Pos
+from ..diagnostics import Diagnostics, Pos
+from ..font_coverage import undrawable
 from ..model import Edition
-from .fonts import replacing, undrawable
+from .fonts import replacing
 from .html import letter_html
 from .printed import Printed
 from .sandbox import Sandbox
 
 Progress = Callable[[str], None]
-
-ENGINES = ("weasyprint", "typst")
-DEFAULT_ENGINE = "weasyprint"
+# An engine: the edition, the paper size and where to report, to the pages printed (`formats.ENGINES`).
+PdfPrinter = Callable[[Edition, str, Diagnostics, Progress], Printed]
 
 # WeasyPrint sometimes gives a note's room to the lines that follow its call
 # and prints the note a page later, even with `footnote-policy: line`. Each
@@ -44,49 +42,23 @@ _PAGE_TEXT = re.compile(r">([^<]+)<")
 
 def render_pdf(
     edition: Edition,
+    printer: PdfPrinter,
+    *,
     paper: str = "a4",
     diagnostics: Diagnostics | None = None,
     progress: Progress = lambda message: None,
-    engine: str = DEFAULT_ENGINE,
 ) -> bytes:
+    """The letter printed by `printer`, one of `formats.ENGINES`, and checked the same way after layout."""
     found = diagnostics if diagnostics is not None else Diagnostics()
-    if engine not in ENGINES:
-        raise PetitionError(f"unknown PDF engine '{engine}'; choose from {', '.join(ENGINES)}")
-    with _collector_paused():
-        if engine == "typst":
-            from .typst_engine import render_typst
-
-            printed = render_typst(edition, paper, found, progress)
-        else:
-            printed = _render_weasyprint(edition, paper, found, progress)
+    printed = printer(edition, paper, found, progress)
     _report_misplaced(edition, printed.misplaced, found)
     _report_refused(edition, printed.svg_images, printed.refused, found)
     return printed.pdf
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keeps Python's cyclic garbage collector from walking the engine's objects again and again.
-
-    Importing WeasyPrint and laying out 10,000 signatories make millions of
-    objects that live until the PDF is written; each full collection walks
-    them all, and the collector starts dozens: a third of raw WeasyPrint's
-    time at 10,000 signatories, an eighth at 1,000. The WeasyPrint engine
-    collects once after each layout instead (`weasyprint_engine.Printer`).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _render_weasyprint(edition: Edition, paper: str, found: Diagnostics, progress: Progress) -> Printed:
+def print_with_weasyprint(edition: Edition, paper: str, found: Diagnostics, progress: Progress) -> Printed:
     progress("Writing the letter's HTML")
     page = letter_html(edition, paper=paper, diagnostics=found)
-
     html = _marked(page.html)
 
     progress("Loading the PDF engine")

@@ -14,13 +14,13 @@ from urllib.parse import urlsplit
 
 from .. import images, limits, paths, rules
 from ..diagnostics import Diagnostics, Pos
+from ..font_coverage import FONTS
 from ..images import image_type
 
 # The PDF engine's fetcher sniffs what it reads with the same test.
 __all__ = ["FONTS", "MAX_BYTES", "PACKAGE", "TEMPLATES", "Refused", "Sandbox", "image_type"]
 
 PACKAGE = Path(__file__).resolve().parent.parent
-FONTS = PACKAGE / "fonts"
 TEMPLATES = PACKAGE / "templates"
 
 # Largest file a letter may pull in (an image, a font): what all of a letter's

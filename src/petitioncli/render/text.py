@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from typing import assert_never
 
 from ..language import country_name, on_behalf_of
 from ..markdown import (
@@ -17,8 +18,11 @@ from ..markdown import (
     Inline,
     Link,
     ListBlock,
+    NoteDefinition,
     NoteRef,
     Paragraph,
+    RawBlock,
+    RawHtml,
     SoftBreak,
     Table,
     Text,
@@ -45,9 +49,19 @@ def signatory_details(signatory: Signatory, language: str) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def signatory_line(signatory: Signatory, language: str, *, draft: bool = False) -> str:
+def printed_links(signatory: Signatory) -> str:
+    """A signatory's further links as print shows them, after its details: ", Label <https://…>"."""
+    return "".join(f", {link.label} <{link.url}>" for link in signatory.links)
+
+
+def signatory_line(signatory: Signatory, language: str, *, draft: bool = False, number: int | None = None) -> str:
+    """One signatory as the text letter prints it; a highlighted name between asterisks, plain text's bold."""
+    name = f"*{signatory.name}*" if signatory.highlight else signatory.name
     details = signatory_details(signatory, language)
-    line = f"{signatory.name}, {details}" if details else signatory.name
+    line = f"{name}, {details}" if details else name
+    line += printed_links(signatory)
+    if number is not None:
+        line = f"{number}. {line}"
     if draft and signatory.status is Status.PENDING:
         line += " (pending)"
     return line
@@ -86,9 +100,10 @@ class _TextWriter:
             if group.heading:
                 blocks.append(self.wrap(group.heading))
             # A line too long for the width goes on indented, so that each signatory still starts a line.
+            numbers = group.numbers or [None] * len(group.signatories)
             lines = [
-                self.wrap(signatory_line(s, edition.language, draft=edition.draft), subsequent="  ")
-                for s in group.signatories
+                self.wrap(signatory_line(s, edition.language, draft=edition.draft, number=n), subsequent="  ")
+                for s, n in zip(group.signatories, numbers, strict=True)
             ]
             if lines:
                 blocks.append("\n".join(lines))
@@ -113,25 +128,29 @@ class _TextWriter:
         return out
 
     def block(self, node: Block, indent: str) -> str:
-        if isinstance(node, Heading):
-            # Set apart as Markdown's own setext headings are: underlined, = for the first level.
-            text = self.wrap(self.inline(node.children), initial=indent, subsequent=indent)
-            rule = "=" if node.level == 1 else "-"
-            return f"{text}\n{indent}{rule * display_width(text.rsplit(chr(10), 1)[-1][len(indent) :])}"
-        if isinstance(node, Paragraph):
-            return self.wrap(self.inline(node.children), initial=indent, subsequent=indent)
-        if isinstance(node, ListBlock):
-            return self.list_block(node, indent)
-        if isinstance(node, BlockQuote):
-            return "\n\n".join(self.blocks(node.children, indent + "> "))
-        if isinstance(node, Table):
-            return self.table(node, indent)
-        if isinstance(node, CodeBlock):
-            return textwrap.indent(node.text.rstrip("\n"), indent + "    ")
-        if isinstance(node, ThematicBreak):
-            return indent + "* * *"
-        # Raw HTML and footnote definitions are never printed.
-        return ""
+        match node:
+            case Heading():
+                # Set apart as Markdown's own setext headings are: underlined, = for the first level.
+                text = self.wrap(self.inline(node.children), initial=indent, subsequent=indent)
+                rule = "=" if node.level == 1 else "-"
+                return f"{text}\n{indent}{rule * display_width(text.rsplit(chr(10), 1)[-1][len(indent) :])}"
+            case Paragraph():
+                return self.wrap(self.inline(node.children), initial=indent, subsequent=indent)
+            case ListBlock():
+                return self.list_block(node, indent)
+            case BlockQuote():
+                return "\n\n".join(self.blocks(node.children, indent + "> "))
+            case Table():
+                return self.table(node, indent)
+            case CodeBlock():
+                return textwrap.indent(node.text.rstrip("\n"), indent + "    ")
+            case ThematicBreak():
+                return indent + "* * *"
+            case RawBlock() | NoteDefinition():
+                # Raw HTML and footnote definitions are never printed.
+                return ""
+            case _:
+                assert_never(node)
 
     def table(self, node: Table, indent: str) -> str:
         """Columns as Pandoc's simple tables set them when they fit the width; else one record per row.
@@ -179,28 +198,33 @@ class _TextWriter:
     def inline(self, nodes: tuple[Inline, ...]) -> str:
         parts: list[str] = []
         for node in nodes:
-            if isinstance(node, Text | Code):
-                parts.append(node.text)
-            elif isinstance(node, SoftBreak):
-                parts.append(" ")
-            elif isinstance(node, HardBreak):
-                parts.append("\n")
-            elif isinstance(node, Emphasis):
-                parts.append(self.inline(node.children))
-            elif isinstance(node, Link):
-                parts.append(self.inline(node.children))
-                address = shown_address(node) if self.edition.links_in_print is not LinksInPrint.NONE else None
-                if address is not None:
-                    parts.append(f" <{address}>")
-            elif isinstance(node, Image):
-                # An image from outside the project is left out of every letter, its description too,
-                # and with it one of the spaces around it.
-                if project_relative_path(node.src) is not None:
-                    parts.append(node.alt)
-                elif parts and parts[-1].endswith(" "):
-                    parts[-1] = parts[-1][:-1]
-            elif isinstance(node, NoteRef):
-                number = self.edition.footnote_numbers.get(node.label or "")
-                if number is not None:
-                    parts.append(f"[{number}]")
+            match node:
+                case Text() | Code():
+                    parts.append(node.text)
+                case SoftBreak():
+                    parts.append(" ")
+                case HardBreak():
+                    parts.append("\n")
+                case Emphasis():
+                    parts.append(self.inline(node.children))
+                case Link():
+                    parts.append(self.inline(node.children))
+                    address = shown_address(node) if self.edition.links_in_print is not LinksInPrint.NONE else None
+                    if address is not None:
+                        parts.append(f" <{address}>")
+                case Image():
+                    # An image from outside the project is left out of every letter, its description too,
+                    # and with it one of the spaces around it.
+                    if project_relative_path(node.src) is not None:
+                        parts.append(node.alt)
+                    elif parts and parts[-1].endswith(" "):
+                        parts[-1] = parts[-1][:-1]
+                case NoteRef():
+                    number = self.edition.footnote_numbers.get(node.label or "")
+                    if number is not None:
+                        parts.append(f"[{number}]")
+                case RawHtml():
+                    pass  # raw HTML never reaches a letter
+                case _:
+                    assert_never(node)
         return "".join(parts)

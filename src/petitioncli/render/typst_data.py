@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import assert_never
 from urllib.parse import urlsplit
 
 from .. import images, markdown
@@ -32,8 +33,11 @@ from ..markdown import (
     Inline,
     Link,
     ListBlock,
+    NoteDefinition,
     NoteRef,
     Paragraph,
+    RawBlock,
+    RawHtml,
     SoftBreak,
     Table,
     Text,
@@ -46,7 +50,7 @@ from ..model import Body, Edition, LinksInPrint, Signatory, Status
 from .html import MAX_TWO_COLUMN_SIGNATORIES
 from .outline import Outline
 from .sandbox import Sandbox
-from .text import signatory_details
+from .text import printed_links, signatory_details
 
 PAPERS = {"a4": "a4", "letter": "us-letter"}
 _LINK_SCHEMES = ("http", "https", "mailto")
@@ -155,7 +159,10 @@ class _Builder:
                 {
                     "heading": self.typeset(group.heading) if group.heading else None,
                     "level": (3 if edition.signatories_heading else 2) + group.level,
-                    "signatories": [self.signatory(s) for s in group.signatories],
+                    "signatories": [
+                        self.signatory(s, group.numbers[index] if group.numbers is not None else None, group.logos)
+                        for index, s in enumerate(group.signatories)
+                    ],
                 }
                 for group in edition.groups
             ],
@@ -174,14 +181,23 @@ class _Builder:
         blocks = markdown.parse_document(body.source, self.quotes).blocks
         return [node for block in blocks if (node := self.top_block(block)) is not None]
 
-    def signatory(self, signatory: Signatory) -> list[Json]:
-        """[name, what follows it, url, pending]: short rows, since a letter may have 100,000."""
-        details = signatory_details(signatory, self.edition.language)
+    def signatory(self, signatory: Signatory, number: int | None, logos: bool) -> list[Json]:
+        """[name, what follows it, url, pending, number, highlight, logo]: short rows, for letters of 100,000."""
+        details = signatory_details(signatory, self.edition.language) + printed_links(signatory)
+        logo = None
+        if logos and signatory.logo is not None:
+            relative = markdown.project_relative_path(signatory.logo)
+            if relative is not None:
+                root = self.edition.letter.root
+                logo = self.image_file(root / relative, signatory.logo, signatory.where("logo"))
         return [
             self.typeset(signatory.name),
-            self.typeset(details),
+            self.typeset(details.removeprefix(", ")),
             signatory.url,
             self.edition.draft and signatory.status is Status.PENDING,
+            number,
+            signatory.highlight,
+            logo,
         ]
 
     def top_block(self, block: Block) -> Json:
@@ -205,32 +221,36 @@ class _Builder:
         return [node for block in blocks if (node := self.block(block)) is not None]
 
     def block(self, block: Block) -> Json:
-        if isinstance(block, Paragraph):
-            return {"t": "par", "c": self.inlines(block.children, block.line + 1)}
-        if isinstance(block, Heading):
-            return {
-                "t": "heading",
-                "level": self.outline.level(block.level),
-                "c": self.inlines(block.children, block.line + 1),
-            }
-        if isinstance(block, ListBlock):
-            return {
-                "t": "list",
-                "ordered": block.ordered,
-                "start": block.start,
-                "tight": block.tight,
-                "items": [self.blocks(item.children) for item in block.items],
-            }
-        if isinstance(block, BlockQuote):
-            return {"t": "quote", "c": self.blocks(block.children)}
-        if isinstance(block, Table):
-            return self.table(block)
-        if isinstance(block, CodeBlock):
-            return {"t": "codeblock", "text": self.verbatim(block.text.rstrip("\n"))}
-        if isinstance(block, ThematicBreak):
-            return {"t": "hr"}
-        # Raw HTML never reaches a letter; footnote definitions in letter.md are an error.
-        return None
+        match block:
+            case Paragraph():
+                return {"t": "par", "c": self.inlines(block.children, block.line + 1)}
+            case Heading():
+                return {
+                    "t": "heading",
+                    "level": self.outline.level(block.level),
+                    "c": self.inlines(block.children, block.line + 1),
+                }
+            case ListBlock():
+                return {
+                    "t": "list",
+                    "ordered": block.ordered,
+                    "start": block.start,
+                    "tight": block.tight,
+                    "items": [self.blocks(item.children) for item in block.items],
+                }
+            case BlockQuote():
+                return {"t": "quote", "c": self.blocks(block.children)}
+            case Table():
+                return self.table(block)
+            case CodeBlock():
+                return {"t": "codeblock", "text": self.verbatim(block.text.rstrip("\n"))}
+            case ThematicBreak():
+                return {"t": "hr"}
+            case RawBlock() | NoteDefinition():
+                # Raw HTML never reaches a letter; footnote definitions in letter.md are an error.
+                return None
+            case _:
+                assert_never(block)
 
     def table(self, block: Table) -> Json:
         """Every row as wide as the header, as the page's table lays them out."""
@@ -265,26 +285,29 @@ class _Builder:
         return joined
 
     def inline(self, node: Inline, line: int, in_note: bool) -> Json | list[Json]:
-        if isinstance(node, Text):
-            return self.text(node.text)
-        if isinstance(node, SoftBreak):
-            return " "
-        if isinstance(node, HardBreak):
-            return {"t": "br"}
-        if isinstance(node, Code):
-            return {"t": "code", "text": self.text(node.text)}
-        if isinstance(node, Emphasis):
-            kind = "strong" if node.strong else "em"
-            return {"t": kind, "c": self.inlines(node.children, line, in_note=in_note)}
-        if isinstance(node, Link):
-            return self.link(node, line, in_note)
-        if in_note:
-            return None  # a note holds no images and no calls of notes
-        if isinstance(node, Image):
-            return self.image(node, line)
-        if isinstance(node, NoteRef):
-            return self.note_call(node.label or "")
-        return None
+        match node:
+            case Text():
+                return self.text(node.text)
+            case SoftBreak():
+                return " "
+            case HardBreak():
+                return {"t": "br"}
+            case Code():
+                return {"t": "code", "text": self.text(node.text)}
+            case Emphasis():
+                kind = "strong" if node.strong else "em"
+                return {"t": kind, "c": self.inlines(node.children, line, in_note=in_note)}
+            case Link():
+                return self.link(node, line, in_note)
+            # A note holds no images and no calls of notes.
+            case Image():
+                return None if in_note else self.image(node, line)
+            case NoteRef():
+                return None if in_note else self.note_call(node.label or "")
+            case RawHtml():
+                return None  # raw HTML never reaches a letter
+            case _:
+                assert_never(node)
 
     def link(self, node: Link, line: int, in_note: bool) -> Json | list[Json]:
         """A link, and where it leads for print: a note of its own, or after its text (a note holds no note)."""

@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..diagnostics import Diagnostics, PetitionError
+from ..font_coverage import shipped_characters
 from ..model import Edition
-from .fonts import replacing, shipped_characters
+from .fonts import replacing
 from .printed import Printed
 from .sandbox import FONTS, TEMPLATES, Sandbox
 from .typst_data import LetterData, letter_data

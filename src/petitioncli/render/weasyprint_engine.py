@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import gc
 import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from contextvars import ContextVar
 
 import pydyf
 from fontTools.misc.timeTools import timestampSinceEpoch
@@ -28,6 +28,7 @@ from weasyprint import CSS, HTML
 from weasyprint.formatting_structure.boxes import FootnoteAreaBox
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from .. import process
 from .sandbox import Sandbox, image_type
 
 Progress = Callable[[str], None]
@@ -80,6 +81,9 @@ class Printer:
         self._stack = ExitStack()
 
     def __enter__(self) -> Printer:
+        # Outside a command (the library used on its own) the process is tuned for this letter alone.
+        self._stack.enter_context(process.tuned())
+        change_libraries()
         self._stack.enter_context(_fonts_stamped(self.date))
         self._stack.enter_context(_logged(logging.getLogger("weasyprint.progress"), _ProgressRelay(self.progress)))
         return self
@@ -96,11 +100,11 @@ class Printer:
         stylesheets = [CSS(string=css, url_fetcher=self.fetcher)] if css else []
         document = self.source.render(stylesheets=stylesheets, **_OPTIONS)
         # Layout leaves about 60 cyclic objects a signatory behind. With the
-        # collector paused (`render/pdf.py`) they are all in the youngest
+        # collector paused (`process.py`) they are all in the youngest
         # generation: collecting it alone frees them without walking the rest
         # of the process, and writing the PDF then starts from the letter's
         # own memory.
-        gc.collect(0)
+        process.collect_young()
         return document
 
     def footnote_pages(self, document, calls: int) -> tuple[dict[str, int], dict[str, int]]:
@@ -145,8 +149,7 @@ class Printer:
         self.progress(f"Writing the PDF ({len(document.pages)} pages)")
         # A letter never carries attachments, whatever its HTML says.
         document.metadata.attachments = []
-        with _page_references_built_once():
-            return document.write_pdf(**_OPTIONS)
+        return document.write_pdf(**_OPTIONS)
 
 
 def _calls(box) -> Iterator:
@@ -161,6 +164,16 @@ def _calls(box) -> Iterator:
             stack.extend(reversed(children))
 
 
+def change_libraries() -> None:
+    """What this engine changes in fontTools and pydyf, for as long as the process is tuned (`process.py`)."""
+    process.change(_h_e_a_d, "timestampNow", _font_timestamp)
+    process.change(pydyf.PDF, "page_references", _page_references_built_once)
+
+
+# The letter's date as a font timestamp, while a Printer is open.
+_FONT_STAMP: ContextVar[int | None] = ContextVar("petitioncli_font_stamp", default=None)
+
+
 @contextmanager
 def _fonts_stamped(date: dt.date) -> Iterator[None]:
     """Stamps the fonts WeasyPrint rewrites with the letter's date instead of the time of the build.
@@ -169,45 +182,41 @@ def _fonts_stamped(date: dt.date) -> Iterator[None]:
     table, whose modification time fontTools takes from `timestampNow()`:
     SOURCE_DATE_EPOCH when set, else the clock, which would make every build
     differ. A caller's SOURCE_DATE_EPOCH is kept; otherwise the function the
-    `head` table calls answers the letter's date while the PDF is made, and
-    the process environment is never touched.
+    `head` table calls (`change_libraries`) answers the letter's date while
+    the PDF is made, and the process environment is never touched.
     """
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        yield
-        return
-    stamp = timestampSinceEpoch(calendar.timegm(date.timetuple()))
-    original = _h_e_a_d.timestampNow
-    _h_e_a_d.timestampNow = lambda: stamp
+    token = _FONT_STAMP.set(timestampSinceEpoch(calendar.timegm(date.timetuple())))
     try:
         yield
     finally:
-        _h_e_a_d.timestampNow = original
+        _FONT_STAMP.reset(token)
 
 
-@contextmanager
-def _page_references_built_once() -> Iterator[None]:
+def _font_timestamp(clock: Callable[[], int]) -> Callable[[], int]:
+    def timestamp() -> int:
+        stamp = _FONT_STAMP.get()
+        return clock() if stamp is None or os.environ.get("SOURCE_DATE_EPOCH") else stamp
+
+    return timestamp
+
+
+def _page_references_built_once(original: property) -> property:
     """Makes tagging a long letter cost time in proportion to its length.
 
     pydyf builds the tuple of every page's reference anew on each access, and
     WeasyPrint's PDF/UA tagging asks for it once per structure element: with
-    10,000 signatories, 4.7 million references built for nothing, 1.8 s. While
-    we write, the tuple is rebuilt only when a page has been added; the bytes
-    written are the same.
+    10,000 signatories, 4.7 million references built for nothing, 1.8 s. The
+    tuple is rebuilt only when a page has been added; the bytes written are the same.
     """
-    original = pydyf.PDF.page_references
 
     def page_references(pdf) -> tuple[bytes, ...]:
         kids = pdf.pages["Kids"]
         cached = pdf.__dict__.get("_petitioncli_page_references")
         if cached is None or cached[0] != len(kids):
-            cached = pdf.__dict__["_petitioncli_page_references"] = (len(kids), original.fget(pdf))
+            cached = pdf.__dict__["_petitioncli_page_references"] = (len(kids), original.__get__(pdf, type(pdf)))
         return cached[1]
 
-    pydyf.PDF.page_references = property(page_references)
-    try:
-        yield
-    finally:
-        pydyf.PDF.page_references = original
+    return property(page_references)
 
 
 @contextmanager

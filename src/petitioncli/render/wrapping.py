@@ -4,14 +4,16 @@ Latin, Greek and Cyrillic text breaks at spaces, never inside a word or an
 address. Chinese and Japanese put no spaces between words: a line may break
 between any two of their characters, except before closing punctuation or
 after opening punctuation, and each of their characters fills two columns
-of a terminal, as `unicodedata.east_asian_width` says.
+of a terminal. Columns are counted as a terminal draws them (`wcwidth`):
+combining marks and emoji modifiers take none, wide characters two.
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
-import unicodedata
+
+import wcwidth
 
 # Han ideographs, kana, CJK punctuation and fullwidth forms: lines may break around each.
 _CJK = "\u2e80-\u2fff\u3000-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -23,16 +25,13 @@ _NO_BREAK_BEFORE = frozenset("、。，．・：；？！）」』】〉》〕�
 _NO_BREAK_AFTER = frozenset("（「『【〈《〔［｛‘“")
 
 
-# No assigned character below U+1100 is wide: only those above need asking about.
-# (unicodedata calls unassigned code points wide; a terminal gives them one column.)
-_MAYBE_WIDE = re.compile("[\u1100-\U0010ffff]")
-
-
 def display_width(text: str) -> int:
-    """Columns a terminal gives the text: wide and fullwidth characters take two."""
+    """Columns a terminal gives the text: 'नमस्ते' four, '👍🏽' two, '中文' four."""
     if text.isascii():
         return len(text)
-    return len(text) + sum(1 for char in _MAYBE_WIDE.findall(text) if unicodedata.east_asian_width(char) in "WF")
+    # -1: a control character, which no letter text holds once checked; counted as one column each.
+    width = wcwidth.wcswidth(text)
+    return width if width >= 0 else len(text)
 
 
 def wrap(text: str, width: int, initial: str = "", subsequent: str = "") -> str:

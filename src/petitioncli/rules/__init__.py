@@ -12,7 +12,7 @@ Rule ids are stable: `# noqa: rule-id` comments and CI configurations rely on th
 
 from .content import *  # noqa: F403
 from .reading import *  # noqa: F403
-from .registry import Rule, Severity, Stage, all_rules, by_id, markdown_table
+from .registry import Problem, Rule, Severity, Stage, all_rules, by_id, markdown_table
 from .rendering import *  # noqa: F403
 
-__all__ = ["Rule", "Severity", "Stage", "all_rules", "by_id", "markdown_table"]
+__all__ = ["Problem", "Rule", "Severity", "Stage", "all_rules", "by_id", "markdown_table"]

@@ -122,7 +122,7 @@ FIELD_MISSING = define(
     "field-missing",
     ERROR,
     Stage.READ,
-    "a required key is missing: `title` in the manifest; `name` for a signatory; `name`, `salutation` for a recipient",
+    "a required key is missing: `title` in the manifest; `name` for a signatory or a recipient",
 )
 
 FIELD_EMPTY = define(

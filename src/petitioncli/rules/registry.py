@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from ..position import Pos
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"
@@ -36,6 +38,27 @@ class Rule:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    def at(self, pos: Pos, message: str, *, entry_line: int | None = None) -> Problem:
+        """A problem of this rule found at `pos`: what a check yields."""
+        return Problem(pos, self, message, entry_line)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a check finds: the rule it breaks, where, and what to say.
+
+    Its severity is not decided here: the runner attaches it, from the rule
+    and the project's configuration, when the problem becomes a diagnostic.
+    """
+
+    pos: Pos
+    rule: Rule
+    message: str
+    # The line where the YAML value holding the problem starts, when the problem
+    # sits further down inside it: lines of a block scalar cannot carry a
+    # comment, so a noqa comment on the value's first line covers them.
+    entry_line: int | None = None
 
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING

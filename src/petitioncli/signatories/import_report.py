@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from ..checks.signatories import place
 from ..diagnostics import display_path
 from ..model import Signatory
+from ..position import place
 from ..report import printable
 from .importer import Imported, Row
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .. import rules
-from ..checks import signatories as signatory_checks
-from ..checks.context import Context
+from ..checks.signatories import entry_problems
 from ..diagnostics import Diagnostic, Diagnostics, Pos
 from ..model import Signatory
 from ..text import normalise_name
@@ -51,7 +49,7 @@ def vet(
         for d in problems:
             _add(verdict, d)
     owner = _owners(candidates)
-    for d in _check(listing, candidates):
+    for d in _check(candidates):
         index = _owner(owner, d.pos)
         if index is not None and d.rule is not rules.SIGNATORY_DUPLICATE:
             _add(verdicts[index], d)
@@ -61,7 +59,7 @@ def vet(
     suspect = {key for key, count in repeated.items() if count > 1 or key in listed}
     same_name = [s for s, key in zip(listing.entries, listing.keys, strict=True) if key in suspect]
     judged = [v for key, v in accepted if key in suspect]
-    for d in _check(listing, [*same_name, *(v.entry for v in judged)]):
+    for d in _check([*same_name, *(v.entry for v in judged)]):
         index = _owner(owner, d.pos)
         if index is not None:
             _add(verdicts[index], d)
@@ -74,11 +72,10 @@ def vet(
     return verdicts
 
 
-def _check(listing: ListFile, records: Sequence[Signatory]) -> Diagnostics:
-    letter = dataclasses.replace(listing.letter, signatories=list(records))
-    context = Context(letter, listing.sources, frozenset(), None)
-    signatory_checks.check(context)
-    return context.diags
+def _check(records: Sequence[Signatory]) -> Diagnostics:
+    found = Diagnostics()
+    found.add(entry_problems(records))
+    return found
 
 
 def _owners(candidates: Sequence[Signatory]) -> dict[tuple, int]:
