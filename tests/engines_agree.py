@@ -41,7 +41,9 @@ def _joined_at_hyphens(text: str) -> str:
     return re.sub(r"[\u2010\u00ad-]", "", re.sub(r"[\u2010\u00ad-][ \t]*\n[ \t]*", "", text))
 
 
-_MARKERS = re.compile(r"[•◦▪‣]|\d{1,3}[.)]|[ivxlcdm]{1,6}\.|[a-z][.)]", re.IGNORECASE)
+_MARKERS = re.compile(r"\d{1,3}[.)]|[ivxlcdm]{1,6}\.|[a-z][.)]", re.IGNORECASE)
+# Bullets, wherever pypdf puts them: it may join one to the last word of a page.
+_BULLETS = re.compile("[•◦▪‣]")
 
 # The one list of how the two engines may differ in what a reader reads, each with its reason.
 DIFFERENCES = [
@@ -62,7 +64,9 @@ DIFFERENCES = [
         "list markers",
         "WeasyPrint draws a list's bullets and numbers as marker boxes that pypdf reads after the page's "
         "text; Typst draws them before each item",
-        words=lambda words: [word for word in words if not _MARKERS.fullmatch(word)],
+        words=lambda words: [
+            unbulleted for word in words if not _MARKERS.fullmatch(unbulleted := _BULLETS.sub("", word)) and unbulleted
+        ],
     ),
     Difference(
         "date line",
