@@ -108,7 +108,12 @@ def printed_words(pdf: Path, title: str, dateline: str, notes: dict[str, str]) -
         if difference.words is not None:
             words = difference.words(words)
     squeezed = _unquoted("".join(words))
-    shown = _unquoted(_joined_at_hyphens("".join(dateline.split())))
+    # The date line as the page's words are compared: "15. Januar" loses its "15." as a list's number does.
+    dated = _joined_at_hyphens(dateline).split()
+    for difference in DIFFERENCES:
+        if difference.words is not None:
+            dated = difference.words(dated)
+    shown = _unquoted("".join(dated))
     found = shown in squeezed
     squeezed = squeezed.replace(shown, "", 1)
     for number, note in notes.items():
