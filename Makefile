@@ -15,7 +15,7 @@ $(INSTALLED): pyproject.toml
 	touch $(INSTALLED)
 
 demo: $(INSTALLED)
-	$(BIN)/petition build data --format pdf --format html --format txt --output-dir dist
+	$(BIN)/petition build data --lang all --to all --format pdf --format html --format txt --output-dir dist
 	@ls -l dist
 
 test: $(INSTALLED)
@@ -36,11 +36,11 @@ format: $(INSTALLED)
 	$(BIN)/ruff format src tests bench scripts
 	$(BIN)/ruff check --fix src tests bench scripts
 
-# The README's rule table, from the rule registry.
+# The generated tables of the README (rules, limits) and of docs/reference/exit-codes.md.
 readme: $(INSTALLED)
 	$(BIN)/python scripts/update_readme.py
 
-# The committed JSON Schemas, from the field descriptions in model.py.
+# The committed JSON Schemas, from the field descriptions in model/.
 schemas: $(INSTALLED)
 	$(BIN)/petition schema --output schemas
 

@@ -27,6 +27,8 @@ EXPORT_ROWS = 10_000
 JOINED = 1_000
 ADDED_NAME = "Officer's Own Organisation for the Benchmark"
 IMPORT = "signatories import (form)"
+# The edited edition's folder under the work folder; bench/reviewer.py commits it too.
+EDITED = "officer-edited"
 # Restores the list, then becomes the measured command: sh -c SCRIPT restore PRISTINE LIST COMMAND…
 _RESTORED = 'cp -- "$1" "$2" && shift 2 && exec "$@"'
 
@@ -34,7 +36,7 @@ _RESTORED = 'cp -- "$1" "$2" && shift 2 && exec "$@"'
 def commands(petition: Sequence[str], project: Path, size: int, work: Path) -> list[tuple[str, list[str]]]:
     """(step, command) for each measured step, after preparing the copies they work on under `work`."""
     work.mkdir(parents=True, exist_ok=True)
-    copy, edited, export = work / "officer-copy", work / "officer-edited", work / "form-export.csv"
+    copy, edited, export = work / "officer-copy", work / EDITED, work / "form-export.csv"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(project, copy)
     listed = copy / "signatories.yaml"

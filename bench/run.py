@@ -1,4 +1,4 @@
-"""`make bench`: the cost of `petition` as letters grow, against the budgets of SPEC §6 and the PDF engines'.
+"""`make bench`: the cost of `petition` as letters grow, against the performance budgets below and the PDF engines'.
 
 Generates letter projects with 140 to 100,000 signatories (bench/generate.py),
 runs every step several times, each in a fresh process as a user would, and
@@ -32,7 +32,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import inline
 import officer
+import reviewer
 from generate import SIZES, generate_project, project_name
 
 BENCH = Path(__file__).resolve().parent
@@ -69,7 +71,7 @@ MIB = 1024**2
 GIB = 1024**3
 GB = 1_000_000_000
 
-# The baseline of SPEC §6: PyYAML's own C loader on the same file, in a fresh
+# The baseline of the relative budgets: PyYAML's own C loader on the same file, in a fresh
 # process; the load alone is timed inside it too and printed on stdout.
 C_LOADER = (
     "import sys, time, yaml\n"
@@ -304,7 +306,8 @@ def run_all(args: argparse.Namespace) -> list[Measurement]:
         loader = [sys.executable, "-c", C_LOADER, str(project.signatories_file)]
         group.append(new(project, "baseline: PyYAML C loader", loader, reports_time=True))
         html = new(project, "build html", [*build, "html"])
-        measure_all(project, [*group, html], repeat)
+        docx = new(project, "build docx", [*build, "docx"])
+        measure_all(project, [*group, html, docx], repeat)
         if args.skip_pdf or project.signatories > TYPST_MAX_SIGNATORIES:
             continue
         pdf_repeat = min(args.repeat, PDF_LARGE_REPEAT) if large else args.repeat
@@ -319,7 +322,7 @@ def run_all(args: argparse.Namespace) -> list[Measurement]:
         if html.ok and html_files:
             raw = [*weasyprint, str(html_files[0]), str(out_dir / "raw-weasyprint.pdf")]
             # The baseline of issue 12's budget: WeasyPrint with the PDF/UA
-            # tagging SPEC §4 asks for, as `petition` makes it.
+            # tagging every PDF gets, as `petition` makes it.
             tagged = [*raw, "--pdf-variant", PDF_VARIANT]
             group = [pdf, new(project, RAW_WEASYPRINT, raw), new(project, TAGGED_WEASYPRINT, tagged), typst]
             measure_all(project, group, pdf_repeat)
@@ -328,16 +331,22 @@ def run_all(args: argparse.Namespace) -> list[Measurement]:
             for name in (RAW_WEASYPRINT, TAGGED_WEASYPRINT):
                 m = new(project, name, [*weasyprint, "<the html build's output>"])
                 m.status, m.message = "unavailable", "needs the HTML that `build --format html` writes"
+    # Inline Markdown at 100 KB and 1 MB (bench/inline.py).
+    for name, path in inline.make_projects(args.projects_dir, 0.01 if args.quick else 1.0).items():
+        text = Project(name, name, path, 1, "yaml", path / "signatories.yaml")
+        steps = inline.commands(petition, path, out_root / name)
+        measure_all(text, [new(text, step, command) for step, command in steps], min(args.repeat, LARGE_REPEAT))
     # The officer's and the reviewer's commands, on the largest YAML list (bench/officer.py).
     largest = max((p for p in found if p.format == "yaml"), key=lambda p: p.signatories)
     steps = officer.commands(petition, largest.path, largest.signatories, args.projects_dir)
+    steps += reviewer.commands(petition, largest.path, args.projects_dir)
     measure_all(largest, [new(largest, step, command) for step, command in steps], min(args.repeat, LARGE_REPEAT))
     return measurements
 
 
 @dataclass(slots=True)
 class Budget:
-    """One budget of SPEC §6: an absolute limit, or a factor times a baseline."""
+    """One performance budget: an absolute limit, or a factor times a baseline."""
 
     name: str
     limit: str
@@ -356,7 +365,7 @@ class Budget:
 
     @property
     def times_baseline(self) -> float | None:
-        """The ratio SPEC §6 states for relative budgets, e.g. 1.15 against "≤ 1.1×"."""
+        """The ratio a relative budget states, e.g. 1.15 against "≤ 1.1×"."""
         if self.measured is None or not self.baseline:
             return None
         return self.measured / self.baseline
@@ -385,7 +394,7 @@ class Budget:
 
 
 def budgets(measurements: list[Measurement]) -> list[Budget]:
-    """SPEC §6, each budget with what it was measured against."""
+    """The performance budgets, each with what it was measured against."""
     by_key = {(m.project, m.step): m for m in measurements}
 
     def median(project: str, step_name: str) -> float | None:
@@ -466,7 +475,14 @@ def budgets(measurements: list[Measurement]) -> list[Budget]:
         # Issue 21: under 1 GB, the loaded letter (about 470 MB) included.
         memory("typst, 100,000 YAML: memory", big_yaml, TYPST, GB, "1 GB"),
         linear("typst, 100,000 against 10,000", TYPST, pdf_yaml, big_yaml, 12.5),
+        # Issue 26: the Word copy, each signatory a paragraph of its own.
+        seconds("build docx, IAP letter", "iap", "build docx", 1),
+        relative("build docx, 100,000 YAML", big_yaml, "build docx", "check", 4),
+        memory("build docx, 100,000 YAML: memory", big_yaml, "build docx", GIB, "1 GiB"),
+        linear("build docx, 100,000 against 10,000", "build docx", pdf_yaml, big_yaml, 12.5),
         *officer.budgets(seconds, relative, big_yaml),
+        *reviewer.budgets(relative, big_yaml),
+        *inline.budgets(linear),
     ]
 
 
@@ -516,7 +532,7 @@ def budgets_table(found: list[Budget]) -> str:
         times = f"{b.times_baseline:.2f}×" if b.times_baseline is not None else "—"
         share = f"{b.share:.0%}" if b.share is not None else "—"
         rows.append([b.name, b.limit, amount(b.measured), amount(b.baseline), times, share, b.verdict, b.note])
-    header = ["budget (SPEC §6)", "limit", "measured", "baseline", "× baseline", "of budget", "verdict", "note"]
+    header = ["budget", "limit", "measured", "baseline", "× baseline", "of budget", "verdict", "note"]
     return _markdown_table(header, rows, right={2, 3, 4, 5})
 
 

@@ -239,7 +239,8 @@ def test_alphabetical_order_sorts_ignoring_accents_and_case(run_cli, iap_project
     set_manifest(iap_project, "signatories_order", "alphabetical")
     assert build_txt(run_cli, iap_project, dist).exit_code == 0
     text = (dist / LEADERSHIP).read_text(encoding="utf-8")
-    names = text.split("Supporting organisations:\n\n")[1].splitlines()
+    # The notes follow the signatories, under their rule.
+    names = text.split("Supporting organisations:\n\n")[1].split("\n\n" + "-" * 20 + "\n")[0].splitlines()
     assert names[0].startswith("Africa Network")
     assert names[-1].startswith("Zimbabwe Lawyers")
     assert names.index("Transparency International Česká republika, Prague") < names.index(

@@ -165,7 +165,12 @@ def test_noqa_names_the_rules_it_silences(run_cli, project):
         "- name: Article 19\n  url: http://article19.org  # noqa: url-insecure, whitespace-stray\n"
     )
     result = run_cli("check", project, "--output-format", "json")
-    assert [(p["rule"], p["line"]) for p in json.loads(result.stdout)] == [("url-insecure", 2)]
+    found = [(p["rule"], p["line"], p["message"]) for p in json.loads(result.stdout)]
+    assert found == [
+        ("url-insecure", 2, "url 'http://amnesty.org' uses http://; use https:// where the site offers it"),
+        ("noqa-unused", 2, "noqa names 'whitespace-stray', which reports nothing here; remove it"),
+        ("noqa-unused", 4, "noqa names 'whitespace-stray', which reports nothing here; remove it"),
+    ]
 
 
 def test_a_letter_without_notes_needs_no_footnotes_file(run_cli, project):

@@ -144,6 +144,13 @@ CASES = [
         [("language-invalid", "petition.yaml", 5, 11)],
     ),
     Case(
+        # A language's name for its tag: one error, naming the tag.
+        "manifest-language-by-name",
+        {"petition.yaml": MANIFEST + "language: Spanish\n"},
+        [("language-invalid", "petition.yaml", 5, 11)],
+        messages=["unknown language tag 'Spanish'; did you mean 'es'?"],
+    ),
+    Case(
         "manifest-recipient-unknown",
         {"petition.yaml": MANIFEST.replace("recipient: board", "recipient: bord")},
         [("recipient-unknown", "petition.yaml", 4, 12)],
@@ -618,8 +625,68 @@ CASES = [
             "signatories.csv": "name,url,noqa\nDaniel,https://a.example,\nDaniel,https://b.example,signatory-namesake\n"
             "Daniel,https://c.example,\nDaniela,http://d.example,url-insecure signatory-namsake\n",
         },
-        [("signatory-namesake", "signatories.csv", 4, 1), ("value-unknown", "signatories.csv", 5, 26)],
-        messages=["", "unknown rule 'signatory-namsake' in noqa; did you mean 'signatory-namesake'?"],
+        [("signatory-namesake", "signatories.csv", 4, 1), ("noqa-unknown", "signatories.csv", 5, 26)],
+        exit_code=0,
+        messages=["", "noqa names 'signatory-namsake', which is no rule; did you mean 'signatory-namesake'?"],
+    ),
+    Case(
+        "csv-noqa-column-silencing-nothing",
+        {
+            "petition.yaml": CSV_MANIFEST,
+            "signatories.csv": "name,url,noqa\nDaniel,https://a.example,url-insecure\n",
+        },
+        [("noqa-unused", "signatories.csv", 2, 26)],
+        exit_code=0,
+        messages=["noqa names 'url-insecure', which reports nothing here; remove it"],
+    ),
+    Case(
+        "yaml-noqa-comments-unknown-and-unused",
+        {
+            "signatories.yaml": "- name: Amnesty International  # noqa: whitespace-stray\n"
+            "- name: Article 19\n  url: http://www.article19.org  # noqa: url-insecure, url-insecur\n",
+        },
+        [
+            ("noqa-unused", "signatories.yaml", 1, 32),
+            ("noqa-unknown", "signatories.yaml", 3, 34),
+        ],
+        exit_code=0,
+        messages=["'whitespace-stray', which reports nothing here", "did you mean 'url-insecure'?"],
+    ),
+    Case(
+        "markdown-noqa-comments",
+        {
+            "letter.md": "We write to you  about the state of things[^report]. <!-- noqa: whitespace-stray -->\n"
+            "We ask  the Board.\n\n"
+            "<!-- noqa: html-raw, footnote-undefind -->\nWe thank  you.\n\n"
+            "`<!-- noqa: whitespace-stray -->` is  code, not a comment.\n",
+        },
+        [
+            ("noqa-unknown", "letter.md", 4, 1),
+            ("noqa-unused", "letter.md", 4, 1),
+            ("whitespace-stray", "letter.md", 5, 9),
+            ("whitespace-stray", "letter.md", 7, 37),
+        ],
+        exit_code=0,
+        messages=["did you mean 'footnote-undefined'?", "'html-raw', which reports nothing here"],
+    ),
+    Case(
+        "manifest-rules-unknown-ids",
+        {
+            "petition.yaml": MANIFEST + "rules:\n  ignore: [url-insecur]\n  error: signatory-namesakes\n"
+            "  per_file_ignores:\n    '*.csv': [whitespace]\n  warn: [url-invalid]\n",
+        },
+        [
+            ("value-unknown", "petition.yaml", 6, 11),
+            ("value-unknown", "petition.yaml", 7, 10),
+            ("value-unknown", "petition.yaml", 9, 14),
+            ("key-unknown", "petition.yaml", 10, 3),
+        ],
+        messages=[
+            "unknown rule 'url-insecur' in 'rules.ignore'; did you mean 'url-insecure'?",
+            "did you mean 'signatory-namesake'?",
+            "unknown rule 'whitespace' in 'rules.per_file_ignores' ('*.csv')",
+            "unknown key 'warn' in 'rules'",
+        ],
     ),
     Case(
         "csv-row-too-long",
@@ -706,15 +773,68 @@ CASES = [
         ],
     ),
     Case(
-        "translation-in-no-known-language-and-a-salutation-missing",
+        # One error for the tag, none for each recipient that has no salutation in it.
+        "translation-in-no-known-language",
         {
             "petition.yaml": MANIFEST + TRANSLATION_FR.replace("fr:", "xx-bad:"),
             "recipients.yaml": RECIPIENTS_FR,
             "footnotes.fr.yaml": NOTES_FR,
             "letter.fr.md": LETTER_FR,
         },
-        [("language-invalid", "petition.yaml", 6, 3), ("translation-missing", "recipients.yaml", 4, 5)],
-        messages=["unknown language tag 'xx-bad'", "has no salutation in 'xx-bad'"],
+        [("language-invalid", "petition.yaml", 6, 3)],
+        messages=["unknown language tag 'xx-bad'; use a BCP 47 tag such as en-GB or fr"],
+    ),
+    Case(
+        "translation-tag-mistyped",
+        {
+            "petition.yaml": MANIFEST + TRANSLATION_FR.replace("fr:", "sp:"),
+            "recipients.yaml": RECIPIENTS_FR,
+            "footnotes.fr.yaml": NOTES_FR,
+            "letter.fr.md": LETTER_FR,
+        },
+        [("language-invalid", "petition.yaml", 6, 3)],
+        messages=["unknown language tag 'sp'; did you mean 'es'?"],
+    ),
+    Case(
+        "translation-without-closing-and-group-heading",
+        {
+            "petition.yaml": MANIFEST.replace("title:", "closing: Yours sincerely,\ntitle:")
+            + "signatories:\n  - heading: Organisations\n    file: signatories.yaml\n"
+            + TRANSLATION_FR
+            + "    signatories:\n      - file: x\n",
+            "recipients.yaml": RECIPIENTS_FR,
+            "footnotes.fr.yaml": NOTES_FR,
+            "letter.fr.md": LETTER_FR,
+        },
+        [
+            ("translation-missing", "petition.yaml", 10, 3),
+            ("key-unknown", "petition.yaml", 16, 9),
+            ("translation-missing", "petition.yaml", 16, 9),
+        ],
+        messages=[
+            "translation 'fr' lacks 'closing'; its edition would print the original's",
+            "unknown key 'file' in an entry of 'signatories' (fr)",
+            "lacks the heading of the group 'Organisations'",
+        ],
+    ),
+    Case(
+        "translation-without-metadata",
+        {
+            "petition.yaml": MANIFEST + "sender: Amnesty\n" + TRANSLATION_FR,
+            "recipients.yaml": RECIPIENTS_FR,
+            "footnotes.fr.yaml": NOTES_FR,
+            "letter.fr.md": LETTER_FR,
+        },
+        [("metadata-untranslated", "petition.yaml", 7, 3)],
+        exit_code=0,
+        messages=["translation 'fr' lacks 'sender'; its PDF's metadata would be the original's"],
+    ),
+    Case(
+        "language-without-the-programs-words",
+        {"petition.yaml": MANIFEST + "language: fi\n"},
+        [("words-untranslated", "petition.yaml", 5, 11)],
+        exit_code=0,
+        messages=["no 'fi' form of the words it prints itself"],
     ),
     # --- recipients.yaml -----------------------------------------------------
     Case(

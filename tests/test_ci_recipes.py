@@ -21,9 +21,10 @@ GITHUB, GITLAB = (yaml.safe_load(text) for kind, text in BLOCKS if kind == "yaml
 LOOP = next(text for kind, text in BLOCKS if kind == "sh")
 
 
-def run(script: str, cwd: Path) -> subprocess.CompletedProcess:
+def run(script: str, cwd: Path, variables: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """A script as the runners run it: bash, stopping at the first failing command."""
     env = {**os.environ, **TODAY, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    env |= variables or {}
     return subprocess.run(
         ["bash", "-eo", "pipefail", "-c", script], cwd=cwd, env=env, capture_output=True, text=True, check=False
     )
@@ -97,3 +98,31 @@ def test_the_loop_over_several_letters_fails_when_one_does(run_cli, tmp_path):
     result = run(LOOP, tmp_path)
     assert result.returncode == 1
     assert "::error file=letters/a/letter.md," in result.stdout
+
+
+def test_the_gitlab_merge_request_job_shows_what_the_request_changes(repository):
+    job = GITLAB["letter-changes"]
+    assert job["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+    assert job["artifacts"]["paths"] == ["letter-changes.md"]
+    origin = repository
+    author = {"GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@example.org"}
+    author |= {"GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.org"}
+
+    def git(cwd: Path, *arguments: str) -> None:
+        subprocess.run(["git", *arguments], cwd=cwd, env={**os.environ, **author}, check=True, capture_output=True)
+
+    git(origin, "init", "--quiet", "--initial-branch=main")
+    git(origin, "add", "--all")
+    git(origin, "commit", "--quiet", "--message=The letter")
+    # The runner's clone, beside the letter's in the test's own folder.
+    git(origin, "clone", "--quiet", str(origin), "merge-request")
+    clone = origin / "merge-request"
+    with (clone / "my-letter/footnotes.yaml").open("a", encoding="utf-8") as notes:
+        notes.write("spare: A new note.\n")
+    variables = {"CI_PIPELINE_SOURCE": "merge_request_event", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"}
+    result = run(petition_steps(job["script"]), clone, variables)
+    assert result.returncode == 0, result.stderr
+    expected = "## Changes to the letter\n\n`origin/main:my-letter` → `my-letter`\n\n### Footnotes\n\n"
+    expected += "- added `spare`: A new note.\n"
+    assert (clone / "letter-changes.md").read_text(encoding="utf-8") == expected
+    assert result.stdout == expected

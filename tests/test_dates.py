@@ -1,4 +1,4 @@
-"""Dates: which date applies and how each language prints it (SPEC §3)."""
+"""Dates: which date applies and how each language prints it."""
 
 import datetime as dt
 import os

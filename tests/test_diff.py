@@ -6,8 +6,13 @@ import json
 import shutil
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import DATA, REPO
+from petitioncli.diff import sequences
+from petitioncli.diff.sequences import SMALL_RANGE
+from petitioncli.diff.words import word_diff
 
 
 @pytest.fixture
@@ -45,6 +50,8 @@ def test_the_reviewers_changes_and_nothing_else(run_cli, editions):
     assert report["differences"] is True
     assert report["signatories"] == {
         "joined": [{"name": "Viasna Human Rights Centre", "location": "Minsk", "country": "BY", "status": "confirmed"}],
+        "pending": [],
+        "withdrawn": [],
         "left": [
             {"name": "Amnesty International", "status": "confirmed"},
             {"name": "Article 19", "location": "London", "country": "GB", "status": "confirmed"},
@@ -89,6 +96,30 @@ def test_the_reviewers_view_for_people(run_cli, editions):
         "  ~ azerbaijan-judiciary: … Fair Trial of Human Rights Defenders*, {+the+} Helsinki Foundation for Human "
         "Rights and …\n"
     )
+
+
+def test_newcomers_are_counted_by_status_and_only_the_confirmed_have_joined(run_cli, editions):
+    old, new = editions
+    with (new / "signatories.yaml").open("a", encoding="utf-8") as out:
+        out.write("- name: Viasna Human Rights Centre\n  location: Minsk\n")
+        out.write("- name: Committee to Protect Journalists\n  status: pending\n")
+        out.write("- name: Declined Organisation\n  status: withdrawn\n")
+        out.write("- name: Another Declined Organisation\n  status: withdrawn\n")
+    result = run_cli("diff", old, new)
+    assert result.stdout == (
+        "Signatories: 1 joined, 1 pending, 2 withdrawn\n"
+        "  + Viasna Human Rights Centre, Minsk\n"
+        "  + Committee to Protect Journalists (pending)\n"
+        "  + Declined Organisation (withdrawn)\n"
+        "  + Another Declined Organisation (withdrawn)\n"
+    )
+    report = json.loads(run_cli("diff", old, new, "--json").stdout)["signatories"]
+    assert [entry["name"] for entry in report["joined"]] == ["Viasna Human Rights Centre"]
+    assert [entry["name"] for entry in report["pending"]] == ["Committee to Protect Journalists"]
+    assert [entry["name"] for entry in report["withdrawn"]] == [
+        "Declined Organisation",
+        "Another Declined Organisation",
+    ]
 
 
 def test_exit_code_makes_differences_fail_as_git_diff_does(run_cli, editions):
@@ -212,3 +243,42 @@ def test_the_readme_shows_what_diff_prints_for_the_iap_letter(run_cli, editions)
     result = run_cli("diff", old, new)
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert f"$ petition diff data iap-2018\n{result.stdout}```" in readme
+
+
+def test_a_long_letter_of_few_distinct_words_shows_just_the_words_changed(run_cli, editions):
+    """100,000 words of one letter each: the worst case for a word diff, answered word for word."""
+    old, new = editions
+    paragraphs = [" ".join("abcde"[(p + w) % 5] for w in range(1_000)) for p in range(100)]
+    (old / "letter.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    paragraphs[40] = paragraphs[40].replace("a b c d e", "a b X d e", 1)
+    paragraphs[99] = " ".join(["a"] * 1_000)
+    (new / "letter.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    report = json.loads(run_cli("diff", old, new, "--json").stdout)["body"]
+    assert [(change["new_line"], change["old_line"]) for change in report] == [(81, 81), (199, 199)]
+    assert [run for run in report[0]["words"] if run["op"] != "equal"] == [
+        {"op": "delete", "text": "c"},
+        {"op": "insert", "text": "X"},
+    ]
+
+
+@given(
+    old=st.lists(st.sampled_from("abcdefg"), max_size=120),
+    edits=st.lists(st.tuples(st.integers(0, 119), st.sampled_from("abcdefgXY")), max_size=30),
+    small=st.sampled_from([0, 50, SMALL_RANGE]),
+)
+def test_a_word_diff_holds_both_texts_whichever_way_it_matches(old, edits, small):
+    """Read its deletions and its insertions: the old words and the new, in order, none lost or made up."""
+    new = list(old)
+    for index, word in edits:
+        if index < len(new):
+            new[index] = word
+        else:
+            new.append(word)
+    with pytest.MonkeyPatch.context() as patch:
+        # Small ranges go to difflib; a smaller bound sends them through Myers' search and the anchors.
+        patch.setattr(sequences, "SMALL_RANGE", small)
+        runs = word_diff(" ".join(old), " ".join(new))
+    before = [w for op, text in runs if op != "insert" for w in text.split()]
+    after = [w for op, text in runs if op != "delete" for w in text.split()]
+    assert (before, after) == (old, new)
+    assert all(text for _, text in runs)

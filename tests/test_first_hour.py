@@ -96,7 +96,7 @@ def test_a_semicolon_separated_csv_from_excel_is_read(run_cli, iap_project, tmp_
     project = _csv_project(iap_project, "name;location;country\nCafé des Droits;Liège;BE\n".encode())
     result = run_cli("build", project, "-f", "txt", "--output", tmp_path / "letter.txt")
     assert result.exit_code == 0, result.stderr
-    assert (tmp_path / "letter.txt").read_text(encoding="utf-8").endswith("Café des Droits, Liège\n")
+    assert _signed((tmp_path / "letter.txt").read_text(encoding="utf-8")).endswith("Café des Droits, Liège\n")
 
 
 def test_a_windows_1252_csv_gets_a_hint_naming_the_encoding(run_cli, iap_project):
@@ -112,7 +112,7 @@ def test_a_blank_optional_value_is_absent_not_printed_as_spaces(run_cli, iap_pro
     result = run_cli("build", project, "-f", "txt", "--output", tmp_path / "letter.txt")
     assert result.exit_code == 0, result.stderr
     assert "whitespace-stray" not in result.stderr
-    assert (tmp_path / "letter.txt").read_text(encoding="utf-8").endswith("\nMarie Curie, Paris\n")
+    assert _signed((tmp_path / "letter.txt").read_text(encoding="utf-8")).endswith("\nMarie Curie, Paris\n")
 
 
 def test_a_letter_without_confirmed_signatories_is_warned_about(run_cli, iap_project):
@@ -121,6 +121,15 @@ def test_a_letter_without_confirmed_signatories_is_warned_about(run_cli, iap_pro
     assert result.exit_code == 0
     assert "signatories.yaml:1:1: warning: no confirmed signatory" in result.stdout
     assert run_cli("check", iap_project, "--strict").exit_code == 1
+
+
+# The rule the text letter's notes stand under, after the signatories.
+NOTES_RULE = "\n\n" + "-" * 20 + "\n"
+
+
+def _signed(letter: str) -> str:
+    """The text letter up to its notes: the signatories come last."""
+    return letter.split(NOTES_RULE)[0] + "\n"
 
 
 def _text_letter(run_cli, project: Path, tmp_path: Path, *options: str) -> str:
@@ -177,7 +186,7 @@ def test_output_whose_name_says_another_format_or_none_is_refused(run_cli, iap_p
     assert "--format txt contradicts --output" in result.stderr and "which names a html file" in result.stderr
     result = run_cli("build", iap_project, "-o", tmp_path / "notes.md")
     assert result.exit_code == 2
-    assert "cannot tell the format of" in result.stderr and "add --format pdf, txt or html" in result.stderr
+    assert "cannot tell the format of" in result.stderr and "add --format pdf, txt, html or docx" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["iap"]
 
 
@@ -320,7 +329,7 @@ def test_signatories_ordered_by_country_stand_under_each_countrys_name(run_cli, 
     text = manifest.read_text(encoding="utf-8").replace("signatories_order: as-listed", "signatories_order: country")
     manifest.write_text(text.replace("language: en-GB", "language: fr"), encoding="utf-8")
     letter = _text_letter(run_cli, iap_project, tmp_path)
-    tail = letter.split("Supporting organisations:\n\n", 1)[1]
+    tail = _signed(letter).split("Supporting organisations:\n\n", 1)[1]
     assert tail == (
         "France\n\nLigue des droits de l'Homme, France\n\n"
         "Norvège\n\nHuman Rights House, Oslo\nNorsk Helsingforskomité, Norvège\n\n"

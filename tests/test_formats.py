@@ -21,7 +21,7 @@ def test_every_format_and_engine_has_its_renderer():
 
 def test_the_command_line_offers_exactly_the_registry(tmp_path):
     help_text = petition("build", "--help").stdout
-    assert "<pdf|txt|html>" in help_text
+    assert "<pdf|txt|html|docx>" in help_text
     assert "<weasyprint|typst>" in help_text
     assert "<a4|letter>" in help_text
 
@@ -35,7 +35,7 @@ def test_the_manifest_schema_offers_exactly_the_engines(tmp_path):
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"formats": ["docx"]}, "unknown format 'docx'; choose from pdf, txt, html"),
+        ({"formats": ["odt"]}, "unknown format 'odt'; choose from pdf, txt, html, docx"),
         ({"formats": ["txt"], "paper": "legal"}, "unknown paper size 'legal'; choose from a4, letter"),
         ({"formats": ["txt"], "engine": "prince"}, "unknown PDF engine 'prince'; choose from weasyprint, typst"),
     ],
@@ -59,7 +59,8 @@ def test_a_renderer_is_imported_only_when_its_format_is_asked_for():
     probe = (
         "import sys, petitioncli.build, petitioncli.cli\n"
         "renderers = ('petitioncli.render.text', 'petitioncli.render.html', 'petitioncli.render.pdf', 'weasyprint', "
-        "'petitioncli.render.typst_engine', 'typst')\n"
+        "'petitioncli.render.typst_engine', 'typst', 'petitioncli.render.docx', 'docx', 'petitioncli.preview', "
+        "'watchfiles')\n"
         "print(sorted(m for m in sys.modules if m.startswith(renderers)))"
     )
     found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

@@ -1,4 +1,4 @@
-"""Whatever `check` accepts, `build` builds: generated letter projects, checked, then built as text and HTML.
+"""Whatever `check` accepts, `build` builds: generated letter projects, checked, then built as text, HTML and Word.
 
 Run quickly in `make test`; `make fuzz` (HYPOTHESIS_PROFILE=fuzz) runs many
 more examples. A failure here is a project check passed and build could not
@@ -13,6 +13,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import docx
 import yaml
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
@@ -126,11 +127,17 @@ def test_whatever_check_accepts_build_builds(project):
         if errors:
             return
         out = Path(scratch) / "out"
-        options = BuildOptions(formats=["txt", "html"], to="all", date=DATE, output_dir=out, draft=project["draft"])
+        formats = ["txt", "html", "docx"]
+        options = BuildOptions(formats=formats, to="all", date=DATE, output_dir=out, draft=project["draft"])
         outcome = build(manifest, options)
         assert not outcome.failed, outcome.diagnostics.errors
-        assert len(outcome.files) == 2 * len(yaml.safe_load((manifest.parent / "recipients.yaml").read_text()))
+        recipients = yaml.safe_load((manifest.parent / "recipients.yaml").read_text())
+        assert len(outcome.files) == len(formats) * len(recipients)
         for built in outcome.files:
+            if built.format == "docx":
+                # Word's XML holds no control character either: python-docx reads it back.
+                docx.Document(built.path)
+                continue
             text = built.path.read_text(encoding="utf-8")
             assert not CONTROL.search(text.replace("\t", "")), built.path.name
             if built.format == "html":

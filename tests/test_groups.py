@@ -172,8 +172,15 @@ def test_diff_names_the_group_of_each_change_and_counts_by_group(tmp_path):
     assert "- Gamma League [Supporting organisations:]" in result.stdout
     report = json.loads(petition("diff", old, new, "--json").stdout)["signatories"]
     assert report["by_group"] == {
-        "Individuals": {"joined": 1, "left": 0, "status_changed": 1, "changed": 0},
-        "Supporting organisations:": {"joined": 0, "left": 1, "status_changed": 0, "changed": 0},
+        "Individuals": {"joined": 1, "pending": 0, "withdrawn": 0, "left": 0, "status_changed": 1, "changed": 0},
+        "Supporting organisations:": {
+            "joined": 0,
+            "pending": 0,
+            "withdrawn": 0,
+            "left": 1,
+            "status_changed": 0,
+            "changed": 0,
+        },
     }
     assert report["joined"][0]["group"] == "Individuals"
 

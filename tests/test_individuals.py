@@ -43,7 +43,9 @@ def letter(project, tmp_path_factory, request) -> dict[str, Path]:
 
 
 def test_an_individual_is_printed_as_name_title_affiliation_location(letter):
-    lines = letter["txt"].read_text(encoding="utf-8").rstrip("\n").split("\n")[-4:]
+    # The notes close the text letter; the signatories end just before them.
+    signed = letter["txt"].read_text(encoding="utf-8").split("\n\n" + "-" * 20 + "\n")[0]
+    lines = signed.rstrip("\n").split("\n")[-4:]
     assert lines == [
         "Amnesty International",
         "Marie Curie, Professor of Physics, University of Paris, Paris",
@@ -80,4 +82,4 @@ def test_on_behalf_of_is_said_in_the_letters_language(tmp_path):
         },
     )
     (txt,) = build(project, tmp_path / "out", "txt").values()
-    assert txt.read_text(encoding="utf-8").endswith("Jeanne Martin, au nom de Ligue des droits\n")
+    assert "\nJeanne Martin, au nom de Ligue des droits\n" in txt.read_text(encoding="utf-8")

@@ -64,7 +64,8 @@ def test_a_new_project_checks_strictly_and_builds(run_cli, tmp_path):
     assert (tmp_path / "dist/my-letter_addressee_2024-03-01.pdf").read_bytes().startswith(b"%PDF-")
     text = (tmp_path / "dist/my-letter_addressee_2024-03-01.txt").read_text(encoding="utf-8")
     assert text.startswith("Open letter\n\nYour town, 1 March 2024\n\nDear Sir or Madam,\n\nWrite the letter here.")
-    assert text.endswith("\nYour organisation, Your town\n")
+    # The signatories, then the notes under their rule at the very end.
+    assert "\nYour organisation, Your town\n\n" + "-" * 20 + "\n[1] " in text
     # The comment that explains letter.md is for its editors only.
     assert "Markdown" not in text
 
@@ -76,7 +77,9 @@ def test_title_and_language_are_the_letters(run_cli, tmp_path):
     result = run_cli("build", tmp_path / "lettre", "--format", "txt", "--output-dir", tmp_path, env=TODAY)
     assert result.exit_code == 0, result.stderr
     text = (tmp_path / "lettre_addressee_2024-03-01.txt").read_text(encoding="utf-8")
-    assert text.startswith(f"{title}\n\nYour town, 1 mars 2024\n")
+    # The title as French typography sets it: guillemets with a narrow no-break space inside.
+    french = "Stop the dam: a letter to the «\u202fMinistère\u202f»"
+    assert text.startswith(f"{french}\n\nVotre ville, 1 mars 2024\n\nMadame, Monsieur,\n")
 
 
 def test_every_yaml_file_names_a_schema_init_wrote_beside_it_and_follows_it(run_cli, tmp_path):
@@ -242,3 +245,25 @@ def test_init_help_shows_an_example(run_cli):
     result = run_cli("init", "--help")
     assert result.exit_code == 0
     assert "Examples: petition init my-letter" in result.stdout
+
+
+def test_the_commented_translation_example_reads_as_a_translation_when_uncommented(run_cli, tmp_path):
+    assert run_cli("init", tmp_path).exit_code == 0
+    manifest = tmp_path / "petition.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("# translations: {", "translations: {"), encoding="utf-8")
+    result = run_cli("check", tmp_path, "--output-format", "json")
+    rules = {problem["rule"] for problem in json.loads(result.stdout)}
+    # The French files are still to be written, and the addressee greeted in French: nothing else.
+    assert rules == {"translation-missing"}, result.stdout
+    assert "file not found: letter.fr.md" in result.stdout
+
+
+def test_a_spanish_starter_prints_spanish(run_cli, tmp_path):
+    assert run_cli("init", tmp_path / "carta", "--language", "es").exit_code == 0
+    assert run_cli("check", tmp_path / "carta", "--strict").exit_code == 0
+    result = run_cli("build", tmp_path / "carta", "--format", "txt", "--output-dir", tmp_path, env=TODAY)
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "carta_addressee_2024-03-01.txt").read_text(encoding="utf-8")
+    assert text.startswith("Carta abierta\n\nSu ciudad, 1 de marzo de 2024\n\nEstimados señores:\n\nEscriba aquí")
+    assert "- dar el segundo.\n\nAtentamente,\n\nSu organización, Su ciudad\n" in text

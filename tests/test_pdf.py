@@ -481,9 +481,9 @@ def test_the_pdf_engine_may_read_nothing_outside_the_project(iap_project, url):
     (iap_project.parent / "secret.txt").write_text("secret", encoding="utf-8")
     fetcher = SandboxedFetcher(Sandbox(iap_project))
     url = url.format(project=iap_project)
-    with pytest.raises(Refused):
+    with pytest.raises(Refused) as refused:
         fetcher.fetch(url)
-    assert fetcher.sandbox.refused == [url]
+    assert str(refused.value).startswith(f"'{url}' is not read: ")
 
 
 def test_the_pdf_engine_reads_project_files_and_data_uris(iap_project):
@@ -493,7 +493,6 @@ def test_the_pdf_engine_reads_project_files_and_data_uris(iap_project):
     fetcher = SandboxedFetcher(Sandbox(iap_project))
     assert fetcher.fetch((iap_project / "letter.md").as_uri()).read().startswith(b"In the run-up")
     assert fetcher.fetch("data:text/plain;base64,aGVsbG8=").read() == b"hello"
-    assert fetcher.sandbox.refused == []
 
 
 def test_a_symlink_out_of_the_project_is_not_followed(iap_project, tmp_path):

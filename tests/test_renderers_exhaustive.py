@@ -15,6 +15,7 @@ import pytest
 from petitioncli.build import validate
 from petitioncli.diagnostics import Diagnostics
 from petitioncli.edition import make_edition
+from petitioncli.render.docx_letter import _DocxWriter
 from petitioncli.render.html_body import HtmlWriter
 from petitioncli.render.sandbox import Sandbox
 from petitioncli.render.text import _TextWriter
@@ -57,3 +58,12 @@ def test_the_typst_data_refuses_a_node_it_does_not_know(edition):
         builder.block(Unknown())  # type: ignore[arg-type]
     with pytest.raises(AssertionError):
         builder.inline(Unknown(), 1, False)  # type: ignore[arg-type]
+
+
+def test_the_word_document_refuses_a_node_it_does_not_know(edition):
+    writer = _DocxWriter(edition, "a4", Diagnostics())
+    with pytest.raises(AssertionError):
+        writer.block(Unknown(), quoted=0, depth=0)  # type: ignore[arg-type]
+    paragraph = writer.paragraph()
+    with pytest.raises(AssertionError):
+        writer.inline(paragraph._p, (Unknown(),), writer.document.part)  # type: ignore[arg-type]

@@ -333,3 +333,22 @@ def test_a_list_that_is_a_symbolic_link_in_the_project_stays_one(run_cli, make_l
     assert add(run_cli, project, "--name", "Article 19").exit_code == 0
     assert (project / "signatories.yaml").is_symlink()
     assert (project / "lists" / "2017.yaml").read_text() == "- name: Amnesty International\n- name: Article 19\n"
+
+
+def test_a_list_changed_by_another_program_while_add_works_is_not_overwritten(run_cli, make_letter, monkeypatch):
+    """Another editor saves the list between add's reading and its writing: that edit wins, nothing is lost."""
+    from petitioncli.signatories.listfile import ListFile
+
+    project = make_letter("signatories.yaml", HAND_WRITTEN)
+    theirs = HAND_WRITTEN + "- name: Privacy International\n"
+    write = ListFile.write
+
+    def saved_meanwhile(listing: ListFile, text: str) -> None:
+        listing.path.write_text(theirs, encoding="utf-8")
+        write(listing, text)
+
+    monkeypatch.setattr(ListFile, "write", saved_meanwhile)
+    result = add(run_cli, project, "--name", "Human Rights Watch")
+    assert result.exit_code == 1
+    assert "signatories.yaml changed while petition was working on it; nothing written" in result.stderr
+    assert (project / "signatories.yaml").read_text(encoding="utf-8") == theirs

@@ -36,7 +36,7 @@ def google_forms_export(project_names: list[str]) -> bytes:
         if i in DUPLICATES_OF_THE_PROJECT:
             name = project_names[i // 100].upper().replace(" ", "-")
         elif i in DUPLICATES_OF_AN_EARLIER_ROW:
-            # The same name and web site: a namesake with a site of their own is no duplicate (SPEC §10).
+            # The same name and web site: a namesake with a site of their own is no duplicate (`signatory-namesake`).
             name, url = names[i - 1].casefold(), f"www.reseau-{i - 1}.org"
         elif i in BLANK_NAMES:
             name = "   "

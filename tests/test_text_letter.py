@@ -37,9 +37,13 @@ def seed_sections() -> tuple[str, list[str], list[str]]:
     return body, notes, signatories
 
 
+# The seed is transcribed with straight quotes; the letter prints the typographic ones of en-GB.
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
 def flatten(text: str) -> str:
-    """Undo wrapping: the letter's lines joined by single spaces."""
-    return " ".join(text.split())
+    """Undo wrapping: the letter's lines joined by single spaces, its quotes as the seed writes them."""
+    return " ".join(text.translate(_STRAIGHT).split())
 
 
 def plain_note(markdown: str) -> str:
@@ -85,6 +89,8 @@ def test_each_footnote_is_printed_once_under_the_rule_with_its_url_unbroken(iap_
     assert len(notes) == 5
     _, rule, tail = iap_text.partition("\n" + "-" * 20 + "\n")
     assert rule
+    # The notes close the letter, after the signatories: where a reader of plain text looks for them.
+    assert "Zimbabwe Lawyers for Human Rights" not in tail and tail.startswith("[1] ")
     flat_tail = flatten(tail)
     for number, note in enumerate(notes, start=1):
         expected = plain_note(note)
@@ -102,7 +108,8 @@ def test_all_130_organisations_appear_in_the_seed_order_with_their_locations(iap
     heading = "Supporting organisations:\n\n"
     assert heading in iap_text
     # A signatory too long for 72 columns goes on, indented, on the next line.
-    lines = iap_text.split(heading, 1)[1].strip("\n").replace("\n  ", " ").split("\n")
+    listed = iap_text.split(heading, 1)[1].split("\n\n" + "-" * 20 + "\n")[0]
+    lines = listed.strip("\n").replace("\n  ", " ").split("\n")
     assert len(lines) == 130
     assert [squeeze(line) for line in lines] == [squeeze(entry) for entry in seed_entries]
     assert "Netherlands Institute of Human Rights (SIM), Utrecht University, Utrecht" in lines

@@ -1,4 +1,4 @@
-"""Translated editions (SPEC §9): one list of signatories, the letter in several languages."""
+"""Translated editions (docs/how-to/translating.md): one list of signatories, the letter in several languages."""
 
 from __future__ import annotations
 
@@ -50,15 +50,22 @@ def test_lang_all_writes_every_recipient_in_every_language_and_format(both_langu
 
 def test_the_french_text_letter_is_french_throughout(both_languages):
     text = (both_languages / f"{LEADERSHIP_FR}.txt").read_text(encoding="utf-8")
+    # The text letter sets French typography as the PDF does: apostrophes and « … ».
     assert text.startswith(
-        "Pétition à l'Association internationale des procureurs et poursuivants\n\nLa Haye, 5 septembre 2017\n"
+        "Pétition à l’Association internationale des procureurs et poursuivants\n\nLa Haye, 5 septembre 2017\n"
     )
-    assert "Mesdames et Messieurs les membres du Comité exécutif et du Sénat de\nl'AIPP,\n" in text
+    assert "Mesdames et Messieurs les membres du Comité exécutif et du Sénat de\nl’AIPP,\n" in text
+    assert "« Challenges for Judicial" in text.replace("\u202f", " ")
     assert [int(n) for n in re.findall(r"^\[(\d)\] ", text, re.M)] == [1, 2, 3, 4, 5]
-    signatories = text.split("Organisations signataires\u00a0:\n\n")[1].replace("\n  ", " ").strip().split("\n")
+
+    def signatories(letter: str, heading: str) -> list[str]:
+        listed = letter.split(heading)[1].split("\n\n-----")[0]
+        return listed.replace("\n  ", " ").strip().split("\n")
+
     english = (both_languages / "iap-2017_iap-leadership_2017-09-05.txt").read_text(encoding="utf-8")
-    assert signatories == english.split("Supporting organisations:\n\n")[1].replace("\n  ", " ").strip().split("\n")
-    assert len(signatories) == 130
+    french = signatories(text, "Organisations signataires\u00a0:\n\n")
+    assert french == signatories(english, "Supporting organisations:\n\n")
+    assert len(french) == 130
 
 
 @pytest.fixture(params=ENGINES)
@@ -201,3 +208,16 @@ def test_a_chinese_name_without_a_chinese_font_names_the_package_to_install(run_
     assert result.exit_code == 0, result.stderr
     assert "install fonts that cover them: fonts-noto-cjk (Noto Serif CJK)" in result.stderr
     assert "[glyph-missing]" in result.stderr
+
+
+def test_a_build_of_one_edition_reports_a_missing_file_of_another_as_check_does(run_cli, tmp_path):
+    project = tmp_path / "letter"
+    shutil.copytree(DATA, project)
+    (project / "letter.fr.md").unlink()
+    expected = "petition.yaml:24:11: error: file not found: letter.fr.md [translation-missing]"
+    checked = run_cli("check", project)
+    assert checked.exit_code == 1 and expected in checked.stdout
+    built = run_cli("build", project, "--lang", "en-GB", "-f", "txt", "--output-dir", tmp_path / "out")
+    # The same rule and exit code as the README's table gives it (an error: exit 1), and nothing written.
+    assert built.exit_code == 1 and expected in built.stderr
+    assert not (tmp_path / "out").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -48,7 +49,9 @@ def _validate(manifest: Path, date: dt.date | None) -> loader.LoadResult:
             result.letter, sources=result.sources, date=date, unusable=result.unusable, files_with_errors=broken
         )
     )
-    kept = checks.without_suppressed(found, result.sources, result.letter.signatories)
+    letter = result.letter
+    bodies = [*letter.documents, *(texts.body for texts in letter.translations.values())]
+    kept = checks.configured(checks.without_suppressed(found, result.sources, letter.signatories, bodies), letter)
     kept.sort(key=sort_key)
     result.diagnostics = kept
     return result
@@ -75,6 +78,8 @@ class BuildOptions:
     draft: bool = False
     # The PDF engine; None: the manifest's.
     engine: Engine | None = None
+    # `--checksums FILE`: a SHA256SUMS file of the letters, written with them.
+    checksums: Path | None = None
 
 
 @dataclass(slots=True)
@@ -209,9 +214,12 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress, watcher: W
         (edition, fmt, options.output or folder / output_name(edition, fmt)) for edition in editions for fmt in formats
     ]
     to_stdout = options.output == STDOUT
+    if to_stdout and options.checksums is not None:
+        raise PetitionError("--checksums lists files written, and --output - writes none; choose one")
+    listed = [options.checksums] if options.checksums is not None else []
     # Checked before rendering, which can take minutes, and again just before writing.
     if not to_stdout:
-        check_outputs([path for _, _, path in planned], sources=result.sources)
+        check_outputs([path for _, _, path in planned] + listed, sources=result.sources)
     watcher.planned(len(planned), pdf_signatories)
     rendered: list[tuple[Path, bytes, Format, Edition]] = []
     for edition, fmt, path in planned:
@@ -219,13 +227,32 @@ def _build(manifest: Path, options: BuildOptions, progress: Progress, watcher: W
         data = render(edition, fmt, options, outcome.diagnostics, progress)
         process.letter_done()
         rendered.append((path, data, fmt, edition))
+    # What rendering found, as the project's `rules` want it: a warning made an error stops the writing.
+    outcome.diagnostics = checks.configured(outcome.diagnostics, letter)
+    if outcome.failed:
+        return outcome
 
     if to_stdout:
         outcome.standard_output = rendered[0][1]
     else:
-        write_outputs([(path, data) for path, data, _, _ in rendered], sources=result.sources)
+        written = [(path, data) for path, data, _, _ in rendered]
+        if options.checksums is not None:
+            written.append((options.checksums, checksums_file(options.checksums, written)))
+        write_outputs(written, sources=result.sources)
     for path, data, fmt, edition in rendered:
         digest = hashlib.sha256(data).hexdigest()
         rid = edition.recipient.id if edition.recipient else None
         outcome.files.append(BuiltFile(path, fmt, rid, edition.language, date, len(data), digest))
     return outcome
+
+
+def checksums_file(checksums: Path, files: list[tuple[Path, bytes]]) -> bytes:
+    """A SHA256SUMS file as `sha256sum` writes it, each letter named from the file's own folder.
+
+    So `sha256sum -c SHA256SUMS`, run where the file is, checks every
+    letter; sorted by name, so that the same letters give the same file.
+    """
+    folder = os.path.abspath(checksums.parent)
+    named = {Path(os.path.relpath(os.path.abspath(path), folder)).as_posix(): data for path, data in files}
+    lines = (f"{hashlib.sha256(named[name]).hexdigest()}  {name}\n" for name in sorted(named))
+    return "".join(lines).encode("utf-8")

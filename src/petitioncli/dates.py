@@ -61,4 +61,9 @@ def babel_locale(language: str):
     try:
         return Locale.parse(language, sep="-")
     except (UnknownLocaleError, ValueError, TypeError):
-        raise PetitionError(f"unknown language tag '{language}'; use a BCP 47 tag such as en-GB or fr") from None
+        pass
+    from .language import closest_tag
+
+    closest = closest_tag(str(language))
+    hint = f"did you mean '{closest}'?" if closest else "use a BCP 47 tag such as en-GB or fr"
+    raise PetitionError(f"unknown language tag '{language}'; {hint}")

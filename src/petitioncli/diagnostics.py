@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .exit_status import ExitStatus
 from .position import Pos
 from .rules import Problem, Rule, Severity
 
@@ -64,13 +65,13 @@ class Diagnostics(list[Diagnostic]):
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self if not d.is_error]
 
-    def exit_code(self, *, strict: bool = False) -> int:
+    def exit_code(self, *, strict: bool = False) -> ExitStatus:
         errors = self.errors
         if any(d.rule.unreadable for d in errors):
-            return 2
+            return ExitStatus.UNREADABLE
         if errors or (strict and self.warnings):
-            return 1
-        return 0
+            return ExitStatus.PROBLEMS
+        return ExitStatus.SUCCESS
 
 
 def some_of(names: Iterable[str], shown: int = 5) -> str:
@@ -87,7 +88,7 @@ def some_of(names: Iterable[str], shown: int = 5) -> str:
 class PetitionError(Exception):
     """A problem the user can fix; the CLI prints it as one line and exits."""
 
-    def __init__(self, message: str, exit_code: int = 2):
+    def __init__(self, message: str, exit_code: ExitStatus = ExitStatus.UNREADABLE):
         super().__init__(message)
         self.exit_code = exit_code
 
@@ -107,6 +108,6 @@ def display_path(path: Path, base: Path | None = None) -> str:
 class Refused(PetitionError):
     """A user error that comes with the problems behind it, each at its place: the CLI prints them first."""
 
-    def __init__(self, message: str, diagnostics: Diagnostics, exit_code: int | None = None):
-        super().__init__(message, exit_code or diagnostics.exit_code() or 1)
+    def __init__(self, message: str, diagnostics: Diagnostics, exit_code: ExitStatus | None = None):
+        super().__init__(message, exit_code or diagnostics.exit_code() or ExitStatus.PROBLEMS)
         self.diagnostics = diagnostics

@@ -1,14 +1,16 @@
-"""Choosing what one printed letter holds: recipient, language, date, numbered notes, signatories."""
+"""Choosing what one printed letter holds: recipient, language, date, numbered notes, signatories, quotes."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
 from . import markdown
 from .dates import babel_locale, date_printed, long_date
 from .diagnostics import PetitionError, some_of
-from .language import country_name, matching
+from .language import country_name, matching, quotes, words
+from .markdown import Document
 from .model import (
     Body,
     Edition,
@@ -67,14 +69,18 @@ def make_edition(
 ) -> Edition:
     """One letter as printed: the letter's own texts, or a translation's where `language` names one.
 
+    Every text is set here with the quotation marks of the edition's
+    language, the Markdown as a transform of the tree the loader read, so
+    that every renderer prints the same letter without reading it again.
+
     `print_date`: whether the date line shows `date`; by default as the
     manifest says (`date: none` prints none), `--date` makes it True.
     """
     manifest = letter.manifest
     recipient = letter.recipients[recipient_id] if recipient_id is not None else None
     translated = letter.translations.get(language) if language is not None else None
-    body: Body = translated.body if translated else letter.body
-    notes: dict[str, Footnote] = translated.footnotes if translated else letter.footnotes
+    edition_language = language or manifest.language
+    marks = quotes(edition_language)
     texts: dict[str, Any] = translated.translation.values if translated else {}
     for_recipient: dict[str, Any] = {}
     if translated is not None and recipient is not None:
@@ -86,58 +92,92 @@ def make_edition(
         value = texts.get(key)
         return value if value not in (None, []) else getattr(manifest, key)
 
+    def typeset(value: str | None) -> str | None:
+        return markdown.quote_plain(value, marks) if value else value
+
+    def document(body: Body | None) -> Body | None:
+        if body is None:
+            return None
+        return dataclasses.replace(body, document=Document(markdown.quote_blocks(body.document.blocks, marks)))
+
+    body = document(translated.body if translated else letter.body)
+    assert body is not None
+    epigraph = document(translated.epigraph if translated and translated.epigraph else letter.epigraph)
+    postscript = document(translated.postscript if translated and translated.postscript else letter.postscript)
+    notes: dict[str, Footnote] = translated.footnotes if translated else letter.footnotes
+
     numbers: dict[str, int] = {}
     # Notes are numbered in print order: epigraph, body, postscript.
-    documents = [document for document in (letter.epigraph, body, letter.postscript) if document is not None]
-    for document in documents:
-        for label in markdown.note_labels(document.document.blocks):
-            if label in notes and label not in numbers:
-                numbers[label] = len(numbers) + 1
-    footnotes = [NumberedFootnote(n, notes[label]) for label, n in numbers.items()]
-
-    groups = _printed_groups(letter, draft, language or manifest.language)
-
-    edition_language = language or manifest.language
+    for printed in (epigraph, body, postscript):
+        if printed is not None:
+            for label in markdown.note_labels(printed.document.blocks):
+                if label in notes and label not in numbers:
+                    numbers[label] = len(numbers) + 1
+    footnotes = [
+        NumberedFootnote(
+            n, dataclasses.replace(notes[label], inlines=markdown.quote_inlines(notes[label].inlines, marks))
+        )
+        for label, n in numbers.items()
+    ]
+    headings = _group_headings(letter, texts.get("signatories"))
+    groups = _printed_groups(letter, draft, edition_language, headings, marks)
     if print_date is None:
         print_date = date_printed(None, manifest.date)
     date_text = long_date(date, edition_language) if print_date else ""
-    place = text("place")
+    place = typeset(text("place"))
+    address = for_recipient.get("address") or (recipient.address if recipient else [])
+    salutation = for_recipient.get("salutation") or (recipient.salutation if recipient else None)
     return Edition(
         letter=letter,
         recipient=recipient,
         language=edition_language,
         translated=translated is not None,
-        title=text("title"),
+        title=typeset(text("title")) or "",
         sender=text("sender"),
         subject=text("subject"),
         keywords=text("keywords"),
         date=date,
         date_text=date_text,
         place_and_date=", ".join(part for part in (place, date_text) if part),
-        address=for_recipient.get("address") or (recipient.address if recipient else []),
-        salutation=for_recipient.get("salutation") or (recipient.salutation if recipient else None),
-        subtitle=text("subtitle"),
+        address=[typeset(line) or "" for line in address],
+        salutation=typeset(salutation),
+        subtitle=typeset(text("subtitle")),
         links_in_print=manifest.links_in_print,
         letterhead=letter.letterhead,
-        epigraph=letter.epigraph,
+        letterhead_alt=text("letterhead_alt") or text("sender"),
+        epigraph=epigraph,
         body=body,
-        closing=text("closing"),
-        postscript=letter.postscript,
+        closing=typeset(text("closing")),
+        postscript=postscript,
         footnotes=footnotes,
         footnote_numbers=numbers,
-        signatories_heading=text("signatories_heading"),
+        signatories_heading=typeset(text("signatories_heading")),
         signatories=[signatory for group in groups for signatory in group.signatories],
         groups=groups,
         draft=draft,
+        words=words(edition_language),
     )
 
 
-def _printed_groups(letter: Letter, draft: bool, language: str) -> list[EditionGroup]:
+def _group_headings(letter: Letter, translated: Any) -> list[str | None]:
+    """Each group's heading as the edition prints it: the translation's, by position, else the original's."""
+    given = translated if isinstance(translated, list) else []
+    headings = []
+    for index, group in enumerate(letter.groups):
+        entry = given[index] if index < len(given) else None
+        heading = entry.get("heading") if isinstance(entry, dict) else None
+        headings.append(heading or group.heading)
+    return headings
+
+
+def _printed_groups(
+    letter: Letter, draft: bool, language: str, headings: list[str | None], marks: markdown.Quotes
+) -> list[EditionGroup]:
     """Each group's signatories that are printed, in print order; a group with none is left out."""
     manifest = letter.manifest
     shown = {Status.CONFIRMED, Status.PENDING} if draft else {Status.CONFIRMED}
     printed = []
-    for group in letter.groups:
+    for group, heading in zip(letter.groups, headings, strict=True):
         signatories = [s for s in group.signatories if s.status in shown]
         if not signatories:
             continue
@@ -147,7 +187,8 @@ def _printed_groups(letter: Letter, draft: bool, language: str) -> list[EditionG
         if group.highlighted_first:
             # A stable sort: each part keeps the group's order.
             signatories.sort(key=lambda s: not s.highlight)
-        heading = group.heading
+        if heading is not None:
+            heading = markdown.quote_plain(heading, marks)
         if heading is not None and group.count:
             heading = _counted(heading, len(signatories), language)
         if order is SignatoryOrder.COUNTRY:

@@ -30,10 +30,18 @@ class Kind(enum.StrEnum):
     CHOICE = "choice"
     # A file inside the project, relative to the manifest.
     PATH = "path"
-    # Language tag to the translatable keys of the same record (SPEC §9).
+    # Language tag to the translatable keys of the same record (docs/how-to/translating.md).
     TRANSLATIONS = "translations"
-    # Rule ids, as a list or separated by commas (a CSV cell holds one value).
+    # Rule ids, as a list or separated by commas (a CSV cell holds one value);
+    # an unknown id is an error.
     RULE_IDS = "rule-ids"
+    # Rule ids a `noqa` value silences, written as RULE_IDS; an unknown id is
+    # kept, for check to report as a `noqa-unknown` warning.
+    NOQA = "noqa"
+    # File glob to rule ids (`per_file_ignores`).
+    RULE_IDS_BY_FILE = "rule-ids-by-file"
+    # One mapping holding the keys of `FieldSpec.record` (the manifest's `rules`).
+    NESTED = "nested"
     # true or false.
     FLAG = "flag"
     # A file, as PATH; or a list of records (`FieldSpec.record`), each naming a file of its own.
@@ -59,7 +67,7 @@ class FieldSpec:
     # Shown in the schema and in messages; the model's own default may differ
     # in type (a path is read into the loaded file).
     default: str | None = None
-    # The record each entry of a PATH_OR_RECORDS list is.
+    # The record each entry of a PATH_OR_RECORDS or RECORDS list is, or a NESTED value.
     record: type | None = None
     # Content rules (`checks/`) that judge this value beyond its shape, so that
     # `petition init`'s comments can say what `check` reports when it is wrong.
@@ -94,8 +102,10 @@ class FieldSpec:
             found.append(rules.DATE_INVALID)
         if self.kind is Kind.CHOICE:
             found.append(self.choice_rule)
-        if self.kind is Kind.RULE_IDS:
+        if self.kind in (Kind.RULE_IDS, Kind.RULE_IDS_BY_FILE):
             found.append(rules.VALUE_UNKNOWN)
+        if self.kind is Kind.NESTED:
+            found.append(rules.TYPE_INVALID)
         if self.names_files:
             found.extend((rules.FILE_MISSING, rules.FILE_OUTSIDE))
         found.extend(self.checked_by)

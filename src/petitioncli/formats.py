@@ -31,6 +31,7 @@ class Format(enum.StrEnum):
     PDF = "pdf"
     TXT = "txt"
     HTML = "html"
+    DOCX = "docx"
 
 
 class Engine(enum.StrEnum):
@@ -90,6 +91,12 @@ def _html(edition: Edition, settings: Settings, diagnostics: Diagnostics, progre
     return render_html(edition, paper=settings.paper, diagnostics=diagnostics).encode("utf-8")
 
 
+def _docx(edition: Edition, settings: Settings, diagnostics: Diagnostics, progress: Progress) -> bytes:
+    from .render.docx_letter import render_docx
+
+    return render_docx(edition, paper=settings.paper, diagnostics=diagnostics)
+
+
 def _pdf(edition: Edition, settings: Settings, diagnostics: Diagnostics, progress: Progress) -> bytes:
     from .render.pdf import render_pdf
 
@@ -113,6 +120,8 @@ FORMATS: dict[Format, FormatSpec] = {
     Format.PDF: FormatSpec((".pdf",), _pdf, for_terminal=False, paged=True),
     Format.TXT: FormatSpec((".txt",), _text),
     Format.HTML: FormatSpec((".html", ".htm"), _html),
+    # A zip package: no more for a terminal than a PDF is.
+    Format.DOCX: FormatSpec((".docx",), _docx, for_terminal=False),
 }
 
 ENGINES: dict[Engine, EngineSpec] = {

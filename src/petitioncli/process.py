@@ -87,3 +87,11 @@ def letter_done() -> None:
     """Frees the cycles a letter's rendering left; the frozen model is not walked."""
     if _tuned is not None:
         gc.collect()
+
+
+def work_done() -> None:
+    """A long-running command's piece of work is over (a preview's rebuild): the model it froze is let go
+    and every cycle collected, so that hours of rebuilds hold one letter's memory, not hundreds."""
+    if _tuned is not None:
+        gc.unfreeze()
+        gc.collect()

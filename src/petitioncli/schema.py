@@ -45,7 +45,7 @@ def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
             "additionalProperties": {
                 "type": "object",
                 "description": "One translation: the keys of the original it gives in its own language.",
-                "properties": {key: value_schema(inner) for key, inner in translatable_specs(record).items()},
+                "properties": {key: _translated_schema(inner) for key, inner in translatable_specs(record).items()},
                 "additionalProperties": False,
             },
         }
@@ -74,7 +74,15 @@ def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
     elif spec.kind is Kind.DATE:
         schema["type"] = ["string", "null"]
         schema["pattern"] = _DATE
-    elif spec.kind in (Kind.LINES, Kind.RULE_IDS):
+    elif spec.kind is Kind.NESTED:
+        assert spec.record is not None
+        schema.update(record_schema(spec.record, spec.description))
+        schema["type"] = ["object", "null"]
+    elif spec.kind is Kind.RULE_IDS_BY_FILE:
+        ids = {"type": [*_SCALAR, "null"]}
+        schema["type"] = ["object", "null"]
+        schema["additionalProperties"] = {"anyOf": [ids, {"type": "array", "items": ids}]}
+    elif spec.kind in (Kind.LINES, Kind.RULE_IDS, Kind.NOQA):
         # One line may be given as a single value; null items are skipped.
         line = {"type": [*_SCALAR, "null"]}
         schema["anyOf"] = [line, {"type": "array", "items": line}]
@@ -87,9 +95,25 @@ def value_schema(spec: FieldSpec, record: type | None = None) -> dict[str, Any]:
     if spec.example is not None:
         # A list's example is written as YAML (`[IAP, prosecutors]`); the base
         # loader reads it as a list of texts, as an editor shows it.
-        example = yaml.load(spec.example, Loader=yaml.BaseLoader) if spec.kind is Kind.LINES else spec.example
+        written_as_yaml = spec.kind in (Kind.LINES, Kind.RULE_IDS, Kind.RULE_IDS_BY_FILE, Kind.NESTED)
+        example = yaml.load(spec.example, Loader=yaml.BaseLoader) if written_as_yaml else spec.example
         schema["examples"] = [example]
     return schema
+
+
+def _translated_schema(spec: FieldSpec) -> dict[str, Any]:
+    """A translatable key as a translation gives it: groups as a list of their translatable keys, in order."""
+    if spec.kind is not Kind.PATH_OR_RECORDS or spec.record is None:
+        return value_schema(spec)
+    keys = translatable_specs(spec.record)
+    entry = {
+        "type": "object",
+        "description": "The translation of the original's group in the same place.",
+        "properties": {key: value_schema(inner) for key, inner in keys.items()},
+        "additionalProperties": False,
+    }
+    description = "One entry for each of the original's groups, in their order, with its heading in this language."
+    return {"description": description, "type": "array", "items": entry}
 
 
 def record_schema(record: type, description: str) -> dict[str, Any]:

@@ -26,9 +26,9 @@ _FOLDED = _FoldedCharacters()
 
 
 def normalise_name(name: str) -> str:
-    """The duplicate key of SPEC §5: NFKD, accents dropped, punctuation as spaces, case folded, spaces collapsed.
+    """The key `signatory-duplicate` compares names by: NFKD, accents dropped, punctuation as spaces, case folded.
 
-    `check`, `signatories add`, `signatories import` and `diff` all compare
+    Spaces are collapsed. `check`, `signatories add`, `signatories import` and `diff` all compare
     names with this one function.
     """
     if name.isascii():

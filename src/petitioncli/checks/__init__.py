@@ -31,8 +31,9 @@ from . import (
 )
 from .context import Context
 from .noqa import without_suppressed
+from .settings import configured
 
-__all__ = ["run_checks", "without_suppressed"]
+__all__ = ["configured", "run_checks", "without_suppressed"]
 
 _CHECKS: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     manifest.check,

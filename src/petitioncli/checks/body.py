@@ -34,15 +34,28 @@ def check(context: Context) -> Iterator[Problem]:
         images = ImageChecker(letter.root, judged)
         yield from check_body(context, body, notes, images)
         shown[body.path] = images.uses
-    # Every edition prints the letterhead, the epigraph and the postscript around its own body.
-    around = [use for body in letter.documents if body is not letter.body for use in shown[body.path]]
+    # Every edition prints the letterhead, and the original's epigraph and postscript where it has none of its own.
     editions = [[*head.uses, *(use for uses in shown.values() for use in uses)]]
     for tag, texts in letter.translations.items():
         unusable = f"translations.{tag}.footnotes" in context.unusable
         notes = Notes(texts.footnotes, unusable, original=letter.footnotes, language=tag)
         images = ImageChecker(letter.root, judged)
-        yield from check_body(context, texts.body, notes, images)
-        editions.append([*head.uses, *around, *images.uses])
+        # A translation's own epigraph and postscript stand in for the original's in its edition.
+        own = [document for document in (texts.epigraph, texts.body, texts.postscript) if document is not None]
+        for document in own:
+            yield from check_body(context, document, notes, images)
+        replaced = {
+            original.path
+            for original, translated in ((letter.epigraph, texts.epigraph), (letter.postscript, texts.postscript))
+            if original is not None and translated is not None
+        }
+        kept = [
+            use
+            for body in letter.documents
+            if body is not letter.body and body.path not in replaced
+            for use in shown[body.path]
+        ]
+        editions.append([*head.uses, *kept, *images.uses])
     yield from check_totals(editions)
 
 

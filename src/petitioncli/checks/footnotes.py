@@ -25,7 +25,10 @@ def check(context: Context) -> Iterator[Problem]:
     yield from check_notes(context, letter.footnotes, letter.documents, body_usable=usable)
     for tag, texts in letter.translations.items():
         usable = f"translations.{tag}.body" not in context.unusable
-        yield from check_notes(context, texts.footnotes, [texts.body], body_usable=usable)
+        # What the edition prints: its own epigraph and postscript, else the original's, around its body.
+        printed = (texts.epigraph or letter.epigraph, texts.body, texts.postscript or letter.postscript)
+        bodies = [body for body in printed if body is not None]
+        yield from check_notes(context, texts.footnotes, bodies, body_usable=usable)
 
 
 def check_notes(

@@ -1,4 +1,4 @@
-"""Rules about translated editions (docs/reference/translations.md): each has what it prints, in the original's shape.
+"""Rules about translated editions (docs/how-to/translating.md): each has what it prints, in the original's shape.
 
 A translation keeps the original's placeholders as gettext's `msgfmt --check`
 and Weblate's checks do: the same footnote ids, called from the same
@@ -11,20 +11,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .. import markdown, rules
 from ..dates import babel_locale
 from ..diagnostics import PetitionError, Pos
-from ..language import matching
+from ..fields import Kind, translatable_specs
+from ..language import has_words, matching
 from ..markdown import Block, BlockQuote, Heading, ListBlock, ListItem, Paragraph, Table
-from ..model import Letter, TranslatedTexts
+from ..model import Letter, Manifest, TranslatedTexts, Translation
 from ..rules import Problem
+from ..translatable import METADATA
 from .context import Context
 from .text import spacing_problem
-
-# What each edition must say in its own language when the original says it.
-_REQUIRED = ("title", "place", "body", "footnotes", "signatories_heading")
-_TEXT_KEYS = ("title", "place", "sender", "subject", "signatories_heading")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,17 +38,23 @@ class _Part:
 def check(context: Context) -> Iterator[Problem]:
     letter = context.letter
     original = letter.manifest.language
+    yield from _words(original, letter.manifest.where("language"))
     for tag, texts in letter.translations.items():
         translation = texts.translation
-        yield from _language(translation.pos, tag)
+        if not _known(tag):
+            # One error for the tag, naming the closest; nothing else until it is right.
+            yield from _language(translation.pos, tag)
+            continue
+        yield from _words(tag, translation.pos)
         if matching([original], tag) is not None:
             yield rules.LANGUAGE_INVALID.at(
                 translation.pos,
                 f"translation '{tag}' is in the letter's own language ({original}); translations are other languages",
             )
         yield from _required(context, texts)
-        for key in _TEXT_KEYS:
-            if found := spacing_problem(translation.where(key), f"'{key}' ({tag})", translation.values.get(key)):
+        for key, spec in translatable_specs(Manifest).items():
+            value = translation.values.get(key)
+            if spec.kind is Kind.TEXT and (found := spacing_problem(translation.where(key), f"'{key}' ({tag})", value)):
                 yield found
         has_body = translation.values.get("body") and f"translations.{tag}.body" not in context.unusable
         if has_body and "body" not in context.unusable:
@@ -64,25 +69,58 @@ def _language(pos: Pos, tag: str) -> Iterator[Problem]:
         yield rules.LANGUAGE_INVALID.at(pos, str(exc))
 
 
+def _known(tag: str) -> bool:
+    try:
+        babel_locale(tag)
+    except PetitionError:
+        return False
+    return True
+
+
+def _words(language: str, pos: Pos) -> Iterator[Problem]:
+    if _known(language) and not has_words(language):
+        yield rules.WORDS_UNTRANSLATED.at(
+            pos,
+            f"petitioncli has no '{language}' form of the words it prints itself (the draft mark, 'pending', "
+            "'on behalf of'): that edition would print them in English",
+        )
+
+
+def printed_by_original(letter: Letter, key: str) -> bool:
+    """Whether the original prints (or stores) a translatable key, so that each translation needs its own."""
+    if key in ("body", "title"):
+        return True
+    if key == "footnotes":
+        return bool(letter.footnotes)
+    if key == "signatories":
+        return any(group.heading for group in letter.groups)
+    if key == "letterhead_alt" and not letter.manifest.letterhead:
+        return False  # no image for it to describe
+    value: Any = getattr(letter.manifest, key)
+    return value not in (None, "", [])
+
+
 def _required(context: Context, texts: TranslatedTexts) -> Iterator[Problem]:
     letter = context.letter
     translation = texts.translation
-    has = {
-        "title": True,
-        "place": bool(letter.manifest.place),
-        "body": True,
-        "footnotes": bool(letter.footnotes),
-        "signatories_heading": bool(letter.manifest.signatories_heading),
-    }
-    missing = [key for key in _REQUIRED if has[key] and translation.values.get(key) in (None, "")]
-    # A key given but unreadable is reported where it is.
-    missing = [key for key in missing if key not in translation.unread]
-    if missing:
-        keys = ", ".join(f"'{key}'" for key in missing)
+
+    def given(key: str) -> bool:
+        # A key given but unreadable is reported where it is.
+        return translation.values.get(key) not in (None, "", []) or key in translation.unread
+
+    lacking = [key for key in translatable_specs(Manifest) if printed_by_original(letter, key) and not given(key)]
+    if missing := [key for key in lacking if key not in METADATA]:
         yield rules.TRANSLATION_MISSING.at(
             translation.pos,
-            f"translation '{translation.language}' lacks {keys}; its edition would print the original's",
+            f"translation '{translation.language}' lacks {_keys(missing)}; its edition would print the original's",
         )
+    if metadata := [key for key in lacking if key in METADATA]:
+        yield rules.METADATA_UNTRANSLATED.at(
+            translation.pos,
+            f"translation '{translation.language}' lacks {_keys(metadata)}; its PDF's metadata would be the original's",
+        )
+    if "signatories" not in lacking and printed_by_original(letter, "signatories"):
+        yield from _group_headings(letter, translation)
     for note in texts.footnotes.values():
         if note.id not in letter.footnotes:
             yield rules.TRANSLATION_MISMATCH.at(
@@ -183,6 +221,8 @@ def _recipients(context: Context) -> Iterator[Problem]:
         if "salutation" not in recipient.field_pos:
             continue  # addressed without a salutation: the letter begins with its text, in every edition
         for tag in letter.translations:
+            if not _known(tag):
+                continue  # the tag itself is the one error
             own = matching(recipient.translated, tag)
             if own is None or not recipient.translated[own].get("salutation"):
                 yield rules.TRANSLATION_MISSING.at(
@@ -190,3 +230,29 @@ def _recipients(context: Context) -> Iterator[Problem]:
                     f"recipient '{recipient.id}' has no salutation in '{tag}': give it as "
                     f"salutation: {{{original}: …, {tag}: …}}",
                 )
+
+
+def _keys(keys: list[str]) -> str:
+    return ", ".join(f"'{key}'" for key in keys)
+
+
+def _group_headings(letter: Letter, translation: Translation) -> Iterator[Problem]:
+    """`signatories: [{heading: …}, …]`: one entry for each of the original's groups, in their order."""
+    given = translation.values.get("signatories")
+    if not isinstance(given, list):
+        return  # not a list: reported when read
+    tag, where, groups = translation.language, translation.where("signatories"), letter.groups
+    if len(given) != len(groups):
+        entries = "entry" if len(given) == 1 else "entries"
+        yield rules.TRANSLATION_MISMATCH.at(
+            where,
+            f"translation '{tag}' gives {len(given)} group {entries} under 'signatories' where the original has "
+            f"{len(groups)} groups; give one for each, in the same order",
+        )
+    for group, entry in zip(groups, given, strict=False):
+        if group.heading and not entry.get("heading"):
+            yield rules.TRANSLATION_MISSING.at(
+                entry.get("pos", where),
+                f"translation '{tag}' lacks the heading of the group '{group.heading}'; "
+                "its edition would print the original's",
+            )

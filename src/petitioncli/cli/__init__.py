@@ -7,11 +7,21 @@ inside each command so that `petition --help` stays fast.
 
 from __future__ import annotations
 
-from . import cmd_build, cmd_check, cmd_diff, cmd_init, cmd_schema, cmd_signatories
+from . import cmd_build, cmd_check, cmd_diff, cmd_init, cmd_preview, cmd_schema, cmd_signatories
 from .app import app
 from .common import run_app
 
-__all__ = ["app", "cmd_build", "cmd_check", "cmd_diff", "cmd_init", "cmd_schema", "cmd_signatories", "main"]
+__all__ = [
+    "app",
+    "cmd_build",
+    "cmd_check",
+    "cmd_diff",
+    "cmd_init",
+    "cmd_preview",
+    "cmd_schema",
+    "cmd_signatories",
+    "main",
+]
 
 
 def main() -> None:

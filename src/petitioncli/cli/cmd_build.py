@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..exit_status import ExitStatus
 from ..formats import DEFAULT_ENGINE, DEFAULT_WIDTH, Engine, Format, Paper
 from .app import app
 from .common import (
@@ -24,7 +25,8 @@ from .common import (
 
 @app.command(
     epilog="Examples: petition build data --format pdf --format txt; "
-    "petition build --to all --date today --output-dir out/"
+    "petition build --to all --date today --output-dir out/; a release: petition build --to all --lang all "
+    "--format pdf --format html --format txt --checksums dist/SHA256SUMS --json"
 )
 def build(
     project: ProjectArg = None,
@@ -77,14 +79,24 @@ def build(
     draft: Annotated[
         bool, typer.Option("--draft", help="Include pending signatories, marked, and a DRAFT mark.")
     ] = False,
-    json_summary: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary on stdout.")] = False,
+    json_summary: Annotated[
+        bool, typer.Option("--json", help="Print what was written, with each file's SHA-256, as JSON on stdout.")
+    ] = False,
+    checksums: Annotated[
+        Path | None,
+        typer.Option(
+            "--checksums",
+            help="Also write this SHA256SUMS file listing every letter, for `sha256sum -c`.",
+            show_default=False,
+        ),
+    ] = None,
     verbose: VerboseOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Check a letter project, then build its letters (PDF by default) into dist/."""
     configure_logging(verbose)
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from ..build import STDOUT, BuildOptions, requested_formats
         from ..build import build as build_letters
         from ..dates import parse_date_option
@@ -106,6 +118,7 @@ def build(
             paper=paper,
             draft=draft,
             engine=engine,
+            checksums=checksums,
         )
         terminal_unfit = [fmt for fmt in requested_formats(options) if not FORMATS[fmt].for_terminal]
         if output == STDOUT and terminal_unfit and sys.stdout.isatty():
@@ -115,7 +128,7 @@ def build(
             )
         with _ProgressBar(shown=not json_summary) as bar:
             result = build_letters(manifest, options, bar.step, bar)
-        return _report_build(result, json_summary)
+        return _report_build(result, json_summary, checksums)
 
     raise typer.Exit(guarded(debug, run, json_errors=json_summary))
 
@@ -175,7 +188,7 @@ class _ProgressBar:
             self._bar.stop()
 
 
-def _report_build(result, json_summary: bool) -> int:
+def _report_build(result, json_summary: bool, checksums: Path | None = None) -> ExitStatus:
     import json
 
     from ..diagnostics import display_path
@@ -200,6 +213,8 @@ def _report_build(result, json_summary: bool) -> int:
             ],
             "diagnostics": as_dicts(result.diagnostics),
         }
+        if checksums is not None and not result.failed:
+            summary["checksums"] = display_path(checksums)
         with printing_results():
             typer.echo(json_text(json.dumps(summary, ensure_ascii=False, indent=2)))
     if result.failed:
@@ -214,4 +229,6 @@ def _report_build(result, json_summary: bool) -> int:
         with printing_results():
             for built in result.files:
                 typer.echo(printable(display_path(built.path)))
-    return 0
+            if checksums is not None:
+                typer.echo(printable(display_path(checksums)))
+    return ExitStatus.SUCCESS

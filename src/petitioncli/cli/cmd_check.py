@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..exit_status import ExitStatus
 from .app import app
 from .common import DebugOpt, ProjectArg, guarded, printing_results
 
@@ -38,7 +39,7 @@ def check(
 ) -> None:
     """Report every problem in a letter project, each with its file, line, column and rule id."""
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from ..loader import find_manifest
 
         return check_and_report(find_manifest(project), strict, output_format)
@@ -46,7 +47,7 @@ def check(
     raise typer.Exit(guarded(debug, run))
 
 
-def check_and_report(manifest: Path, strict: bool, output_format: OutputFormat) -> int:
+def check_and_report(manifest: Path, strict: bool, output_format: OutputFormat) -> ExitStatus:
     """Checks one project, prints its problems on stdout, and returns the exit code they call for."""
     from rich.console import Console
 

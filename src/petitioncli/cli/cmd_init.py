@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..exit_status import ExitStatus
 from .app import app
 from .common import DebugOpt, guarded, printing_results, stderr
 
@@ -43,7 +44,7 @@ def init(
 ) -> None:
     """Create a letter project that passes `petition check --strict` and builds, every file commented."""
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from rich.markup import escape
 
         from ..diagnostics import display_path
@@ -63,6 +64,6 @@ def init(
             highlight=False,
             soft_wrap=True,
         )
-        return 0
+        return ExitStatus.SUCCESS
 
     raise typer.Exit(guarded(debug, run))

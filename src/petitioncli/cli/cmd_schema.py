@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..exit_status import ExitStatus
 from .app import app
 from .common import DebugOpt, guarded, printing_results
 
@@ -23,7 +24,7 @@ def schema(
 ) -> None:
     """Write JSON Schemas (draft 2020-12) for petition.yaml, signatories.yaml, footnotes.yaml and recipients.yaml."""
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from ..diagnostics import PetitionError, display_path
         from ..report import printable
         from ..schema import write_schemas
@@ -34,6 +35,6 @@ def schema(
         with printing_results():
             for path in written:
                 typer.echo(printable(display_path(path)))
-        return 0
+        return ExitStatus.SUCCESS
 
     raise typer.Exit(guarded(debug, run))

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..exit_status import ExitStatus
 from .app import app
 from .common import DebugOpt, ProjectArg, fail, guarded, printing_results, stderr
 
@@ -42,7 +43,7 @@ def add(
 ) -> None:
     """Add a signatory, checked like `petition check` checks the list, without changing the rest of the file."""
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from ..diagnostics import display_path
         from ..loader import find_manifest
         from ..report import print_human
@@ -53,14 +54,14 @@ def add(
         added = add_entry(find_manifest(project), {key: value for key, value in given.items() if value is not None})
         print_human(stderr(), added.diagnostics)
         if added.line is None:
-            raise fail(f"'{name}' was not added; {display_path(added.path)} is unchanged", 1)
+            raise fail(f"'{name}' was not added; {display_path(added.path)} is unchanged", ExitStatus.PROBLEMS)
         details = ", ".join(f"{key}: {value}" for key, value in added.values.items() if key != "name")
         with printing_results():
             typer.echo(
                 f"Added '{added.values['name']}' at {display_path(added.path)}:{added.line}"
                 + (f" ({details})" if details else "")
             )
-        return 0
+        return ExitStatus.SUCCESS
 
     raise typer.Exit(guarded(debug, run))
 
@@ -90,7 +91,7 @@ def import_(
 ) -> None:
     """Merge a form's CSV export into the signatories: each row added, a duplicate, or rejected with its reason."""
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from rich.console import Console
 
         from ..loader import find_manifest
@@ -105,7 +106,7 @@ def import_(
             else:
                 console = Console()
                 console.file.write(import_report.to_text(imported, dry_run=dry_run, styled=coloured(console)))
-        return 1 if imported.of("rejected") else 0
+        return ExitStatus.PROBLEMS if imported.of("rejected") else ExitStatus.SUCCESS
 
     raise typer.Exit(guarded(debug, run, json_errors=json_output))
 
@@ -114,7 +115,7 @@ def import_(
 def stats(project: ProjectArg = None, json_output: JsonOpt = False, debug: DebugOpt = False) -> None:
     """Count the signatories by status, country and location, and those with a URL."""
 
-    def run() -> int:
+    def run() -> ExitStatus:
         import json
 
         from rich.console import Console
@@ -135,6 +136,6 @@ def stats(project: ProjectArg = None, json_output: JsonOpt = False, debug: Debug
                 typer.echo(json.dumps(found.as_json(), ensure_ascii=False, indent=2))
             else:
                 print_tables(Console(), found)
-        return 0
+        return ExitStatus.SUCCESS
 
     raise typer.Exit(guarded(debug, run, json_errors=json_output))

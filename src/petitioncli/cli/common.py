@@ -13,6 +13,8 @@ from typing import Annotated
 
 import typer
 
+from ..exit_status import ExitStatus
+
 ProjectArg = Annotated[
     Path | None,
     typer.Argument(
@@ -46,7 +48,7 @@ def configure_logging(verbose: bool) -> None:
             logger.addHandler(logging.NullHandler())
 
 
-def fail(message: str, code: int) -> typer.Exit:
+def fail(message: str, code: ExitStatus) -> typer.Exit:
     from rich.markup import escape
 
     from ..report import printable
@@ -91,15 +93,15 @@ def run_app(app: typer.Typer) -> None:
         if show is not None:
             show()
         else:
-            fail(exc.format_message(), exc.exit_code)
+            fail(exc.format_message(), ExitStatus(exc.exit_code))
         sys.exit(exc.exit_code)
     except typer.Abort:
-        sys.exit(fail("interrupted", 130).exit_code)
+        sys.exit(fail("interrupted", ExitStatus.SIGINT).exit_code)
     except OSError as exc:
         # Only --help and --version print outside a command's guard: Click
         # prints them while it reads the options.
         sys.exit(stdout_failed(exc).exit_code)
-    sys.exit(code or 0)
+    sys.exit(code or ExitStatus.SUCCESS)
 
 
 def stdout_failed(error: OSError) -> typer.Exit:
@@ -111,8 +113,8 @@ def stdout_failed(error: OSError) -> typer.Exit:
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
     if error.errno == errno.EPIPE:
-        return typer.Exit(1)  # as Click does for --help
-    return fail(f"cannot write to standard output: {error.strerror or error}", 2)
+        return typer.Exit(ExitStatus.PROBLEMS)  # as Click does for --help
+    return fail(f"cannot write to standard output: {error.strerror or error}", ExitStatus.UNREADABLE)
 
 
 def guarded(debug: bool, action, *, json_errors: bool = False):
@@ -125,7 +127,7 @@ def guarded(debug: bool, action, *, json_errors: bool = False):
     from ..diagnostics import PetitionError, Refused
     from ..output import Interrupted, stop_signals_interrupt
 
-    def failed(message: str, code: int) -> typer.Exit:
+    def failed(message: str, code: ExitStatus) -> typer.Exit:
         if json_errors:
             print_json_error(message, code)
         return fail(message, code)
@@ -147,13 +149,15 @@ def guarded(debug: bool, action, *, json_errors: bool = False):
     except StdoutFailed as exc:
         raise stdout_failed(exc.error) from None
     except KeyboardInterrupt:
-        raise failed("interrupted; files written before were left as they were", 130) from None
+        raise failed("interrupted; files written before were left as they were", ExitStatus.SIGINT) from None
     except (typer.Exit, typer.Abort):
         raise
     except Exception as exc:
         if debug:
             raise
-        raise failed(f"unexpected failure: {type(exc).__name__}: {exc} (run with --debug for details)", 2) from None
+        raise failed(
+            f"unexpected failure: {type(exc).__name__}: {exc} (run with --debug for details)", ExitStatus.UNREADABLE
+        ) from None
 
 
 def print_json_error(message: str, code: int) -> None:

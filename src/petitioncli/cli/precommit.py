@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from ..exit_status import ExitStatus
 from .cmd_check import OutputFormat, check_and_report
 from .common import DebugOpt, guarded, run_app
 
@@ -29,11 +30,12 @@ def pre_commit(
 ) -> None:
     """Run `petition check --strict` on each letter project holding one of FILES."""
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from ..loader import manifests_of
 
         codes = [check_and_report(manifest, True, output_format) for manifest in manifests_of(files or [], Path.cwd())]
-        return max(codes, default=0)
+        # The worst outcome: a project that could not be read ranks above one with problems.
+        return max(codes, default=ExitStatus.SUCCESS)
 
     raise typer.Exit(guarded(debug, run))
 

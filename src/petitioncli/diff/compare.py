@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from ..fields import Kind, specs
-from ..model import Footnote, Letter, Manifest, Recipient, Signatory
+from ..model import Footnote, Letter, Manifest, Recipient, Signatory, Status
 from ..text import normalise_name
 from .words import Op, ParagraphChange, changed_paragraphs, paragraphs, word_diff
 
@@ -51,7 +54,12 @@ class TextsDiff:
 
 @dataclass(slots=True)
 class LetterDiff:
+    # Newcomers to the list, by their status: only the confirmed have joined
+    # the letter; the pending may yet, the withdrawn (an import of someone
+    # who declined, kept so as not to add them again) never will.
     joined: list[Signatory] = field(default_factory=list)
+    pending: list[Signatory] = field(default_factory=list)
+    withdrawn: list[Signatory] = field(default_factory=list)
     left: list[Signatory] = field(default_factory=list)
     # Signatories whose status changed (pending → confirmed, confirmed → withdrawn) …
     status_changed: list[Changed] = field(default_factory=list)
@@ -76,9 +84,11 @@ class LetterDiff:
         return self.headings.get(id(signatory))
 
     def by_group(self) -> dict[str, dict[str, int]]:
-        """Heading to how many joined, left, and changed in that group; empty without headings."""
+        """Heading to how many joined, came pending or withdrawn, left and changed in it; {} without headings."""
         parts = {
             "joined": self.joined,
+            "pending": self.pending,
+            "withdrawn": self.withdrawn,
             "left": self.left,
             "status_changed": [c.new for c in self.status_changed],
             "changed": [c.new for c in self.signatories_changed],
@@ -145,7 +155,8 @@ def _signatories(old: list[Signatory], new: list[Signatory], found: LetterDiff) 
         matched[key] += 1
         candidates = before.get(key, ())
         if index >= len(candidates):
-            found.joined.append(signatory)
+            newcomers = {Status.CONFIRMED: found.joined, Status.PENDING: found.pending}
+            newcomers.get(signatory.status, found.withdrawn).append(signatory)
             continue
         previous = candidates[index]
         fields = _fields(previous, signatory, Signatory)
@@ -161,8 +172,9 @@ def _signatories(old: list[Signatory], new: list[Signatory], found: LetterDiff) 
 
 def _fields(old: Any, new: Any, record: type) -> dict[str, tuple[Value, Value]]:
     """The described values that differ, by key; those given per language as `name (fr)`."""
-    keys = [key for key, spec in specs(record).items() if spec.kind is not Kind.TRANSLATIONS]
-    if all(getattr(old, key) == getattr(new, key) for key in keys) and _same_languages(old, new):
+    # How check reports (`rules`) changes nothing in the letter itself.
+    keys, values = _described(record)
+    if values(old) == values(new) and _same_languages(old, new):
         return {}  # most records, quickly
     changed = {}
     for key in keys:
@@ -176,6 +188,14 @@ def _fields(old: Any, new: Any, record: type) -> dict[str, tuple[Value, Value]]:
         after = {tag: t.values for tag, t in new.translations.items()}
         changed |= _by_language(before, after, "translations.{tag}.{key}")
     return changed
+
+
+@cache
+def _described(record: type) -> tuple[list[str], Callable[[Any], tuple]]:
+    """The keys a record's values are compared by, and a getter of them all at once (one tuple, compared in C)."""
+    keys = [key for key, spec in specs(record).items() if spec.kind not in (Kind.TRANSLATIONS, Kind.NESTED)]
+    getter = attrgetter(*keys)
+    return keys, (getter if len(keys) > 1 else lambda value: (getter(value),))
 
 
 def _same_languages(old: Any, new: Any) -> bool:

@@ -35,14 +35,19 @@ def to_text(diff: LetterDiff, *, styled: bool) -> str:
         return printable(f"{line} [{heading}]" if heading else line)
 
     sections: list[tuple[str, list[str]]] = []
-    lines = [paint("+ ", "+") + grouped(s, _describe(s)) for s in diff.joined]
-    lines += [paint("- ", "-") + grouped(s, _describe(s)) for s in diff.left]
+    lines = [paint("+ ", "+") + grouped(s, describe(s)) for s in (*diff.joined, *diff.pending, *diff.withdrawn)]
+    lines += [paint("- ", "-") + grouped(s, describe(s)) for s in diff.left]
     lines += [paint("~ ", "~") + grouped(c.new, f"{c.new.name}: {_changes(c.fields)}") for c in diff.status_changed]
     lines += [
         paint("~ ", "~") + grouped(c.new, f"{c.new.name}: {_changes(c.fields)}") for c in diff.signatories_changed
     ]
     counts = _counts(
-        joined=diff.joined, left=diff.left, **{"status changed": diff.status_changed}, changed=diff.signatories_changed
+        joined=diff.joined,
+        pending=diff.pending,
+        withdrawn=diff.withdrawn,
+        left=diff.left,
+        **{"status changed": diff.status_changed},
+        changed=diff.signatories_changed,
     )
     by_group = "; ".join(f"{heading}: {_group_counts(changes)}" for heading, changes in diff.by_group().items())
     sections.append((f"Signatories: {counts}" + (f" ({printable(by_group)})" if by_group else ""), lines))
@@ -67,10 +72,11 @@ def to_text(diff: LetterDiff, *, styled: bool) -> str:
     return "\n".join(shown) if shown else "No differences.\n"
 
 
-def _describe(signatory: Signatory) -> str:
+def describe(signatory: Signatory, *, status: bool = True) -> str:
+    """Name, affiliation and location; the status too (`status`) unless confirmed."""
     parts = [signatory.name, *(v for v in (signatory.affiliation, signatory.location) if v)]
-    status = "" if signatory.status is Status.CONFIRMED else f" ({signatory.status.value})"
-    return ", ".join(parts) + status
+    shown = status and signatory.status is not Status.CONFIRMED
+    return ", ".join(parts) + (f" ({signatory.status.value})" if shown else "")
 
 
 def _change(old: Value, new: Value) -> str:
@@ -147,6 +153,8 @@ def to_json(diff: LetterDiff, old: str, new: str) -> str:
             "differences": bool(diff),
             "signatories": {
                 "joined": [_entry(s, diff.group(s)) for s in diff.joined],
+                "pending": [_entry(s, diff.group(s)) for s in diff.pending],
+                "withdrawn": [_entry(s, diff.group(s)) for s in diff.withdrawn],
                 "left": [_entry(s, diff.group(s)) for s in diff.left],
                 "status_changed": [changed(c, "name") for c in diff.status_changed],
                 "changed": [changed(c, "name") for c in diff.signatories_changed],

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
+
+from .sequences import opcodes
 
 Op = Literal["equal", "delete", "insert"]
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\r?\n|$)")
@@ -33,22 +34,25 @@ def paragraphs(source: str) -> list[Paragraph]:
     """The blocks of a Markdown text separated by blank lines, each with the line it starts on."""
     text = source.replace("\r\n", "\n").replace("\r", "\n")
     found, start = [], 0
+    # Lines are counted from where the last count stopped: counting from the
+    # start for every paragraph would take time quadratic in the text.
+    counted, line = 0, 1
     for match in [*_BLANK_LINE.finditer(text), None]:
         end = match.start() if match else len(text)
         block = text[start:end]
         if block.strip():
             leading = len(block) - len(block.lstrip("\n"))
-            line = text.count("\n", 0, start) + leading + 1
-            found.append(Paragraph(line, " ".join(block.split())))
+            line += text.count("\n", counted, start)
+            counted = start
+            found.append(Paragraph(line + leading, " ".join(block.split())))
         start = match.end() if match else end
     return found
 
 
 def changed_paragraphs(old: list[Paragraph], new: list[Paragraph]) -> list[ParagraphChange]:
     """Paragraphs removed, added and reworded; a reworded one is matched with the one it replaced."""
-    matcher = difflib.SequenceMatcher(None, [p.text for p in old], [p.text for p in new], autojunk=False)
     changes: list[ParagraphChange] = []
-    for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+    for tag, old_start, old_end, new_start, new_end in opcodes([p.text for p in old], [p.text for p in new]):
         if tag == "equal":
             continue
         before, after = old[old_start:old_end], new[new_start:new_end]
@@ -63,7 +67,7 @@ def word_diff(old: str, new: str) -> tuple[tuple[Op, str], ...]:
     """The words of `old` and `new`, each run equal, deleted or inserted, joined by spaces."""
     a, b = _WORD.findall(old), _WORD.findall(new)
     runs: list[tuple[Op, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
         if tag in ("equal", "delete", "replace") and i2 > i1:
             runs.append(("equal" if tag == "equal" else "delete", " ".join(a[i1:i2])))
         if tag in ("insert", "replace") and j2 > j1:

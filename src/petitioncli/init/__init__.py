@@ -16,9 +16,9 @@ from ..loader import MANIFEST
 from ..model import Manifest
 from ..schema import schema_texts
 from . import template
+from .starter import starter
 from .writing import refuse_existing, write_all
 
-DEFAULT_TITLE = "Open letter"
 DEFAULT_LANGUAGE = str(specs(Manifest)["language"].default)
 
 Plan = dict[PurePosixPath, bytes]
@@ -33,7 +33,7 @@ def init_project(
     if language is not None:
         _refuse_bad_language(language)
     if source is None:
-        plan = new_project(title or DEFAULT_TITLE, language or DEFAULT_LANGUAGE)
+        plan = new_project(title, language or DEFAULT_LANGUAGE)
     else:
         from .next_edition import next_edition
 
@@ -62,10 +62,16 @@ def schemas() -> Plan:
     return {PurePosixPath(template.SCHEMA_FOLDER, name): text.encode("utf-8") for name, text in schema_texts().items()}
 
 
-def new_project(title: str, language: str) -> Plan:
-    """The manifest and each file it names by default, from the template of the same name."""
-    plan = {PurePosixPath(MANIFEST): template.render(MANIFEST, MANIFEST, "", title=title, language=language)}
+def new_project(title: str | None, language: str) -> Plan:
+    """The manifest and each file it names by default, from the template of the same name, in `language`."""
+    texts = starter(language)
+    plan = {
+        PurePosixPath(MANIFEST): template.render(
+            MANIFEST, MANIFEST, "", title=title or texts.title, language=language, starter=texts
+        )
+    }
     for key, spec in specs(Manifest).items():
         if spec.names_files and spec.default is not None:
-            plan[PurePosixPath(spec.default)] = template.render(spec.default, spec.default, key, first_signatory=True)
+            name = spec.default
+            plan[PurePosixPath(name)] = template.render(name, name, key, first_signatory=True, starter=texts)
     return {path: text.encode("utf-8") for path, text in plan.items()}

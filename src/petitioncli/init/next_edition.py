@@ -74,10 +74,10 @@ def _named_files(letter: Letter) -> list[tuple[str, str]]:
             if key in OPTIONAL_FILES and key not in letter.manifest.field_pos and not (letter.root / name).exists():
                 continue
             named.append((key, name))
-    # A translation's body and footnotes are the next edition's as much as the original's.
+    # A translation's files are the next edition's as much as the original's.
     for translation in letter.manifest.translations.values():
-        for key in ("body", "footnotes"):
-            if name := translation.values.get(key):
+        for key in ("body", "footnotes", "epigraph", "postscript"):
+            if isinstance(name := translation.values.get(key), str) and name:
                 named.append((key, name))
     return named
 

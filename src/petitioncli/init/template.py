@@ -50,7 +50,10 @@ def modeline(file: str, key: str) -> str:
 def _value(spec: FieldSpec, text: str) -> str:
     # A list's example is written as YAML already (`[IAP, prosecutors]`); a
     # date reads best unquoted, and the loader takes it as written.
-    return text if spec.kind in (Kind.LINES, Kind.DATE, Kind.FLAG) else yaml_scalar(text)
+    # So is a flag's and a translation's: uncommented, each must read as what it shows.
+    return (
+        text if spec.kind in (Kind.LINES, Kind.DATE, Kind.FLAG, Kind.NESTED, Kind.TRANSLATIONS) else yaml_scalar(text)
+    )
 
 
 def _facts(spec: FieldSpec, shown: str | None) -> list[str]:
@@ -61,6 +64,8 @@ def _facts(spec: FieldSpec, shown: str | None) -> list[str]:
         facts.append(f"Default: {spec.default}.")
     if spec.example is not None and spec.example != shown:
         facts.append(f"Example: {spec.example}")
+    if spec.translatable:
+        facts.append("Translatable: each translation gives its own under `translations`.")
     return [fact for fact in facts if fact]
 
 

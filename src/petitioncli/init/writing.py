@@ -7,10 +7,11 @@ from pathlib import Path, PurePosixPath
 
 from .. import paths
 from ..diagnostics import PetitionError
+from ..exit_status import ExitStatus
 from ..output import write_outputs
 
-# Something in the way is the user's to move, like a failed check: exit 1.
-IN_THE_WAY = 1
+# Something in the way is the user's to move, like a failed check.
+IN_THE_WAY = ExitStatus.PROBLEMS
 
 
 def refuse_existing(root: Path, files: list[PurePosixPath]) -> None:

@@ -20,19 +20,32 @@ from pathlib import Path
 from .. import process
 from .finding import MANIFEST, find_manifest, manifests_of
 from .project import LoadResult, ProjectLoader, recipient_ids, slugify
+from .sources import DISK, FileSource
 
-__all__ = ["MANIFEST", "LoadResult", "find_manifest", "load", "loaded", "manifests_of", "recipient_ids", "slugify"]
+__all__ = [
+    "DISK",
+    "MANIFEST",
+    "FileSource",
+    "LoadResult",
+    "find_manifest",
+    "load",
+    "loaded",
+    "manifests_of",
+    "recipient_ids",
+    "slugify",
+]
 
 
-def load(manifest: Path) -> LoadResult:
+def load(manifest: Path, source: FileSource = DISK) -> LoadResult:
+    """The project of `manifest`, its files read from `source` (the disk, or a git commit's tree)."""
     # Loading makes millions of small objects and no reference cycles: the
     # collector is kept from walking them again and again (`process.py`).
     with process.tuned():
-        return ProjectLoader(manifest).load()
+        return ProjectLoader(manifest, source).load()
 
 
 @contextmanager
-def loaded(manifest: Path) -> Iterator[LoadResult]:
+def loaded(manifest: Path, source: FileSource = DISK) -> Iterator[LoadResult]:
     """The project loaded and kept out of the cyclic collector's walks while the caller works with it.
 
     Each collection that the caller's own objects set off would walk the
@@ -40,6 +53,6 @@ def loaded(manifest: Path) -> Iterator[LoadResult]:
     block ends, so that a long-running process can still free it.
     """
     with process.tuned():
-        result = load(manifest)
+        result = load(manifest, source)
         process.model_loaded()
         yield result

@@ -13,7 +13,7 @@ from .. import limits, rules
 from ..diagnostics import Diagnostics, Pos
 from ..fields import Kind, specs
 from ..model import Signatory
-from .values import RecordValues, choice_value, did_you_mean, rule_ids
+from .values import RecordValues, choice_value, did_you_mean, noqa_ids
 
 # Excel writes `;` where the decimal comma is usual (much of Europe), and tabs
 # for "Unicode text": a header row without commas but with these is read so.
@@ -77,8 +77,8 @@ def read_signatories(path: Path, text: str, diags: Diagnostics) -> list[Signator
             value: Any = row[index] if row[index].strip() else None
             if value is not None and spec.kind is Kind.CHOICE:
                 value = choice_value(spec, value, where, diags)
-            elif value is not None and spec.kind is Kind.RULE_IDS:
-                value = rule_ids(value, where, diags)
+            elif value is not None and spec.kind is Kind.NOQA:
+                value = noqa_ids(value)
             elif value is not None and spec.kind is Kind.FLAG:
                 value = _flag(value, column, where, diags)
             found.values[column] = value

@@ -7,7 +7,6 @@ every value keeps the line and column where it was written at no extra cost.
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import stat
@@ -22,6 +21,7 @@ from .. import rules
 from ..diagnostics import Diagnostics, Pos
 from ..limits import Limit, beyond
 from ..rules import Rule
+from .sources import DISK, FileSource
 
 if TYPE_CHECKING:
     _SafeLoader = yaml.SafeLoader
@@ -96,18 +96,20 @@ def read_text(
     referenced_at: Pos | None = None,
     name: str | None = None,
     missing: Rule = rules.FILE_MISSING,
+    source: FileSource = DISK,
 ) -> str | None:
     """The file's text, or None after recording why it cannot be used.
 
     A file that is missing or not a file at all is reported where it is
     named (`referenced_at`, a manifest value) under the rule `missing`; problems
     inside it, in it. `limit` is the most the file may hold, and what the file
-    is, for the message.
+    is, for the message. The file is read from `source`, the disk unless
+    the letter is read from a git commit.
     """
     name = name or path.name or str(path)
     where = referenced_at or Pos(path)
     try:
-        info = os.stat(path)
+        info = source.stat(path)
     except (FileNotFoundError, NotADirectoryError):
         diags.report(missing, where, f"file not found: {name}")
         return None
@@ -131,7 +133,7 @@ def read_text(
         )
         return None
     try:
-        data = path.read_bytes()
+        data = source.read_bytes(path)
     except OSError as exc:
         diags.report(rules.FILE_UNREADABLE, where, f"cannot read '{name}': {exc.strerror}")
         return None

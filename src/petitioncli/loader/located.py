@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import limits, rules
 from ..diagnostics import Diagnostics, Pos
 from ..rules import Rule
+from .sources import DISK, FileSource
 
 _TEXT_LIMIT = (limits.TEXT_FILE_BYTES, "the manifest and the files of the text, footnotes and recipients")
 _LIST_LIMIT = (limits.LIST_FILE_BYTES, "a signatories file")
@@ -32,7 +32,9 @@ def limit_of(key: str) -> tuple[limits.Limit, str]:
     return _LIST_LIMIT if key == "signatories" else _TEXT_LIMIT
 
 
-def within_project_limit(manifest: Path, named: list[Located | None], diags: Diagnostics) -> bool:
+def within_project_limit(
+    manifest: Path, named: list[Located | None], diags: Diagnostics, source: FileSource = DISK
+) -> bool:
     """Whether the files the manifest names fit the project's limit, each counted as often as named.
 
     Looked at before any is read: each file alone may be within its limit,
@@ -42,7 +44,7 @@ def within_project_limit(manifest: Path, named: list[Located | None], diags: Dia
     total = 0
     for path, key in ((manifest, ""), *((file.path, file.key) for file in named if file is not None)):
         with contextlib.suppress(OSError):  # reported when the file is read
-            size = os.stat(path).st_size
+            size = source.stat(path).st_size
             # A file over its own limit is reported as such, by name, when it is not read.
             if size <= limit_of(key)[0].value:
                 total += size

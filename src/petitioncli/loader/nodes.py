@@ -17,7 +17,7 @@ from ..diagnostics import Diagnostics, Pos
 from ..fields import FieldSpec, Kind, specs, translatable_specs
 from ..model.manifest import NoDate
 from .files import NULL_TAG, PLAIN_TAGS, STR_TAG, MappingNode, Node, ScalarNode, SequenceNode, tag_name
-from .values import RecordValues, choice_value, did_you_mean, required_keys, rule_ids
+from .values import RecordValues, choice_value, did_you_mean, noqa_ids, required_keys, rule_ids
 
 _KIND = {MappingNode: "a mapping", SequenceNode: "a list", ScalarNode: "a single value"}
 
@@ -149,6 +149,9 @@ class NodeReader:
             if spec.kind is Kind.TRANSLATIONS and isinstance(record, type):
                 found.values[key] = self.translations(node, record, label(key))
                 continue
+            if spec.kind is Kind.PATH_OR_RECORDS and isinstance(record, dict):
+                found.values[key] = self.translated_records(node, spec, label(key))
+                continue
             if spec.per_language and isinstance(node, MappingNode):
                 found.languages[key] = self.per_language(node, spec, label(key), found.field_pos, key)
                 continue
@@ -180,6 +183,21 @@ class NodeReader:
             )
         return found
 
+    def translated_records(self, node: Node, spec: FieldSpec, what: str) -> list[dict[str, Any]] | None:
+        """A translation's list of groups: each entry the translatable keys of the original's entry in that place."""
+        assert spec.record is not None
+        if not isinstance(node, SequenceNode):
+            self.wrong_type(node, what, "a list with one entry for each of the original's groups")
+            return None
+        fields = translatable_specs(spec.record)
+        found: list[dict[str, Any]] = []
+        for item in node.value:
+            entries = self.mapping(item, f"an entry of {what}")
+            where = self.pos(item)
+            values = self.record(entries or {}, fields, where, f"an entry of {what}", label=lambda key: f"'{key}'")
+            found.append({**values.values, "pos": where})
+        return found
+
     def per_language(
         self, node: MappingNode, spec: FieldSpec, what: str, positions: dict[str, Pos], key: str
     ) -> dict[str, Any]:
@@ -192,7 +210,9 @@ class NodeReader:
 
     @staticmethod
     def _fits(node: Node, spec: FieldSpec) -> bool:
-        listed = spec.kind in (Kind.LINES, Kind.RULE_IDS, Kind.PATH_OR_RECORDS, Kind.RECORDS)
+        if spec.kind in (Kind.NESTED, Kind.RULE_IDS_BY_FILE):
+            return isinstance(node, MappingNode)
+        listed = spec.kind in (Kind.LINES, Kind.RULE_IDS, Kind.NOQA, Kind.PATH_OR_RECORDS, Kind.RECORDS)
         return isinstance(node, ScalarNode) or (listed and isinstance(node, SequenceNode))
 
     def value(self, node: Node, spec: FieldSpec, what: str) -> Any:
@@ -201,7 +221,13 @@ class NodeReader:
         if spec.kind is Kind.DATE:
             return self.date(node, what)
         if spec.kind is Kind.RULE_IDS:
-            return rule_ids(", ".join(self.text_list(node, what)), self.pos(node), self.diags)
+            return rule_ids(", ".join(self.text_list(node, what)), self.pos(node), self.diags, what)
+        if spec.kind is Kind.NOQA:
+            return noqa_ids(", ".join(self.text_list(node, what)))
+        if spec.kind is Kind.RULE_IDS_BY_FILE:
+            return self.rule_ids_by_file(node, what)
+        if spec.kind is Kind.NESTED:
+            return self.nested_record(node, spec, what)
         if spec.kind is Kind.FLAG:
             return self.flag(node, what)
         if spec.kind in (Kind.PATH_OR_RECORDS, Kind.RECORDS) and isinstance(node, SequenceNode):
@@ -261,6 +287,25 @@ class NodeReader:
                 where = self.pos(item)
                 values = self.record(entries, spec.record, where, f"an entry of {what}", label=lambda key: f"'{key}'")
                 found.append(values.build(spec.record, where))
+        return found
+
+    def nested_record(self, node: Node, spec: FieldSpec, what: str) -> Any:
+        """A mapping of `spec.record`'s keys; None when it is not a mapping, which is reported."""
+        assert spec.record is not None
+        entries = self.mapping(node, what)
+        if entries is None:
+            return None
+        where = self.pos(node)
+        values = self.record(entries, spec.record, where, what, label=lambda key: f"'{spec.name}.{key}'")
+        return values.build(spec.record, where)
+
+    def rule_ids_by_file(self, node: Node, what: str) -> dict[str, tuple[str, ...]]:
+        """File glob to the rule ids it names, each id known."""
+        found: dict[str, tuple[str, ...]] = {}
+        for glob, (_, value_node) in (self.mapping(node, what) or {}).items():
+            label = f"{what} ('{glob}')"
+            ids = ", ".join(self.text_list(value_node, label))
+            found[glob] = rule_ids(ids, self.pos(value_node), self.diags, label)
         return found
 
     def text_list(self, node: Node, what: str) -> list[str]:

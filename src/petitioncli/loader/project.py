@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from .files import Node, compose_yaml, read_text
 from .located import Located, limit_of, within_project_limit
 from .nodes import Entries, NodeReader
 from .records import too_deep_message
+from .sources import DISK, FileSource
 from .values import RecordValues
 
 # Files a letter can do without, as long as the manifest names none; a
@@ -35,6 +35,10 @@ class LoadResult:
     # The files (by manifest key: body, footnotes, …) that could not be read at
     # all; rules that compare files skip them rather than report a consequence.
     unusable: frozenset[str] = frozenset()
+
+
+# The files a translation names in its language, as the original names its own.
+_TRANSLATED_FILES = ("body", "footnotes", "epigraph", "postscript")
 
 
 def slugify(text: str) -> str:
@@ -62,8 +66,9 @@ def recipient_ids(manifest: Path) -> list[str]:
 
 
 class ProjectLoader:
-    def __init__(self, manifest: Path):
+    def __init__(self, manifest: Path, source: FileSource = DISK):
         self.manifest = manifest
+        self.source = source
         self.root = manifest.parent
         self.diags = Diagnostics()
         self.sources: dict[Path, str] = {}
@@ -88,7 +93,7 @@ class ProjectLoader:
         return LoadResult(letter, self.diags, self.sources, frozenset(self.unusable))
 
     def _manifest_entries(self, reader: NodeReader) -> Entries | None:
-        if not paths.inside(self.root, self.manifest):
+        if not self.source.inside(self.root, self.manifest):
             self.diags.report(
                 rules.FILE_OUTSIDE,
                 Pos(self.manifest),
@@ -96,7 +101,7 @@ class ProjectLoader:
                 "a letter project may only use files inside its own folder",
             )
             return None
-        text = read_text(self.manifest, self.diags, limit=limit_of(""))
+        text = read_text(self.manifest, self.diags, limit=limit_of(""), source=self.source)
         if text is None:
             if any(d.rule is rules.FILE_MISSING for d in self.diags):
                 raise PetitionError(f"cannot read {self.manifest}: no such file")
@@ -116,11 +121,11 @@ class ProjectLoader:
             *(file for _, file in lists),
             *(file for files in translated.values() for file in files.values()),
         ]
-        if not within_project_limit(self.manifest, named, self.diags):
+        if not within_project_limit(self.manifest, named, self.diags, self.source):
             self.unusable.update(located)
-            self.unusable.update(f"translations.{tag}.{key}" for tag in translated for key in ("body", "footnotes"))
+            self.unusable.update(f"translations.{tag}.{key}" for tag in translated for key in _TRANSLATED_FILES)
             located = {}
-            translated = {tag: {"body": None, "footnotes": None} for tag in translated}
+            translated = {tag: dict.fromkeys(_TRANSLATED_FILES) for tag in translated}
             lists = [(group, None) for group, _ in lists]
         body = self._body(located.get("body"))
         signatories, signatory_groups = self._signatories(manifest, lists)
@@ -132,7 +137,7 @@ class ProjectLoader:
             root=self.root,
             manifest_path=self.manifest,
             manifest=manifest,
-            slug=manifest.slug or slugify(self.root.resolve().name),
+            slug=manifest.slug or slugify((self.source.real_path(self.root) or self.root).name),
             body=body,
             footnotes=self._yaml("footnotes", located.get("footnotes"), records.footnotes, {}),
             signatories=signatories,
@@ -148,9 +153,9 @@ class ProjectLoader:
         )
 
     def _translation_files(self, translation: Translation) -> dict[str, Located | None]:
-        """A translation's body and footnotes; a file it names but lacks is `translation-missing`."""
+        """A translation's own files (`_TRANSLATED_FILES`); a file it names but lacks is `translation-missing`."""
         files: dict[str, Located | None] = {}
-        for key in ("body", "footnotes"):
+        for key in _TRANSLATED_FILES:
             name = translation.values.get(key)
             where = translation.where(key)
             files[key] = self._project_file(key, name, where, rules.TRANSLATION_MISSING) if name else None
@@ -162,6 +167,8 @@ class ProjectLoader:
             translation=translation,
             body=self._body(files["body"], f"translations.{tag}.body"),
             footnotes=self._yaml(f"translations.{tag}.footnotes", files["footnotes"], records.footnotes, {}),
+            epigraph=self._markdown(f"translations.{tag}.epigraph", files["epigraph"]),
+            postscript=self._markdown(f"translations.{tag}.postscript", files["postscript"]),
         )
 
     def _locate_files(self, manifest: Manifest, given: RecordValues) -> dict[str, Located | None]:
@@ -174,7 +181,7 @@ class ProjectLoader:
             if not named and spec.default is None:
                 continue  # a letterhead, an epigraph: there when the manifest names them
             optional = key in OPTIONAL_FILES or (key == "recipients" and manifest.recipient is None)
-            if not named and optional and not os.path.lexists(self.root / str(spec.default)):
+            if not named and optional and not self.source.lexists(self.root / str(spec.default)):
                 continue
             # A blank or unreadable name is reported already; the default would be a guess.
             name = given.values.get(key) if named else spec.default
@@ -195,10 +202,10 @@ class ProjectLoader:
             self.diags.report(rules.VALUE_UNKNOWN, where, f"signatories file '{name}' must end in .yaml, .yml or .csv")
             return None
         path = self.root / name
-        if paths.real_path(path) is None:
+        if self.source.real_path(path) is None:
             self.diags.report(rules.FILE_UNREADABLE, where, f"cannot follow '{name}': a symbolic link loop")
             return None
-        if not paths.inside(self.root, path):
+        if not self.source.inside(self.root, path):
             via_link = " (through a symbolic link)" if paths.written_inside(self.root, name) else ""
             self.diags.report(
                 rules.FILE_OUTSIDE,
@@ -219,6 +226,7 @@ class ProjectLoader:
             referenced_at=located.named_at,
             name=located.name,
             missing=located.missing,
+            source=self.source,
         )
         if text is not None:
             self.sources[located.path] = text
@@ -252,7 +260,7 @@ class ProjectLoader:
         if located is None:
             return None
         try:
-            os.stat(located.path)
+            self.source.stat(located.path)
         except (FileNotFoundError, NotADirectoryError):
             self.diags.report(rules.FILE_MISSING, located.named_at, f"image not found: {located.name}")
             self.unusable.add(key)
@@ -298,7 +306,7 @@ class ProjectLoader:
             if file is None:
                 self.unusable.add("signatories")
                 continue
-            path = first_named.setdefault(paths.real_path(file.path), file.path)
+            path = first_named.setdefault(self.source.real_path(file.path), file.path)
             if path not in read:
                 read[path] = self._signatory_file(file)
             if entry is None:

@@ -30,16 +30,21 @@ def choice_value(spec: FieldSpec, value: str, pos: Pos, diags: Diagnostics) -> A
         return None
 
 
-def rule_ids(text: str, pos: Pos, diags: Diagnostics) -> tuple[str, ...]:
-    """The rule ids a `noqa` value names, separated by commas or spaces; an unknown id is reported."""
+def rule_ids(text: str, pos: Pos, diags: Diagnostics, what: str) -> tuple[str, ...]:
+    """The rule ids a value names, separated by commas or spaces; an unknown id is reported, with the closest."""
     found = []
-    for rule_id in text.replace(",", " ").split():
-        if rules.by_id(rule_id.lower()) is None:
-            hint = did_you_mean(rule_id.lower(), (rule.id for rule in rules.all_rules()))
-            diags.report(rules.VALUE_UNKNOWN, pos, f"unknown rule '{rule_id}' in noqa{hint}")
+    for rule_id in noqa_ids(text):
+        if rules.by_id(rule_id) is None:
+            hint = did_you_mean(rule_id, (rule.id for rule in rules.all_rules()))
+            diags.report(rules.VALUE_UNKNOWN, pos, f"unknown rule '{rule_id}' in {what}{hint}")
         else:
-            found.append(rule_id.lower())
+            found.append(rule_id)
     return tuple(found)
+
+
+def noqa_ids(text: str) -> tuple[str, ...]:
+    """The rule ids a `noqa` value names, separated by commas or spaces, known or not (check judges them)."""
+    return tuple(rule_id.lower() for rule_id in text.replace(",", " ").split())
 
 
 @dataclass(slots=True)

@@ -8,7 +8,8 @@ where a block's source starts. Raw HTML is kept in the tree (so checks can
 report it) and never printed by a renderer.
 """
 
-from .parse import parse_document, parse_inline, smart_quotes
+from .parse import parse_document, parse_inline
+from .quotes import Quotes, quote_blocks, quote_inlines, quote_plain
 from .tree import *  # noqa: F403
 from .tree import (
     Block,
@@ -27,14 +28,17 @@ __all__ = [
     "Block",
     "Document",
     "Inline",
+    "Quotes",
     "inline_containers",
     "note_labels",
     "parse_document",
     "parse_inline",
     "plain_text",
     "project_relative_path",
+    "quote_blocks",
+    "quote_inlines",
+    "quote_plain",
     "shown_address",
-    "smart_quotes",
     "too_deep",
     "walk_inlines",
 ]

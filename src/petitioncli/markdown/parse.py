@@ -1,13 +1,13 @@
 """markdown-it, configured for letters, and its token stream turned into the tree.
 
 Every use of markdown-it, public or not, lives in this module and in the
-rules it installs: `note_rules.py` (footnote references) and `quotes.py`
-(apostrophes and the quotes smartquotes leaves straight).
+rules it installs (`note_rules.py`: footnote references). The letter is
+parsed once with its quotes as written; `quotes.py` sets an edition's
+typographic quotes on the tree.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -16,7 +16,6 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .note_rules import inline_note, note_reference
-from .quotes import apostrophes, quotes_left_straight
 from .tree import (
     Block,
     BlockQuote,
@@ -44,17 +43,13 @@ from .tree import (
 
 
 @cache
-def _parser(quotes: tuple[str, str, str, str] | None = None) -> MarkdownIt:
-    options: dict = {"html": True}
-    if quotes is not None:
-        options.update(typographer=True, quotes=list(quotes))
+def _parser() -> MarkdownIt:
     # GFM tables: letters compare figures, and a table left as pipes prints as noise.
-    md = MarkdownIt("commonmark", options).enable("table")
-    if quotes is not None:
-        # Only the quotes: `--` or `(c)` stay as written.
-        md.enable("smartquotes")
-        md.core.ruler.before("smartquotes", "apostrophes", apostrophes)
-        md.core.ruler.after("smartquotes", "quotes_left_straight", quotes_left_straight(quotes))
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # Escaped characters and entities stay tokens of their own, so that an
+    # escaped quote is known in the tree and stays straight in every edition;
+    # `_inlines` joins the rest of the text.
+    md.disable("text_join")
     # The plugin reads `[^id]: …` definitions, which the checks refuse. Its
     # inline rules scan from every `[^` and `^[` to the end of the text when
     # nothing closes them (20 KB of `[^` took minutes), so they are replaced
@@ -72,30 +67,15 @@ def _parser(quotes: tuple[str, str, str, str] | None = None) -> MarkdownIt:
     return md
 
 
-def parse_document(source: str, quotes: tuple[str, str, str, str] | None = None) -> Document:
-    """letter.md as a tree; with `quotes` (opening and closing double, then single), typographic quotes."""
-    return Document(tuple(_blocks(_parser(quotes).parse(source, {}))))
+def parse_document(source: str) -> Document:
+    """letter.md as a tree, its quotes as written."""
+    return Document(tuple(_blocks(_parser().parse(source, {}))))
 
 
-def parse_inline(source: str, quotes: tuple[str, str, str, str] | None = None) -> tuple[Inline, ...]:
+def parse_inline(source: str) -> tuple[Inline, ...]:
     """A footnote's text: inline Markdown only."""
-    tokens = _parser(quotes).parseInline(source, {})
+    tokens = _parser().parseInline(source, {})
     return _inlines(tokens[0].children or []) if tokens else ()
-
-
-# ASCII punctuation that CommonMark lets a backslash escape, except the quotes.
-_MARKDOWN_SYNTAX = re.compile(r"""([!#$%&()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
-
-
-def smart_quotes(text: str, quotes: tuple[str, str, str, str]) -> str:
-    """A plain value (a title, a name) with typographic quotes, and no Markdown read into it."""
-    if "'" not in text and '"' not in text:
-        return text
-    lines = []
-    for line in text.split("\n"):
-        escaped = _MARKDOWN_SYNTAX.sub(r"\\\1", line)
-        lines.append("".join(node.text for node in parse_inline(escaped, quotes) if isinstance(node, Text)))
-    return "\n".join(lines)
 
 
 def _blocks(tokens: list[Token]) -> Iterator[Block]:
@@ -207,7 +187,7 @@ def _inlines(tokens: list[Token]) -> tuple[Inline, ...]:
             continue
         if kind in ("em_close", "strong_close", "link_close") and stack:
             opener, parent = stack.pop()
-            children = tuple(current)
+            children = _joined(current)
             current = parent
             if opener.type == "link_open":
                 href = str(opener.attrs.get("href", ""))
@@ -218,13 +198,32 @@ def _inlines(tokens: list[Token]) -> tuple[Inline, ...]:
         node = _leaf(token)
         if node is not None:
             current.append(node)
+    return _joined(out)
+
+
+def _joined(nodes: list[Inline]) -> tuple[Inline, ...]:
+    """Adjacent texts as one, as markdown-it's `text_join` makes them, except a quote that was escaped."""
+    out: list[Inline] = []
+    run: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text) and not node.literal:
+            run.append(node.text)
+            continue
+        if run:
+            out.append(Text("".join(run)))
+            run = []
+        out.append(node)
+    if run:
+        out.append(Text("".join(run)))
     return tuple(out)
 
 
 def _leaf(token: Token) -> Inline | None:
     kind = token.type
-    if kind == "text" or kind == "text_special":
+    if kind == "text":
         return Text(token.content)
+    if kind == "text_special":
+        return Text(token.content, literal=token.content in ("'", '"'))
     if kind == "code_inline":
         return Code(token.content)
     if kind == "softbreak":

@@ -10,6 +10,8 @@ from urllib.parse import unquote, urlsplit
 @dataclass(frozen=True, slots=True)
 class Text:
     text: str
+    # An escaped or entity-written quote (`\\"`, `&quot;`): printed as written, never made typographic.
+    literal: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ validate with these descriptions and `petition schema` publishes them.
 """
 
 from .letter import Body, Edition, EditionGroup, Footnote, Group, Letter, NumberedFootnote, TranslatedTexts
-from .manifest import LinksInPrint, Manifest, NoDate, SignatoryGroup, SignatoryOrder, Translation
+from .manifest import LinksInPrint, Manifest, NoDate, RuleSettings, SignatoryGroup, SignatoryOrder, Translation
 from .records import Located, Recipient, Signatory, SignatoryLink, Status
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "NoDate",
     "NumberedFootnote",
     "Recipient",
+    "RuleSettings",
     "Signatory",
     "SignatoryGroup",
     "SignatoryLink",

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Pos
+from ..language import Words
+from ..language import words as words_for
 from ..markdown import Document, Inline
 from .manifest import LinksInPrint, Manifest, SignatoryOrder, Translation
 from .records import Located, Recipient, Signatory
@@ -37,6 +39,9 @@ class TranslatedTexts:
     translation: Translation
     body: Body
     footnotes: dict[str, Footnote]
+    # The translation's own epigraph and postscript, when the original has them.
+    epigraph: Body | None = None
+    postscript: Body | None = None
 
 
 @dataclass(slots=True)
@@ -107,7 +112,12 @@ class NumberedFootnote:
 
 @dataclass(slots=True, kw_only=True)
 class Edition:
-    """One letter as printed: every text a renderer prints is here, chosen for this recipient."""
+    """One letter as printed: every text a renderer prints is here, chosen for this recipient.
+
+    Its texts, Markdown trees and notes carry the typographic quotes of its
+    language already: a renderer prints them as they are. Signatories are
+    data and keep the quotes they were written with.
+    """
 
     letter: Letter
     # None for a statement or pledge, which addresses no one.
@@ -127,6 +137,8 @@ class Edition:
     subtitle: str | None = None
     links_in_print: LinksInPrint = LinksInPrint.FOOTNOTE
     letterhead: Path | None = None
+    # What the letterhead shows, for readers who cannot see it.
+    letterhead_alt: str | None = None
     epigraph: Body | None = None
     body: Body
     closing: str | None = None
@@ -138,3 +150,5 @@ class Edition:
     signatories: list[Signatory]
     groups: list[EditionGroup] = field(default_factory=list)
     draft: bool = False
+    # The program's own words (the draft mark, "on behalf of") in the edition's language.
+    words: Words = field(default_factory=lambda: words_for("en"))

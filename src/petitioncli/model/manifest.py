@@ -47,6 +47,7 @@ class SignatoryGroup(Located):
         "stands directly under what precedes it (the closing, or the group before), with no count.",
         non_blank=True,
         example="Original signatories",
+        translatable=True,
     )
     file: str = data(
         "The group's signatories: a .yaml, .yml or .csv file. Groups may share one file, whose entries "
@@ -84,6 +85,32 @@ class SignatoryGroup(Located):
         "group's order. Default: false.",
         kind=Kind.FLAG,
         example="true",
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class RuleSettings(Located):
+    """The manifest's `rules`: which rules the project does not want reported, and which warnings fail."""
+
+    ignore: tuple[str, ...] = data(
+        "Rule ids never reported for this project, as a list or separated by commas. A rule that stops a file "
+        "from being read (`file-missing`, `file-encoding`, …) cannot be ignored.",
+        kind=Kind.RULE_IDS,
+        default=(),
+        example="[url-insecure]",
+    )
+    error: tuple[str, ...] = data(
+        "Warnings reported as errors, which make `check` and `build` fail as an error does.",
+        kind=Kind.RULE_IDS,
+        default=(),
+        example="[signatory-namesake, footnote-unused]",
+    )
+    per_file_ignores: dict[str, tuple[str, ...]] = data(
+        "Rule ids not reported in the files a glob matches: the glob is matched against the file's path relative "
+        "to this folder (`*` also crosses `/`), and a glob without `/` against the file's name as well.",
+        kind=Kind.RULE_IDS_BY_FILE,
+        default={},
+        example="{'signatories/*.csv': [whitespace-stray]}",
     )
 
 
@@ -175,10 +202,17 @@ class Manifest(Located):
         kind=Kind.PATH,
         example="letterhead.png",
     )
+    letterhead_alt: str | None = data(
+        "What the letterhead shows, for readers who cannot see it (the web page's alternative text). "
+        "Default: the sender.",
+        example="Netherlands Helsinki Committee",
+        translatable=True,
+    )
     epigraph: str | None = data(
         "A Markdown file printed before the salutation and the body: a quotation, a motto.",
         kind=Kind.PATH,
         example="epigraph.md",
+        translatable=True,
     )
     closing: str | None = data(
         "A line printed after the body, before the signatories.",
@@ -189,6 +223,7 @@ class Manifest(Located):
         "A Markdown file printed after the signatories: a disclaimer, contact details, partners' logos.",
         kind=Kind.PATH,
         example="postscript.md",
+        translatable=True,
     )
     links_in_print: LinksInPrint = data(
         "Where the PDF and the text letter show the address of a link whose text is not its address: in "
@@ -227,6 +262,7 @@ class Manifest(Located):
         checked_by=(rules.VALUE_UNKNOWN, rules.SIGNATORY_GROUP),
         default="signatories.yaml",
         shown_default="signatories.yaml",
+        translatable=True,
     )
     recipients: str = data(
         "The bodies the letter can be addressed to, by id.",
@@ -235,12 +271,23 @@ class Manifest(Located):
         shown_default="recipients.yaml",
     )
     translations: dict[str, Translation] = data(
-        "The letter in other languages, by BCP 47 tag: each gives its own title, place, body, footnotes and "
-        "signatories heading (and may give sender, subject and keywords); the signatories are the same.",
+        "The letter in other languages, by BCP 47 tag: each gives, under the same key, its own form of every "
+        "translatable key the original has (title, place, body, footnotes, closing, each group's heading as "
+        "`signatories: [{heading: …}]` in the groups' order, …); the signatories themselves are the same.",
         kind=Kind.TRANSLATIONS,
         default={},
-        example="{fr: {title: Pétition …, place: La Haye, body: letter.fr.md, footnotes: footnotes.fr.yaml}}",
+        example="{fr: {title: Lettre ouverte, place: Votre ville, closing: Salutations distinguées, "
+        "body: letter.fr.md, footnotes: footnotes.fr.yaml}}",
         checked_by=(rules.LANGUAGE_INVALID, rules.TRANSLATION_MISSING, rules.TRANSLATION_MISMATCH),
+    )
+    # Last: in the class body the name `rules` hides the module from the fields after it.
+    rules: RuleSettings | None = data(
+        "How `check` and `build` report rules for this project: `ignore` (ids never reported), `error` (warnings "
+        "that fail) and `per_file_ignores` (glob to ids). A `noqa` comment silences one place instead.",
+        kind=Kind.NESTED,
+        record=RuleSettings,
+        checked_by=(rules.KEY_UNKNOWN, rules.VALUE_UNKNOWN),
+        example="{ignore: [url-insecure], error: [signatory-namesake]}",
     )
 
 

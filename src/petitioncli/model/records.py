@@ -98,9 +98,10 @@ class Signatory(Located):
     noqa: tuple[str, ...] = data(
         "Rule ids whose problems with this entry are not reported, separated by commas: the CSV "
         "column that stands for a `# noqa:` comment, which a CSV file cannot hold.",
-        kind=Kind.RULE_IDS,
+        kind=Kind.NOQA,
         default=(),
         example="signatory-namesake",
+        checked_by=(rules.NOQA_UNKNOWN, rules.NOQA_UNUSED),
     )
     url: str | None = data(
         "The signatory's web site, an absolute http(s) address; the name links to it.",

@@ -7,6 +7,8 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 
+from ..exit_status import ExitStatus
+
 # What asks a program to stop: Ctrl-C, a CI job cancelled (or `kill`), a closed terminal.
 # Windows has no SIGHUP: each is taken where the platform has it.
 _STOP_SIGNALS = tuple(
@@ -30,9 +32,8 @@ class Interrupted(KeyboardInterrupt):
         super().__init__(f"interrupted by {signal.Signals(signum).name}; {outcome}")
 
     @property
-    def exit_code(self) -> int:
-        # What a shell reports for a process a signal ended.
-        return 128 + self.signum
+    def exit_code(self) -> ExitStatus:
+        return ExitStatus.of_signal(self.signum)
 
 
 @contextlib.contextmanager

@@ -15,19 +15,18 @@ from html import unescape
 from markupsafe import Markup
 
 from .. import __version__, markdown
-from ..diagnostics import Diagnostics, Pos
+from ..diagnostics import Diagnostics
 from ..language import is_right_to_left
-from ..language import quotes as language_quotes
 from ..model import Edition, Signatory, Status
 from .fonts import font_faces_css
 from .html_body import HtmlWriter
 from .sandbox import TEMPLATES, Sandbox
-from .text import signatory_details
+from .text import draft_mark_points, signatory_details
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
-# Two CSS columns cost WeasyPrint about three times a single column; up to the
-# SPEC's 10,000 signatories they stay within its 40-second budget, beyond that
+# Two CSS columns cost WeasyPrint about three times a single column; up to
+# 10,000 signatories they stay within the 40-second budget of bench/run.py, beyond that
 # the list is set in one column so that time keeps growing in proportion.
 MAX_TWO_COLUMN_SIGNATORIES = 10_000
 
@@ -66,9 +65,6 @@ class _Group:
 @dataclass(frozen=True, slots=True)
 class LetterHtml:
     html: str
-    # SVG images inlined from the project, with where letter.md names them:
-    # the only content of the page that can itself point at other files.
-    svg_images: list[tuple[Pos, str]]
 
 
 def render_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | None = None) -> str:
@@ -87,17 +83,13 @@ def letter_html(
     `end_notes`: the notes print sets after the letter's text, since a page's foot cannot hold them.
     """
     sandbox = Sandbox(edition.letter.root)
-    quotes = language_quotes(edition.language)
-
-    def typeset(text: str) -> str:
-        return markdown.smart_quotes(text, quotes)
-
-    notes = {n.number: markdown.parse_inline(n.footnote.text, quotes) for n in edition.footnotes}
+    # The notes' texts by number, with the edition's quotation marks.
+    notes = {n.number: n.footnote.inlines for n in edition.footnotes}
     writer = HtmlWriter(edition, sandbox, diagnostics if diagnostics is not None else Diagnostics(), notes, end_notes)
     # In print order, so that each note floats from its first call.
-    epigraph = writer.document(edition.epigraph, quotes) if edition.epigraph else None
-    body = writer.document(edition.body, quotes)
-    postscript = writer.document(edition.postscript, quotes) if edition.postscript else None
+    epigraph = writer.document(edition.epigraph) if edition.epigraph else None
+    body = writer.document(edition.body)
+    postscript = writer.document(edition.postscript) if edition.postscript else None
     letterhead = None
     if edition.letterhead is not None:
         manifest = edition.letter.manifest
@@ -110,11 +102,11 @@ def letter_html(
         .render(
             language=edition.language,
             right_to_left=is_right_to_left(edition.language),
-            title=typeset(edition.title),
-            subtitle=typeset(edition.subtitle) if edition.subtitle else None,
+            title=edition.title,
+            subtitle=edition.subtitle,
             letterhead=letterhead,
             epigraph=epigraph,
-            closing=typeset(edition.closing) if edition.closing else None,
+            closing=edition.closing,
             postscript=postscript,
             author=edition.sender,
             subject=edition.subject,
@@ -122,16 +114,16 @@ def letter_html(
             generator=f"petitioncli {__version__}",
             date=edition.date.isoformat(),
             date_text=date_text,
-            place_prefix=typeset(edition.place_and_date.removesuffix(date_text)),
-            address=[typeset(line) for line in edition.address],
-            salutation=[typeset(line) for line in edition.salutation.split("\n")] if edition.salutation else [],
+            place_prefix=edition.place_and_date.removesuffix(date_text),
+            address=edition.address,
+            salutation=edition.salutation.split("\n") if edition.salutation else [],
             body=Markup(body),
             notes=[_Note(number, writer.inline(inlines, in_note=True)) for number, inlines in notes.items()],
             end_notes=end_notes,
-            heading=typeset(edition.signatories_heading) if edition.signatories_heading else None,
+            heading=edition.signatories_heading,
             groups=[
                 _Group(
-                    typeset(group.heading) if group.heading else None,
+                    group.heading,
                     _signatories(group.signatories, group.numbers, edition, logos if group.logos else None),
                     group.level,
                     group.logos,
@@ -141,14 +133,17 @@ def letter_html(
             # Group headings sit below the signatories' own heading, when there is one.
             group_level=3 if edition.signatories_heading else 2,
             one_column=len(edition.signatories) > MAX_TWO_COLUMN_SIGNATORIES,
-            draft=edition.draft,
+            draft=edition.words.draft if edition.draft else None,
+            draft_points=draft_mark_points(edition.words.draft),
+            pending=edition.words.pending,
+            letterhead_alt=edition.letterhead_alt or "",
             paper=PAPER_SIZES[paper],
             font_faces=Markup(_FONT_FACES_MARK),
         )
     )
     # Every character the page shows (entities decoded), a few more than the glyphs drawn: that is harmless.
     faces = font_faces_css(sandbox, set(unescape(html)))
-    return LetterHtml(html.replace(_FONT_FACES_MARK, faces.rstrip("\n"), 1), writer.svg_images)
+    return LetterHtml(html.replace(_FONT_FACES_MARK, faces.rstrip("\n"), 1))
 
 
 class _Logos:
@@ -172,11 +167,11 @@ class _Logos:
 def _signatories(
     signatories: list[Signatory], numbers: list[int | None] | None, edition: Edition, logos: _Logos | None
 ) -> list[_Signatory]:
-    quotes = language_quotes(edition.language)
+    # Signatories are data: their quotes print as written, in every edition.
     return [
         _Signatory(
-            name=markdown.smart_quotes(s.name, quotes),
-            details=markdown.smart_quotes(signatory_details(s, edition.language), quotes),
+            name=s.name,
+            details=signatory_details(s, edition),
             url=s.url,
             pending=edition.draft and s.status is Status.PENDING,
             number=numbers[index] if numbers is not None else None,

@@ -13,9 +13,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from .. import images
 from ..diagnostics import Diagnostics, Pos
-from ..language import Quotes
 from ..markdown import (
     Block,
     BlockQuote,
@@ -38,7 +36,6 @@ from ..markdown import (
     Text,
     ThematicBreak,
     inline_containers,
-    parse_document,
     project_relative_path,
     shown_address,
     walk_inlines,
@@ -66,20 +63,17 @@ class HtmlWriter:
         self.diagnostics = diagnostics
         # The notes' texts by number, with the edition's quotation marks.
         self.notes = notes
-        # SVG images inlined from the project, with where letter.md names them:
-        # the only content of the page that can itself point at other files.
-        self.svg_images: list[tuple[Pos, str]] = []
         self.body_path = edition.body.path
         self.seen_notes: set[int] = set()
         self.outline = Outline()
         # Links' addresses printed as notes are numbered after the author's notes, which keep their numbers.
         self.link_notes = len(edition.footnotes)
 
-    def document(self, body: Body, quotes: Quotes) -> Markup:
-        """A Markdown file of the letter (epigraph, body, postscript) with the edition's quotation marks."""
+    def document(self, body: Body) -> Markup:
+        """A Markdown file of the letter (epigraph, body, postscript), its tree walked as the edition holds it."""
         self.body_path = body.path
         self.outline = Outline()
-        return Markup(self.blocks(parse_document(body.source, quotes).blocks))
+        return Markup(self.blocks(body.document.blocks))
 
     def blocks(self, blocks: tuple[Block, ...]) -> str:
         return "".join(self.block(block) for block in blocks)
@@ -235,6 +229,4 @@ class HtmlWriter:
         picture = self.sandbox.picture(self.edition.letter.root, path, src, pos, self.diagnostics)
         if picture is None:
             return None
-        if picture.media == images.SVG:
-            self.svg_images.append((pos, src))
         return f"data:{picture.media};base64,{base64.b64encode(picture.data).decode('ascii')}"

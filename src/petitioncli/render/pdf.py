@@ -3,9 +3,10 @@
 WeasyPrint (the default) prints exactly the document `--format html` writes;
 Typst, an optional extra for long letters, prints the same `Edition` through
 its own template. Whichever laid the pages out, every footnote is then checked
-against the page of its call and what the sandbox refused to read is
-reported, in the same words. (Characters no font draws are named by `check`,
-before either engine runs: `checks/glyphs.py`.)
+against the page of its call, in the same words. (Characters no font draws
+are named by `check`, before either engine runs: `checks/glyphs.py`; the
+sandbox refuses what is not the project's, but the page asks for nothing
+else: images are embedded as `check` judged them, SVG without references.)
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from .. import rules
-from ..diagnostics import Diagnostics, Pos
+from ..diagnostics import Diagnostics
 from ..font_coverage import undrawable
 from ..model import Edition
 from .fonts import replacing
@@ -52,7 +53,6 @@ def render_pdf(
     found = diagnostics if diagnostics is not None else Diagnostics()
     printed = printer(edition, paper, found, progress)
     _report_misplaced(edition, printed.misplaced, found)
-    _report_refused(edition, printed.svg_images, printed.refused, found)
     return printed.pdf
 
 
@@ -87,7 +87,7 @@ def print_with_weasyprint(edition: Edition, paper: str, found: Diagnostics, prog
             misplaced = _misplaced(*printer.footnote_pages(document, count), count)
         data = printer.write(document)
     _report_end_notes(edition, overlong, found)
-    return Printed(data, misplaced, page.svg_images, sandbox.refused)
+    return Printed(data, misplaced)
 
 
 def _marked(html: str) -> str:
@@ -134,19 +134,4 @@ def _report_end_notes(edition: Edition, numbers: frozenset[int], found: Diagnost
             note.pos,
             f"footnote {number} ('{note.id}') is longer than the foot of a page can hold: the PDF prints it "
             "after the letter's text, its number where it is called",
-        )
-
-
-def _report_refused(
-    edition: Edition, svg_images: list[tuple[Pos, str]], refused: list[str], found: Diagnostics
-) -> None:
-    """The letter carries everything else inline: what the engine asked for came from an SVG image."""
-    pos, image = svg_images[0] if svg_images else (Pos(edition.body.path), "")
-    source = f"image '{image}'" if len(svg_images) == 1 else "an SVG image in the letter"
-    for url in refused:
-        found.report_once(
-            rules.URL_REFUSED,
-            pos,
-            f"{source} refers to '{url}', which is left out: only files inside the project folder are read, "
-            "nothing from the network",
         )

@@ -6,9 +6,7 @@ Its own module, so that each engine can return it without importing
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from ..diagnostics import Pos
+from dataclasses import dataclass
 
 
 @dataclass(slots=True)
@@ -18,6 +16,3 @@ class Printed:
     pdf: bytes
     # Notes not printed on the page of their call: number -> (call page, note page).
     misplaced: dict[int, tuple[int | None, int | None]]
-    # Images that point elsewhere (an SVG's links), with where the letter names them, and what was refused.
-    svg_images: list[tuple[Pos, str]] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)

@@ -3,8 +3,7 @@
 A letter is data from many hands; building it must not become a way to read
 `/etc/passwd` into a PDF or to call a server. Every file the HTML and PDF
 renderers read (images, fonts; Jinja2 loads the templates itself) goes through
-one `Sandbox`, which knows the folders that are allowed and remembers what it
-refused so that the build can report it.
+one `Sandbox`, which knows the folders that are allowed and refuses the rest.
 """
 
 from __future__ import annotations
@@ -35,7 +34,6 @@ class Refused(OSError):
 class Sandbox:
     def __init__(self, project_root: Path):
         self.roots = (project_root.resolve(), FONTS)
-        self.refused: list[str] = []
 
     def allowed_path(self, path: Path) -> Path | None:
         """The real path of `path` when it is a regular file inside an allowed folder.
@@ -59,18 +57,13 @@ class Sandbox:
         return self.allowed_path(Path(url2pathname(parts.path)))
 
     def read(self, path: Path, *, shown_as: str | None = None) -> bytes:
-        """The bytes of an allowed file; anything else is refused and remembered."""
+        """The bytes of an allowed file; anything else is refused."""
         allowed = self.allowed_path(path)
         if allowed is None:
-            raise self.refuse(shown_as or str(path))
+            raise Refused(f"'{shown_as or path}' is not read: not a file inside the project folder")
         if allowed.stat().st_size > MAX_BYTES:
-            raise self.refuse(shown_as or str(path), f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+            raise Refused(f"'{shown_as or path}' is not read: larger than {MAX_BYTES // (1024 * 1024)} MB")
         return allowed.read_bytes()
-
-    def refuse(self, what: str, reason: str = "not a file inside the project folder") -> Refused:
-        if what not in self.refused:
-            self.refused.append(what)
-        return Refused(f"'{what}' is not read: {reason}")
 
     def picture(self, root: Path, path: Path, src: str, pos: Pos, diagnostics: Diagnostics) -> images.Embeddable | None:
         """A project image ready to embed (SVG rewritten as check judged it); None when it cannot be used.

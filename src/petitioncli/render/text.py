@@ -1,11 +1,11 @@
-"""The plain-text letter (SPEC §4): wrapped paragraphs, [n] calls, notes under a rule."""
+"""The plain-text letter (`--format txt`): wrapped paragraphs, [n] calls, notes under a rule."""
 
 from __future__ import annotations
 
 import textwrap
 from typing import assert_never
 
-from ..language import country_name, on_behalf_of
+from ..language import country_name
 from ..markdown import (
     Block,
     BlockQuote,
@@ -40,11 +40,16 @@ def render_text(edition: Edition, width: int = DEFAULT_WIDTH) -> str:
     return _TextWriter(edition, width).letter()
 
 
-def signatory_details(signatory: Signatory, language: str) -> str:
-    """What is printed after the name: "Title, Affiliation, on behalf of …, Location"."""
-    behalf = f"{on_behalf_of(language)} {signatory.on_behalf_of}" if signatory.on_behalf_of else None
+def draft_mark_points(word: str) -> float:
+    """The size of the draft mark across a page: 110 pt for DRAFT, smaller for a longer word (BROUILLON)."""
+    return round(110 * 5 / max(5, len(word)), 1)
+
+
+def signatory_details(signatory: Signatory, edition: Edition) -> str:
+    """What is printed after the name: "Title, Affiliation, on behalf of …, Location", as written."""
+    behalf = f"{edition.words.on_behalf_of} {signatory.on_behalf_of}" if signatory.on_behalf_of else None
     # The country's name stands for a place when none is given.
-    place = signatory.location or country_name(signatory.country, language)
+    place = signatory.location or country_name(signatory.country, edition.language)
     parts = (signatory.title, signatory.affiliation, behalf, place)
     return ", ".join(part for part in parts if part)
 
@@ -54,16 +59,16 @@ def printed_links(signatory: Signatory) -> str:
     return "".join(f", {link.label} <{link.url}>" for link in signatory.links)
 
 
-def signatory_line(signatory: Signatory, language: str, *, draft: bool = False, number: int | None = None) -> str:
+def signatory_line(signatory: Signatory, edition: Edition, number: int | None = None) -> str:
     """One signatory as the text letter prints it; a highlighted name between asterisks, plain text's bold."""
     name = f"*{signatory.name}*" if signatory.highlight else signatory.name
-    details = signatory_details(signatory, language)
+    details = signatory_details(signatory, edition)
     line = f"{name}, {details}" if details else name
     line += printed_links(signatory)
     if number is not None:
         line = f"{number}. {line}"
-    if draft and signatory.status is Status.PENDING:
-        line += " (pending)"
+    if edition.draft and signatory.status is Status.PENDING:
+        line += f" ({edition.words.pending})"
     return line
 
 
@@ -76,7 +81,7 @@ class _TextWriter:
         edition = self.edition
         blocks: list[str] = []
         if edition.draft:
-            blocks.append("DRAFT - not for circulation")
+            blocks.append(edition.words.draft)
         blocks.append(self.wrap(edition.title))
         if edition.subtitle:
             blocks.append(self.wrap(edition.subtitle))
@@ -89,9 +94,6 @@ class _TextWriter:
         if edition.salutation:
             blocks.append(self.wrap(edition.salutation))
         blocks.extend(self.blocks(edition.body.document.blocks, indent=""))
-        if edition.footnotes:
-            notes = [self.footnote(n.number, n.footnote.inlines) for n in edition.footnotes]
-            blocks.append("-" * min(20, self.width) + "\n" + "\n".join(notes))
         if edition.closing:
             blocks.append(self.wrap(edition.closing))
         if edition.signatories and edition.signatories_heading:
@@ -102,13 +104,17 @@ class _TextWriter:
             # A line too long for the width goes on indented, so that each signatory still starts a line.
             numbers = group.numbers or [None] * len(group.signatories)
             lines = [
-                self.wrap(signatory_line(s, edition.language, draft=edition.draft, number=n), subsequent="  ")
+                self.wrap(signatory_line(s, edition, number=n), subsequent="  ")
                 for s, n in zip(group.signatories, numbers, strict=True)
             ]
             if lines:
                 blocks.append("\n".join(lines))
         if edition.postscript:
             blocks.extend(self.blocks(edition.postscript.document.blocks, indent=""))
+        # Notes at the end, as a plain-text reader scrolls to them: never between the text and its closing.
+        if edition.footnotes:
+            notes = [self.footnote(n.number, n.footnote.inlines) for n in edition.footnotes]
+            blocks.append("-" * min(20, self.width) + "\n" + "\n".join(notes))
         return "\n\n".join(block for block in blocks if block) + "\n"
 
     def footnote(self, number: int, inlines: tuple[Inline, ...]) -> str:

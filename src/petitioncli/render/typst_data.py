@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 from .. import images, markdown
 from ..diagnostics import Diagnostics, Pos
 from ..language import is_right_to_left
-from ..language import quotes as language_quotes
 from ..markdown import (
     Block,
     BlockQuote,
@@ -50,7 +49,7 @@ from ..model import Body, Edition, LinksInPrint, Signatory, Status
 from .html import MAX_TWO_COLUMN_SIGNATORIES
 from .outline import Outline
 from .sandbox import Sandbox
-from .text import printed_links, signatory_details
+from .text import draft_mark_points, printed_links, signatory_details
 
 PAPERS = {"a4": "a4", "letter": "us-letter"}
 _LINK_SCHEMES = ("http", "https", "mailto")
@@ -69,8 +68,6 @@ class LetterData:
     data: dict
     # Files the template may read besides letter.json: project images, by the name it uses.
     images: dict[str, bytes] = field(default_factory=dict)
-    # SVG images, with where the letter names them: the only content that can point elsewhere.
-    svg_images: list[tuple[Pos, str]] = field(default_factory=list)
     # Every string the letter prints, for the fonts to be checked against.
     printed: list[str] = field(default_factory=list)
 
@@ -97,9 +94,9 @@ class _Builder:
         self.sandbox = sandbox
         self.diagnostics = diagnostics
         self.replace = replace
-        self.quotes = language_quotes(edition.language)
         self.out = LetterData({})
-        self.notes = {n.number: markdown.parse_inline(n.footnote.text, self.quotes) for n in edition.footnotes}
+        # The notes' texts by number, with the edition's quotation marks.
+        self.notes = {n.number: n.footnote.inlines for n in edition.footnotes}
         self.seen_notes: set[int] = set()
         self.image_names: dict[str, str] = {}
         self.body_path = edition.body.path
@@ -119,9 +116,6 @@ class _Builder:
         self.out.printed.append(value)
         return value
 
-    def typeset(self, value: str) -> str:
-        return self.text(markdown.smart_quotes(value, self.quotes))
-
     def letter(self, paper: str, break_before: tuple[int, ...]) -> LetterData:
         edition = self.edition
         language, _, rest = edition.language.partition("-")
@@ -139,25 +133,25 @@ class _Builder:
             "region": region.upper() if region else None,
             "dir": "rtl" if is_right_to_left(edition.language) else "ltr",
             "paper": PAPERS[paper],
-            "title": self.typeset(edition.title),
-            "subtitle": self.typeset(edition.subtitle) if edition.subtitle else None,
+            "title": self.text(edition.title),
+            "subtitle": self.text(edition.subtitle) if edition.subtitle else None,
             "letterhead": letterhead,
             "author": self.text(edition.sender) if edition.sender else None,
             "subject": self.text(edition.subject) if edition.subject else None,
             "keywords": [self.text(keyword) for keyword in edition.keywords],
             "date": [edition.date.year, edition.date.month, edition.date.day],
-            "place_prefix": self.typeset(edition.place_and_date.removesuffix(edition.date_text)),
+            "place_prefix": self.text(edition.place_and_date.removesuffix(edition.date_text)),
             "date_text": self.text(edition.date_text),
-            "address": [self.typeset(line) for line in edition.address],
-            "salutation": [self.typeset(line) for line in edition.salutation.split("\n")] if edition.salutation else [],
+            "address": [self.text(line) for line in edition.address],
+            "salutation": [self.text(line) for line in edition.salutation.split("\n")] if edition.salutation else [],
             "epigraph": epigraph,
             "body": body,
-            "closing": self.typeset(edition.closing) if edition.closing else None,
-            "heading": self.typeset(edition.signatories_heading) if edition.signatories_heading else None,
+            "closing": self.text(edition.closing) if edition.closing else None,
+            "heading": self.text(edition.signatories_heading) if edition.signatories_heading else None,
             # Group headings sit below the signatories' own heading, when there is one.
             "groups": [
                 {
-                    "heading": self.typeset(group.heading) if group.heading else None,
+                    "heading": self.text(group.heading) if group.heading else None,
                     "level": (3 if edition.signatories_heading else 2) + group.level,
                     "signatories": [
                         self.signatory(s, group.numbers[index] if group.numbers is not None else None, group.logos)
@@ -169,7 +163,9 @@ class _Builder:
             # One column past the same number of signatories as the web page and WeasyPrint.
             "one_column": len(edition.signatories) > MAX_TWO_COLUMN_SIGNATORIES,
             "postscript": postscript,
-            "draft": edition.draft,
+            "draft": edition.words.draft if edition.draft else None,
+            "draft_points": draft_mark_points(edition.words.draft),
+            "pending": edition.words.pending,
             "break_before": list(break_before),
         }
         return self.out
@@ -178,12 +174,13 @@ class _Builder:
         """A Markdown file of the letter (epigraph, body, postscript), block by block."""
         self.body_path = body.path
         self.outline = Outline()
-        blocks = markdown.parse_document(body.source, self.quotes).blocks
+        blocks = body.document.blocks
         return [node for block in blocks if (node := self.top_block(block)) is not None]
 
     def signatory(self, signatory: Signatory, number: int | None, logos: bool) -> list[Json]:
         """[name, what follows it, url, pending, number, highlight, logo]: short rows, for letters of 100,000."""
-        details = signatory_details(signatory, self.edition.language) + printed_links(signatory)
+        # Signatories are data: their quotes print as written, in every edition.
+        details = signatory_details(signatory, self.edition) + printed_links(signatory)
         logo = None
         if logos and signatory.logo is not None:
             relative = markdown.project_relative_path(signatory.logo)
@@ -191,8 +188,8 @@ class _Builder:
                 root = self.edition.letter.root
                 logo = self.image_file(root / relative, signatory.logo, signatory.where("logo"))
         return [
-            self.typeset(signatory.name),
-            self.typeset(details.removeprefix(", ")),
+            self.text(signatory.name),
+            self.text(details.removeprefix(", ")),
             signatory.url,
             self.edition.draft and signatory.status is Status.PENDING,
             number,
@@ -354,8 +351,6 @@ class _Builder:
         picture = self.sandbox.picture(self.edition.letter.root, path, src, pos, self.diagnostics)
         if picture is None:
             return None
-        if picture.media == images.SVG:
-            self.out.svg_images.append((pos, src))
         name = self.image_names[key] = f"images/{len(self.image_names) + 1}.{_IMAGE_SUFFIXES[picture.media]}"
         self.out.images[name] = picture.data
         return name

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..diagnostics import Diagnostics, PetitionError
+from ..exit_status import ExitStatus
 from ..font_coverage import shipped_characters
 from ..model import Edition
 from .fonts import replacing
@@ -77,7 +78,6 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
         balancing = _needs_balancing(letter.data)
         letter.data["mark_entries"] = balancing
         _write_world(world, letter)
-        svg_images = letter.svg_images
         # The data is on disk now; laying out a long list needs the memory.
         del letter
         # No package is ever imported; should one be, it is looked for in an empty folder.
@@ -118,15 +118,16 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
             del letter
             data = _compile(typst, compiler, world, edition)
             misplaced = _misplaced(compiler, count)
-    # SVG images reach Typst rewritten without references to anything outside them: nothing is refused.
-    return Printed(data, misplaced, svg_images)
+    return Printed(data, misplaced)
 
 
 def _typst():
     try:
         import typst
     except ImportError:
-        raise PetitionError(f"the Typst engine is an optional extra; install it with: {INSTALL}", 2) from None
+        raise PetitionError(
+            f"the Typst engine is an optional extra; install it with: {INSTALL}", ExitStatus.UNREADABLE
+        ) from None
     return typst
 
 
@@ -217,7 +218,7 @@ def _compile(typst, compiler, world: Path, edition: Edition) -> bytes:
             )
         )
     except typst.TypstError as exc:
-        raise PetitionError(f"Typst could not print the letter: {exc.message}", 1) from None
+        raise PetitionError(f"Typst could not print the letter: {exc.message}", ExitStatus.PROBLEMS) from None
     for warning in warnings:
         _LOG.warning("%s", warning.message)
     return data

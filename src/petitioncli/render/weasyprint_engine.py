@@ -29,7 +29,7 @@ from weasyprint.formatting_structure.boxes import FootnoteAreaBox
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .. import process
-from .sandbox import Sandbox, image_type
+from .sandbox import Refused, Sandbox, image_type
 
 Progress = Callable[[str], None]
 
@@ -60,7 +60,9 @@ class SandboxedFetcher(URLFetcher):
             return super().fetch(url, headers)
         path = self.sandbox.path_of_url(url)
         if path is None:
-            raise self.sandbox.refuse(url, "only files inside the project folder are read, nothing from the network")
+            raise Refused(
+                f"'{url}' is not read: only files inside the project folder are read, nothing from the network"
+            )
         data = self.sandbox.read(path, shown_as=url)
         return URLFetcherResponse(url, data, {"Content-Type": image_type(data) or "application/octet-stream"})
 

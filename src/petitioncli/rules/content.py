@@ -214,9 +214,24 @@ TRANSLATION_MISSING = define(
     "translation-missing",
     ERROR,
     Stage.CHECK,
-    "a translation lacks what its edition would print: its body, footnotes, title, place or signatories heading "
-    "where the original has one, a file it names, a footnote the letter calls, or a recipient's salutation in its "
+    "a translation lacks a text its edition would print where the original prints one (any translatable key: "
+    "title, subtitle, place, closing, signatories heading, a group's heading, epigraph, postscript, letterhead "
+    "text, body, footnotes), a file it names, a footnote the letter calls, or a recipient's salutation in its "
     "language",
+)
+METADATA_UNTRANSLATED = define(
+    "metadata-untranslated",
+    WARNING,
+    Stage.CHECK,
+    "a translation lacks the `sender`, `subject` or `keywords` the original gives: its PDF's metadata and web "
+    "page's description would be the original's",
+)
+WORDS_UNTRANSLATED = define(
+    "words-untranslated",
+    WARNING,
+    Stage.CHECK,
+    'an edition\'s language has no form of the words the program prints itself (the draft mark, "pending", '
+    '"on behalf of"): they would print in English',
 )
 TRANSLATION_MISMATCH = define(
     "translation-mismatch",
@@ -233,4 +248,18 @@ GLYPH_MISSING = define(
     "characters that neither the shipped Noto Serif nor any font on the machine (as fontconfig lists them) "
     "can draw; both engines print each run of them as one replacement mark; names the first signatory (or file) "
     "that uses them and the font package for their script",
+)
+
+NOQA_UNKNOWN = define(
+    "noqa-unknown",
+    WARNING,
+    Stage.CHECK,
+    "a `noqa` (a `# noqa:` comment in YAML, a signatory's `noqa` value or CSV column, a `<!-- noqa: -->` comment "
+    "in Markdown) names a rule that does not exist; says the closest id",
+)
+NOQA_UNUSED = define(
+    "noqa-unused",
+    WARNING,
+    Stage.CHECK,
+    "a `noqa` names a rule that reports nothing there: the problem it silenced is gone, or it was never there",
 )

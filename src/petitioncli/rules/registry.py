@@ -32,7 +32,7 @@ class Rule:
     stage: Stage
     # Completes "reported when …" in the README's table.
     summary: str
-    # The input could not be read at all: SPEC §2 gives that exit code 2.
+    # The input could not be read at all: exit code 2 (docs/reference/exit-codes.md).
     unreadable: bool = False
 
     @property

@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Callable
 
 from ..diagnostics import PetitionError
+from ..exit_status import ExitStatus
 from ..loader.csv_list import delimiter_of
 from .entry import FIELDS, Inserted, NewEntry, Placed
 from .listfile import ListFile
@@ -33,7 +34,7 @@ def require_columns(listing: ListFile, fields: set[str], how: Callable[[list[str
         names = ", ".join(f"'{name}'" for name in missing)
         raise PetitionError(
             f"{listing.path} has no column {names}: add it to the header row first, or {how(missing)}; nothing written",
-            1,
+            ExitStatus.PROBLEMS,
         )
 
 

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from .. import limits, loader, paths, rules
 from ..diagnostics import Diagnostics, PetitionError, Pos, Refused, display_path
+from ..exit_status import ExitStatus
 from ..loader.files import read_text
 from ..model import Signatory
 from .columns import Columns, match_columns
@@ -106,7 +107,7 @@ def read_export(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     diags = Diagnostics()
     text = read_text(path, diags, limit=(limits.LIST_FILE_BYTES, "a file to import"), name=display_path(path))
     if text is None:
-        raise Refused(f"cannot import {display_path(path)}; nothing written", diags, exit_code=2)
+        raise Refused(f"cannot import {display_path(path)}; nothing written", diags, exit_code=ExitStatus.UNREADABLE)
     lines = list(io.StringIO(text, newline=""))
     reader = csv.reader(lines, delimiter=_delimiter(lines[0]), strict=True)
     rows: list[tuple[int, list[str]]] = []
@@ -119,7 +120,9 @@ def read_export(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
         reason = "a quote is never closed" if "end of data" in str(exc) else str(exc)
         diags.report(rules.CSV_SYNTAX, Pos(path, end + 1, 1), f"CSV syntax error in this row: {reason}")
         # The rows after a broken quote cannot be told apart: the export is unreadable as a whole.
-        raise Refused(f"cannot import {display_path(path)}; nothing written", diags, exit_code=2) from None
+        raise Refused(
+            f"cannot import {display_path(path)}; nothing written", diags, exit_code=ExitStatus.UNREADABLE
+        ) from None
     return [cell.strip() for cell in rows[0][1]], [row for row in rows[1:] if any(c.strip() for c in row[1])]
 
 

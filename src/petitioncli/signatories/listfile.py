@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .. import loader, rules
 from ..diagnostics import Diagnostics, PetitionError, Refused, display_path
+from ..exit_status import ExitStatus
 from ..model import Letter, Signatory, SignatoryOrder
 from ..output import write_atomic
 from ..text import normalise_name
@@ -54,7 +55,9 @@ class ListFile:
         except OSError as exc:
             raise PetitionError(f"cannot read {self.path}: {exc.strerror}; nothing written") from None
         if current != self.data:
-            raise PetitionError(f"{self.path} changed while petition was working on it; nothing written", 1)
+            raise PetitionError(
+                f"{self.path} changed while petition was working on it; nothing written", ExitStatus.PROBLEMS
+            )
         write_atomic(self.path, (_BOM if self.bom else b"") + text.encode("utf-8"))
 
 
@@ -73,7 +76,7 @@ def open_list(manifest: Path, result: loader.LoadResult) -> ListFile:
         raise PetitionError(
             f"{display_path(manifest)} sorts its signatories into groups; add and import write into one "
             "list file: add the entry to its group's file",
-            exit_code=2,
+            exit_code=ExitStatus.UNREADABLE,
         )
     path = letter.root / letter.manifest.signatories
     blocking = Diagnostics(
