@@ -31,7 +31,7 @@ class Difference:
 
 
 def _without_furniture(text: str, number: int, title: str) -> str:
-    lines = [line for line in text.split("\n") if not re.fullmatch(r"\s*(\d+ / \d+|D ?R ?A ?F ?T)\s*", line)]
+    lines = [line for line in text.split("\n") if not re.fullmatch(r"\s*\d+ / \d+\s*", line) and not _draft_mark(line)]
     if number > 1:
         lines = [line for line in lines if line.strip() != " ".join(title.split())]
     return "\n".join(lines)
@@ -185,11 +185,15 @@ def _title_and_dateline(pdf: Path) -> tuple[str, str]:
     """The title (the PDF's metadata) and the date line (WeasyPrint's first line, as it floats first)."""
     reader = pypdf.PdfReader(pdf)
     title = str((reader.metadata or {}).get("/Title", ""))
-    lines = [line for line in reader.pages[0].extract_text().split("\n") if not _DRAFT.fullmatch(line)]
+    lines = [line for line in reader.pages[0].extract_text().split("\n") if not _draft_mark(line)]
     return title, lines[0]
 
 
-_DRAFT = re.compile(r"\s*D ?R ?A ?F ?T\s*")
+def _draft_mark(line: str) -> bool:
+    """A line holding only the draft mark, in the edition's language (DRAFT, ENTWURF, BORRADOR), however
+    pypdf spaces its letters."""
+    word = line.replace(" ", "")
+    return len(word) >= 4 and word.isalpha() and word.isupper()
 
 
 def _first_difference(left: str, right: str) -> str:
