@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test fuzz lint format readme schemas bench clean
+.PHONY: demo test fuzz lint format docs docs-gen readme schemas bench clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,6 +13,12 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade 'pip>=25.1'
 	$(BIN)/python -m pip install --quiet -e '.[typst]' --group dev
 	touch $(INSTALLED)
+
+# The site's tools, apart from the test environment's so that `make test` does not need them.
+DOCS_INSTALLED := $(VENV)/.docs-installed
+$(DOCS_INSTALLED): $(INSTALLED)
+	$(BIN)/python -m pip install --quiet --group docs
+	touch $(DOCS_INSTALLED)
 
 demo: $(INSTALLED)
 	$(BIN)/petition build data --lang all --to all --format pdf --format html --format txt --output-dir dist
@@ -36,16 +42,27 @@ format: $(INSTALLED)
 	$(BIN)/ruff format src tests bench scripts
 	$(BIN)/ruff check --fix src tests bench scripts
 
-# The generated tables of the README (rules, limits) and of docs/reference/exit-codes.md.
-readme: $(INSTALLED)
-	$(BIN)/python scripts/update_readme.py
+# The documentation site (mkdocs.yml) into site/; --strict: a broken link or a stale page fails.
+docs: $(DOCS_INSTALLED)
+	$(BIN)/python scripts/docs_gen.py --check
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
+# The pages made from the code: one page a rule (with its example from the check
+# corpus), the commands, the files and keys, the limits. Run it after adding a
+# rule, an option, a key or a limit; tests/test_docs.py fails while a page is stale.
+docs-gen: $(INSTALLED)
+	$(BIN)/python scripts/docs_gen.py
+
+# What this target did before the site: the rule and limit tables, now pages of it.
+readme: docs-gen
 
 # The committed JSON Schemas, from the field descriptions in model/.
 schemas: $(INSTALLED)
 	$(BIN)/petition schema --output schemas
 
+# Writes its tables into the site's Performance page too.
 bench: $(INSTALLED)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --page docs/explanation/performance.md
 
 clean:
-	rm -rf dist build .pytest_cache .hypothesis
+	rm -rf dist build site .pytest_cache .hypothesis

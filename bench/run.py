@@ -536,6 +536,33 @@ def budgets_table(found: list[Budget]) -> str:
     return _markdown_table(header, rows, right={2, 3, 4, 5})
 
 
+PAGE_START = "<!-- bench: written by `make bench` (bench/run.py --page) from its results; the text around it is not -->"
+PAGE_END = "<!-- /bench -->"
+
+
+def page_block(info: dict, started: dt.datetime, minutes: float, load: tuple[float, float], tables: list[str]) -> str:
+    """The measured part of docs/explanation/performance.md: when, where, on what, then the tables."""
+    packages = info["packages"]
+    typst = f", Typst {packages['typst']}" if packages.get("typst") else ""
+    said = (
+        f"Measured on {started:%Y-%m-%d} with `make bench` on {info['nproc']} cores ({info['cpu']}, Python "
+        f"{info['python']}, WeasyPrint {packages['weasyprint']}{typst}, commit {(info['git_commit'] or '?')[:7]}"
+        f"{' with uncommitted changes' if info['uncommitted_changes_in_src'] else ''}; {minutes:.1f} minutes, load "
+        f"average {load[0]:.2f} before and {load[1]:.2f} after): median wall time of fresh processes, peak "
+        "resident memory of the process."
+    )
+    return "\n\n".join([said, *tables])
+
+
+def write_page(page: Path, block: str) -> None:
+    """Rewrites what lies between the page's bench markers, and nothing else of it."""
+    text = page.read_text(encoding="utf-8")
+    start, end = text.find(PAGE_START), text.find(PAGE_END)
+    if start < 0 or end < start:
+        raise SystemExit(f"{page} lacks the markers {PAGE_START} … {PAGE_END}")
+    page.write_text(text[: start + len(PAGE_START)] + "\n" + block + "\n" + text[end:], encoding="utf-8")
+
+
 def machine() -> dict:
     versions = {}
     for package in PACKAGES:
@@ -587,6 +614,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-pdf", action="store_true", help="leave out the PDF build and raw WeasyPrint")
     parser.add_argument("--projects-dir", type=Path, default=BENCH / "projects", help="where projects are generated")
     parser.add_argument("--results", type=Path, default=BENCH / "results.json", help="where the JSON results go")
+    parser.add_argument(
+        "--page", type=Path, help="a Markdown page whose measured block (between its bench markers) to rewrite"
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.repeat = [min(args.sizes)], 1
@@ -629,6 +659,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(found) - missed - unmeasured} budgets met, {missed} missed, {unmeasured} not measured "
         f"({duration / 60:.1f} min). Results: {args.results}"
     )
+
+    if args.page is not None:
+        tables = [budgets_table(found), measurements_table(measurements)]
+        write_page(args.page, page_block(info, started, duration / 60, (load_before[0], load_after[0]), tables))
+        print(f"Written into {args.page}")
 
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text(

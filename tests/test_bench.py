@@ -196,3 +196,16 @@ def test_a_failing_step_is_reported_not_raised(monkeypatch):
     measured, failure = run.run_once([sys.executable, "-c", "import sys; sys.exit('no renderer here')"], REPO)
     assert measured is None
     assert failure == "exit 1: no renderer here"
+
+
+def test_the_performance_page_gets_the_new_tables_and_keeps_its_text(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(BENCH))
+    runner = _load("bench_run_page", BENCH / "run.py")
+    page = tmp_path / "performance.md"
+    page.write_text(f"# Performance\n\nWhy.\n\n{runner.PAGE_START}\nold numbers\n{runner.PAGE_END}\n\nNotes.\n")
+    runner.write_page(page, "| new | table |")
+    assert page.read_text() == (
+        f"# Performance\n\nWhy.\n\n{runner.PAGE_START}\n| new | table |\n{runner.PAGE_END}\n\nNotes.\n"
+    )
+    site_page = (REPO / "docs" / "explanation" / "performance.md").read_text(encoding="utf-8")
+    assert site_page.count(runner.PAGE_START) == 1 and site_page.count(runner.PAGE_END) == 1

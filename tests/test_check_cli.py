@@ -65,12 +65,31 @@ def test_json_output_is_a_list_of_problems(run_cli, broken):
     result = run_cli("check", "--output-format", "json", cwd=broken)
     assert result.exit_code == 1
     problems = json.loads(result.stdout)
-    assert [sorted(p) for p in problems] == [["column", "file", "line", "message", "rule", "severity"]] * 3
+    assert [sorted(p) for p in problems] == [["column", "file", "line", "message", "rule", "severity", "url"]] * 3
     assert [(p["file"], p["line"], p["column"], p["severity"], p["rule"]) for p in problems] == [
         ("petition.yaml", 3, 7, "error", "date-invalid"),
         ("signatories.yaml", 2, 8, "warning", "url-insecure"),
         ("signatories.yaml", 3, 3, "error", "signatory-duplicate"),
     ]
+    assert [p["url"] for p in problems] == [
+        "https://petitioncli.readthedocs.io/en/latest/rules/date-invalid/",
+        "https://petitioncli.readthedocs.io/en/latest/rules/url-insecure/",
+        "https://petitioncli.readthedocs.io/en/latest/rules/signatory-duplicate/",
+    ]
+
+
+def test_verbose_follows_each_problem_with_its_rule_page(run_cli, broken):
+    result = run_cli("check", "--verbose", cwd=broken)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[:4] == [
+        "petition.yaml:3:7: error: 'date' '2021-02-30' does not exist: day is out of range for month [date-invalid]",
+        "    https://petitioncli.readthedocs.io/en/latest/rules/date-invalid/",
+        "",
+        "signatories.yaml:2:8: warning: url 'http://amnesty.org' uses http://; "
+        "use https:// where the site offers it [url-insecure]",
+    ]
+    assert result.stdout.count("https://petitioncli.readthedocs.io/en/latest/rules/") == 3
+    assert "readthedocs" not in run_cli("check", cwd=broken).stdout
 
 
 def test_github_output_is_one_annotation_a_problem(run_cli, broken):

@@ -3,6 +3,11 @@
 Every case lists exactly what `petition check` must report, as
 (rule, file, line, column), and the exit code. Together the cases cover
 every rule and every kind of file a project has.
+
+The cases are also the failing examples of the rules' pages on the docs
+site (docs/rules/, written by `make docs-gen`): a case's files are the
+example, its `fix` what clears it, and a test here checks that the fix shown
+on each page does.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ LETTER_FR = (
 )
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">{}</svg>\n'
+SVG_PLAIN = SVG.format('<rect width="4" height="4"/>')
 # Ten groups, each using the one before ten times: a kilobyte that draws a thousand million rectangles.
 SVG_USE_BOMB = SVG.format(
     '<g id="g0"><rect width="1" height="1"/></g>'
@@ -72,6 +78,13 @@ class Case:
     exit_code: int = 1
     # Words each message must hold, in the order of `expected`; "" skips one.
     messages: list[str] = field(default_factory=list)
+    # What clears every problem of the case, for the rule's page: files written
+    # over the broken project (None removes one). Left out, it is the base
+    # project's version of each file the case changes, which a page can show
+    # only when the problems are in files the base project has.
+    fix: dict[str, str | None] | None = None
+    # Said on the rule's page instead of a file that cannot be shown as text.
+    shown: str | None = None
 
 
 CASES = [
@@ -191,6 +204,8 @@ CASES = [
         [("file-encoding", "petition.yaml", 2, 9)],
         exit_code=2,
         messages=["not UTF-8: byte 0xfc"],
+        shown="petition.yaml saved in Latin-1, where `ü` is the one byte 0xFC:",
+        fix={"petition.yaml": MANIFEST.replace("Amsterdam", "Zürich")},
     ),
     Case(
         "manifest-body-outside-project",
@@ -228,6 +243,7 @@ CASES = [
         "body-footnote-defined-inline",
         {"letter.md": "We write[^report].\n\n[^report]: The text, here.\n"},
         [("footnote-inline", "letter.md", 3, 1)],
+        fix={"letter.md": "We write[^report].\n"},
     ),
     Case(
         "body-inline-note",
@@ -240,18 +256,24 @@ CASES = [
         {"letter.md": "We write[^report] to you,\nabout [^reprot] and [^reprot].\n"},
         [("footnote-undefined", "letter.md", 2, 7), ("footnote-undefined", "letter.md", 2, 21)],
         messages=["footnote 'reprot' is not defined in footnotes.yaml (defined: report)", ""],
+        fix={"letter.md": "We write[^report] to you,\nabout the report.\n"},
     ),
     Case(
         "body-raw-html",
         {"letter.md": "We write[^report].\n\n<div class=x>\nboxed\n</div>\n\n<!-- a note to ourselves -->\n"},
         [("html-raw", "letter.md", 3, 1)],
         exit_code=0,
+        fix={"letter.md": "We write[^report].\n\nboxed\n\n<!-- a note to ourselves -->\n"},
     ),
     Case(
         "body-placeholder-and-relative-links",
         {"letter.md": "We write[^report].\n\n- see [the charter](#)\n- and [the rules](rules.html)\n"},
         [("url-invalid", "letter.md", 3, 21), ("url-invalid", "letter.md", 4, 19)],
         messages=["'#' is a placeholder", "not an absolute http(s) address"],
+        fix={
+            "letter.md": "We write[^report].\n\n- see [the charter](https://example.org/charter)\n"
+            "- and [the rules](https://example.org/rules.html)\n"
+        },
     ),
     Case(
         "body-link-too-long",
@@ -274,12 +296,18 @@ CASES = [
         {"letter.md": "We write[^report].\n\n> As [the charter](http://example.org/charter) says.\n"},
         [("url-insecure", "letter.md", 3, 20)],
         exit_code=0,
+        fix={"letter.md": "We write[^report].\n\n> As [the charter](https://example.org/charter) says.\n"},
     ),
     Case(
         "body-images",
         {"letter.md": "We write[^report].\n\n![logo](https://example.org/logo.png) ![seal](seal.png)\n"},
         [("image-refused", "letter.md", 3, 9), ("file-missing", "letter.md", 3, 47)],
         exit_code=2,
+        fix={
+            "letter.md": "We write[^report].\n\n![logo](logo.svg) ![seal](seal.svg)\n",
+            "logo.svg": SVG_PLAIN,
+            "seal.svg": SVG_PLAIN,
+        },
     ),
     Case(
         "body-image-not-an-image",
@@ -287,6 +315,7 @@ CASES = [
         [("image-unreadable", "letter.md", 3, 13)],
         exit_code=0,
         messages=["image 'logo.png' is left out: it is not a PNG, JPEG, GIF, WebP or SVG image"],
+        fix={"letter.md": "We write[^report].\n\n![Our logo](logo.svg)\n", "logo.png": None, "logo.svg": SVG_PLAIN},
     ),
     Case(
         "body-image-svg-with-script",
@@ -300,12 +329,14 @@ CASES = [
             "embedded without what could run, reach outside the letter or take minutes to draw: "
             "the <script> element, the event"
         ],
+        fix={"logo.svg": SVG_PLAIN},
     ),
     Case(
         "body-image-svg-use-bomb",
         {"letter.md": "We write[^report].\n\n![Our logo](logo.svg)\n", "logo.svg": SVG_USE_BOMB},
         [("image-too-large", "letter.md", 3, 13)],
         messages=["image 'logo.svg' has more than 10,000 elements"],
+        fix={"logo.svg": SVG_PLAIN},
     ),
     Case(
         "body-stray-spaces",
@@ -344,18 +375,21 @@ CASES = [
         {"letter.md": "We write[^report].\n\n" + "> " * 21 + "the deepest words\n"},
         [("markdown-too-deep", "letter.md", 3, 1)],
         messages=["nested more than 8 deep here"],
+        fix={"letter.md": "We write[^report].\n\n> > the deepest words\n"},
     ),
     Case(
         "body-table-too-wide",
         {"letter.md": "We write[^report].\n\n|" + "|".join("c" * 13) + "|\n|" + "|".join(["-"] * 13) + "|\n"},
         [("table-too-wide", "letter.md", 3, 1)],
         messages=["this table has 13 columns; a page sets at most 12 side by side"],
+        fix={"letter.md": "We write[^report].\n\n|" + "|".join("c" * 12) + "|\n|" + "|".join(["-"] * 12) + "|\n"},
     ),
     Case(
         "body-control-character",
         {"letter.md": "We write[^report].\n\nA bell\x07 rings.\n"},
         [("text-control", "letter.md", 3, 7)],
         messages=["U+0007"],
+        fix={"letter.md": "We write[^report].\n\nA bell rings.\n"},
     ),
     # --- footnotes.yaml ------------------------------------------------------
     Case(
@@ -363,6 +397,7 @@ CASES = [
         {"footnotes.yaml": "report: See the report.\nspare: Never cited.\n"},
         [("footnote-unused", "footnotes.yaml", 2, 1)],
         exit_code=0,
+        fix={"footnotes.yaml": "report: See the report.\n"},
     ),
     Case(
         "footnote-insecure-link-inside-block-scalar",
@@ -385,6 +420,7 @@ CASES = [
         "footnote-alias",
         {"footnotes.yaml": "base: &text See the report.\nreport: *text\n"},
         [("yaml-alias", "footnotes.yaml", 2, 9)],
+        fix={"footnotes.yaml": "report: See the report.\n"},
     ),
     Case(
         "footnotes-a-list",
@@ -408,17 +444,22 @@ CASES = [
         "signatory-name-empty",
         {"signatories.yaml": "- name: Amnesty International\n- name: ''\n  location: London\n"},
         [("signatory-name-empty", "signatories.yaml", 2, 9)],
+        fix={"signatories.yaml": "- name: Amnesty International\n- name: Article 19\n  location: London\n"},
     ),
     Case(
         "signatory-without-name",
         {"signatories.yaml": "- name: Amnesty International\n- location: London\n  country: GB\n"},
         [("field-missing", "signatories.yaml", 2, 3)],
+        fix={
+            "signatories.yaml": "- name: Amnesty International\n- name: Article 19\n  location: London\n  country: GB\n"
+        },
     ),
     Case(
         "signatory-unknown-key",
         {"signatories.yaml": "- name: Article 19\n  locaton: London\n"},
         [("key-unknown", "signatories.yaml", 2, 3)],
         messages=["did you mean 'location'?"],
+        fix={"signatories.yaml": "- name: Article 19\n  location: London\n"},
     ),
     Case(
         "signatory-duplicate-key",
@@ -443,6 +484,10 @@ CASES = [
         },
         [("signatory-duplicate", "signatories.yaml", 2, 3)],
         messages=["already listed at signatories.yaml:1:3"],
+        fix={
+            "signatories.yaml": "- name: Asian Forum for Human Rights and Development (FORUM-ASIA)\n"
+            "- name: Droits de l'Homme\n- name: Droits de LHomme\n"
+        },
     ),
     Case(
         "signatory-bad-values",
@@ -457,6 +502,10 @@ CASES = [
             ("whitespace-stray", "signatories.yaml", 5, 13),
         ],
         messages=["did you mean 'confirmed'?", "", "", "leading or trailing space in location"],
+        fix={
+            "signatories.yaml": "- name: Article 19\n  status: confirmed\n  country: GB\n"
+            "  url: https://www.article19.org\n  location: London\n"
+        },
     ),
     Case(
         "signatory-placeholder-and-insecure-urls",
@@ -483,6 +532,12 @@ CASES = [
             "already listed at signatories.yaml:1:3",
             "already listed at signatories.yaml:7:3",
         ],
+        fix={
+            "signatories.yaml": "- name: Daniel\n  url: https://daniel.example\n"
+            "- name: Daniel  # noqa: signatory-namesake\n  url: https://other-daniel.example\n"
+            "- name: Jane Doe\n  affiliation: Utrecht University\n  title: Professor\n"
+            "- name: Jane Doe\n  on_behalf_of: Amnesty International\n"
+        },
     ),
     Case(
         "signatory-names-that-are-not-names",
@@ -490,6 +545,7 @@ CASES = [
         [("signatory-name-suspect", "signatories.yaml", 1, 9), ("signatory-name-suspect", "signatories.yaml", 2, 9)],
         exit_code=0,
         messages=["is a form's label", "is too short to be a name"],
+        fix={"signatories.yaml": "- name: Amnesty International\n"},
     ),
     Case(
         "signatory-urls-that-are-not-addresses",
@@ -523,6 +579,7 @@ CASES = [
         {"signatories.yaml": "- name: Amnesty International\n  group: Organisations\n"},
         [("signatory-group", "signatories.yaml", 2, 10)],
         messages=["the manifest's `signatories` is one file; list the groups there"],
+        fix={"signatories.yaml": "- name: Amnesty International\n"},
     ),
     Case(
         "manifest-group-count-not-true-or-false",
@@ -540,12 +597,16 @@ CASES = [
         [("glyph-missing", "signatories.yaml", 2, 3)],
         exit_code=0,
         messages=["1 character (first in signatory 'Glyphless \U000f0001 Society') have no glyph"],
+        fix={"signatories.yaml": "- name: Amnesty International\n- name: Glyphless Society\n"},
     ),
     Case(
         "signatory-norway-is-not-false",
         {"signatories.yaml": "- name: Norwegian Helsinki Committee\n  country: NO\n- name: Nowhere\n  country: nl\n"},
         [("country-unknown", "signatories.yaml", 4, 12)],
         messages=["did you mean 'NL'?"],
+        fix={
+            "signatories.yaml": "- name: Norwegian Helsinki Committee\n  country: NO\n- name: Nowhere\n  country: NL\n"
+        },
     ),
     Case(
         "signatories-recursive-alias",
@@ -568,6 +629,7 @@ CASES = [
         {"signatories.yaml": '- name: "Evil\\e[2J Org"\n- name: "Amnesty\\u202eInternational"\n'},
         [("text-control", "signatories.yaml", 1, 9), ("text-invisible", "signatories.yaml", 2, 9)],
         messages=["holds the invisible control character U+001B", "U+202E (RIGHT-TO-LEFT OVERRIDE)"],
+        fix={"signatories.yaml": "- name: Evil Org\n- name: Amnesty International\n"},
     ),
     Case(
         "signatories-wrong-extension",
@@ -587,6 +649,7 @@ CASES = [
             ("csv-header", "signatories.csv", 1, 23),
         ],
         messages=["unknown column 'locaton'; did you mean 'location'?", "has no name", "appears twice"],
+        fix={"signatories.csv": "name,location,country\nAmnesty International,London,GB\n"},
     ),
     Case(
         "csv-header-without-name",
@@ -692,6 +755,7 @@ CASES = [
         "csv-row-too-long",
         {"petition.yaml": CSV_MANIFEST, "signatories.csv": CSV_HEADER + "Article 19,London,GB,,,extra\n"},
         [("csv-row", "signatories.csv", 2, 24)],
+        fix={"signatories.csv": CSV_HEADER + "Article 19,London,GB,,\n"},
     ),
     Case(
         "csv-bad-quotes",
@@ -701,6 +765,7 @@ CASES = [
         },
         [("csv-syntax", "signatories.csv", 2, 1), ("csv-syntax", "signatories.csv", 4, 1)],
         messages=["',' expected after '\"'", "a quote is never closed"],
+        fix={"signatories.csv": CSV_HEADER + '"Amnesty International",,,,\nArticle 19,,,,\n"Unclosed, Ltd",,,,\n'},
     ),
     Case(
         "csv-semicolons-as-excel-writes-them",
@@ -719,6 +784,7 @@ CASES = [
         [("file-encoding", "signatories.csv", 2, 4)],
         exit_code=2,
         messages=["it looks like Windows-1252, where that byte is 'é': in Excel, save as \"CSV UTF-8\""],
+        shown='signatories.csv saved by Excel as plain "CSV", in Windows-1252:',
     ),
     Case(
         "only-pending-signatories",
@@ -729,6 +795,10 @@ CASES = [
         [("signatories-none-confirmed", "signatories.yaml", 1, 1)],
         exit_code=0,
         messages=["only 1 pending (shown with --draft)"],
+        fix={
+            "signatories.yaml": "- name: Amnesty International\n  status: confirmed\n"
+            "- name: Article 19\n  status: withdrawn\n"
+        },
     ),
     Case(
         "csv-missing",
@@ -745,6 +815,7 @@ CASES = [
         },
         [("translation-missing", "petition.yaml", 6, 3)],
         messages=["translation 'fr' lacks 'title', 'body', 'footnotes'"],
+        fix={"petition.yaml": MANIFEST + TRANSLATION_FR, "letter.fr.md": LETTER_FR, "footnotes.fr.yaml": NOTES_FR},
     ),
     Case(
         "translation-file-missing",
@@ -771,6 +842,7 @@ CASES = [
             "this paragraph calls no note where the original's calls [^report]",
             "has 2 paragraphs and 1 list item where the original has 2 paragraphs and 2 list items",
         ],
+        fix={"letter.fr.md": LETTER_FR},
     ),
     Case(
         # One error for the tag, none for each recipient that has no salutation in it.
@@ -937,11 +1009,6 @@ def test_every_render_rule_has_a_test_that_names_it():
     assert set(RENDER_RULES_TESTED_IN) == render_rules
     for rule_id, test_file in RENDER_RULES_TESTED_IN.items():
         assert rule_id in (Path(__file__).parent / test_file).read_text(encoding="utf-8"), rule_id
-
-
-def test_the_readme_rule_table_is_the_registry():
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    assert rules.markdown_table() in readme, "regenerate the README's rule table: make readme"
 
 
 def test_the_corpus_covers_every_kind_of_file():

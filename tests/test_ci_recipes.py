@@ -1,4 +1,4 @@
-"""docs/ci.md: the CI recipes' petition commands, run as the CI services would run them."""
+"""docs/how-to/ci.md: the CI recipes' petition commands, run as the CI services would run them."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import yaml
 from conftest import REPO
 from test_init import TODAY
 
-RECIPES = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+RECIPES = (REPO / "docs" / "how-to" / "ci.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```(\w+)\n(.*?)```", RECIPES, re.S)
 GITHUB, GITLAB = (yaml.safe_load(text) for kind, text in BLOCKS if kind == "yaml")
 LOOP = next(text for kind, text in BLOCKS if kind == "sh")

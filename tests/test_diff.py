@@ -241,8 +241,8 @@ def test_the_readme_shows_what_diff_prints_for_the_iap_letter(run_cli, editions)
     edit(new / "letter.md", "For the second year in a row,", "For the third year in a row,")
     edit(new / "petition.yaml", "date: 2017-09-05", "date: 2018-09-05")
     result = run_cli("diff", old, new)
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert f"$ petition diff data iap-2018\n{result.stdout}```" in readme
+    page = (REPO / "docs" / "how-to" / "review-changes.md").read_text(encoding="utf-8")
+    assert f"$ petition diff data iap-2018\n{result.stdout}```" in page
 
 
 def test_a_long_letter_of_few_distinct_words_shows_just_the_words_changed(run_cli, editions):

@@ -157,3 +157,24 @@ def test_a_folder_named_with_markup_and_escapes_is_printed_as_it_is_named(run_cl
     assert "letter[/bold]\\u001b[31m/" in result.stdout
     if command == "init":
         assert "`petition check letter[/bold]\\u001b[31m`" in result.stderr
+
+
+def test_a_translated_epigraph_is_read_for_control_characters_as_the_original_is(run_cli, project):
+    (project / "petition.yaml").write_text(
+        MANIFEST
+        + "epigraph: epigraph.md\n"
+        + "translations:\n  fr:\n    title: Lettre\n    place: Amsterdam\n    body: letter.fr.md\n"
+        + "    footnotes: footnotes.fr.yaml\n    epigraph: epigraph.fr.md\n",
+        encoding="utf-8",
+    )
+    files = {
+        "letter.md": "We write to you[^report].\n",
+        "epigraph.md": "*Nothing about us without us.*\n",
+        "epigraph.fr.md": "*Rien sur nous\x1b[2J sans nous.*\n",
+        "letter.fr.md": "Nous vous écrivons[^report].\n",
+        "footnotes.fr.yaml": "report: Voir le rapport.\n",
+        "recipients.yaml": "board:\n  name: The Board\n  salutation: {en: 'Dear Board,', fr: 'Mesdames, Messieurs,'}\n",
+    }
+    for name, text in files.items():
+        (project / name).write_text(text, encoding="utf-8")
+    assert problems(run_cli, project) == (1, [("text-control", "epigraph.fr.md", 1, 15)])

@@ -72,25 +72,30 @@ def test_an_image_within_the_limits_is_embedded_at_each_use(run_cli, project, tm
     assert html.count('<img src="data:image/png;base64,') == 2
 
 
-def test_an_image_gone_between_check_and_build_is_left_out_with_a_warning(project):
+def test_a_build_embeds_each_image_as_check_read_it_and_reads_no_image_file_again(project):
+    """The letter is read once: an image changed or deleted after check is embedded as check read it."""
+    import base64
     import datetime as dt
 
     from petitioncli.build import validate
-    from petitioncli.diagnostics import Diagnostics
     from petitioncli.edition import make_edition
     from petitioncli.render.html import render_html
+    from petitioncli.render.typst_data import letter_data
 
-    (project / "logo.png").write_bytes(png(4, 4))
+    checked = png(4, 4)
+    (project / "logo.png").write_bytes(checked)
+    (project / "head.png").write_bytes(checked)
+    manifest = project / "petition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "letterhead: head.png\n", encoding="utf-8")
     (project / "letter.md").write_text("We write[^report].\n\n![A](logo.png)\n", encoding="utf-8")
-    result = validate(project / "petition.yaml")
+    result = validate(manifest)
     assert not result.diagnostics
-    (project / "logo.png").unlink()
-    found = Diagnostics()
-    html = render_html(make_edition(result.letter, "board", dt.date(2020, 1, 15)), diagnostics=found)
-    assert "<img" not in html
-    assert [(d.rule.id, d.pos.line, d.message) for d in found] == [
-        ("image-unreadable", 3, "image 'logo.png' is left out: it is gone or unreadable since check read it")
-    ]
+    (project / "logo.png").write_bytes(png(8, 8))
+    (project / "head.png").unlink()
+    edition = make_edition(result.letter, "board", dt.date(2020, 1, 15))
+    html = render_html(edition)
+    assert html.count(f"data:image/png;base64,{base64.b64encode(checked).decode()}") == 2
+    assert list(letter_data(edition, "a4").images.values()) == [checked, checked]
 
 
 LETTERHEAD_MANIFEST = "letterhead: head.{suffix}\n"

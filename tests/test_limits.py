@@ -62,13 +62,6 @@ def test_each_text_file_may_hold_at_most_a_megabyte(run_cli, project, name):
     assert "may hold at most 1 MB, so it is not read" in found[0]["message"]
 
 
-def test_the_readme_lists_every_limit():
-    from petitioncli import limits
-
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    assert limits.markdown_table() in readme, "regenerate the README's limits table: make readme"
-
-
 NESTED_TOO_DEEP = {
     "emphasis": "We write " + "*" * 500 + "x" + "*" * 500 + "[^report].\n",
     "quotes": "We write[^report].\n\n" + "> " * 25 + "the deepest words\n",

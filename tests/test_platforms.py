@@ -1,5 +1,6 @@
-"""petitioncli on platforms without POSIX's extras (Windows has no SIGHUP), as docs/reference/platforms.md
-promises. What a platform lacks is taken away from a fresh interpreter before petitioncli is imported."""
+"""petitioncli on platforms without POSIX's extras (Windows has no SIGHUP, and no os.fchmod before Python 3.13),
+as docs/reference/platforms.md promises. What a platform lacks is taken away from a fresh interpreter before
+petitioncli is imported."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from projects import write_project
 # Run by the child interpreter at start-up (sitecustomize), before any petitioncli module.
 _TAKEN_AWAY = {
     "SIGHUP": "import signal\ndel signal.SIGHUP\n",
+    "fchmod": "import os\ndel os.fchmod\n",
 }
 
 
@@ -28,8 +30,8 @@ def _child(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_child_really_lacks_them(tmp_path):
-    found = _child(tmp_path, "-c", "import signal; print(hasattr(signal, 'SIGHUP'))")
-    assert found.stdout == "False\n"
+    found = _child(tmp_path, "-c", "import os, signal; print(hasattr(signal, 'SIGHUP'), hasattr(os, 'fchmod'))")
+    assert found.stdout == "False False\n"
 
 
 @pytest.mark.parametrize(

@@ -95,8 +95,8 @@ class Preview:
                     return state
         raise AssertionError("no such rebuild")
 
-    def interrupt(self) -> int:
-        self.process.send_signal(signal.SIGINT)
+    def interrupt(self, signum: int = signal.SIGINT) -> int:
+        self.process.send_signal(signum)
         code = self.process.wait(WAIT_SECONDS)
         self.stderr_file.close()
         return code
@@ -263,3 +263,9 @@ def test_a_translation_saved_as_editors_save_reloads_its_edition(bilingual):
         assert "Toujours plus, dans de nombreuses régions" in started.get("/letter.html")[2]
     finally:
         started.interrupt()
+
+
+def test_a_cancelled_job_stops_it_with_143(preview):
+    """`kill` (SIGTERM), as a CI job's end or a process manager stops it."""
+    assert preview.interrupt(signal.SIGTERM) == 143
+    assert preview.said("interrupted by SIGTERM")

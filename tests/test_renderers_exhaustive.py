@@ -13,11 +13,9 @@ from dataclasses import dataclass
 import pytest
 
 from petitioncli.build import validate
-from petitioncli.diagnostics import Diagnostics
 from petitioncli.edition import make_edition
 from petitioncli.render.docx_letter import _DocxWriter
 from petitioncli.render.html_body import HtmlWriter
-from petitioncli.render.sandbox import Sandbox
 from petitioncli.render.text import _TextWriter
 from petitioncli.render.typst_data import _Builder
 from projects import BASE
@@ -45,7 +43,7 @@ def test_the_text_letter_refuses_a_node_it_does_not_know(edition):
 
 
 def test_the_web_page_refuses_a_node_it_does_not_know(edition):
-    writer = HtmlWriter(edition, Sandbox(edition.letter.root), Diagnostics(), {})
+    writer = HtmlWriter(edition, {})
     with pytest.raises(AssertionError):
         writer.block(Unknown())  # type: ignore[arg-type]
     with pytest.raises(AssertionError):
@@ -53,15 +51,15 @@ def test_the_web_page_refuses_a_node_it_does_not_know(edition):
 
 
 def test_the_typst_data_refuses_a_node_it_does_not_know(edition):
-    builder = _Builder(edition, Sandbox(edition.letter.root), Diagnostics(), {})
+    builder = _Builder(edition, {})
     with pytest.raises(AssertionError):
         builder.block(Unknown())  # type: ignore[arg-type]
     with pytest.raises(AssertionError):
-        builder.inline(Unknown(), 1, False)  # type: ignore[arg-type]
+        builder.inline(Unknown(), False)  # type: ignore[arg-type]
 
 
 def test_the_word_document_refuses_a_node_it_does_not_know(edition):
-    writer = _DocxWriter(edition, "a4", Diagnostics())
+    writer = _DocxWriter(edition, "a4")
     with pytest.raises(AssertionError):
         writer.block(Unknown(), quoted=0, depth=0)  # type: ignore[arg-type]
     paragraph = writer.paragraph()

@@ -99,7 +99,7 @@ def test_a_noqa_comment_works_in_the_epigraph_and_a_translation(tmp_path):
         + "translations:\n  fr:\n    title: Lettre\n    place: Amsterdam\n    body: letter.fr.md\n"
         + "    footnotes: footnotes.fr.yaml\n    epigraph: epigraph.fr.md\n",
         "letter.md": LETTER + "<!-- noqa: whitespace-stray -->\n",
-        "epigraph.fr.md": "*Rien sur nous sans nous.*\n",
+        "epigraph.fr.md": "<!-- noqa: whitespace-stray -->\n*Rien  sur nous sans nous.*\n",
         "epigraph.md": "<!-- noqa: whitespace-stray -->\n*Nothing  about us without us.*\n",
         "letter.fr.md": "Nous vous  écrivons[^report]. <!-- noqa: whitespace-stray, html-raw -->\n",
         "footnotes.fr.yaml": "report: Voir le rapport.\n",

@@ -50,8 +50,8 @@ def _validate(manifest: Path, date: dt.date | None) -> loader.LoadResult:
         )
     )
     letter = result.letter
-    bodies = [*letter.documents, *(texts.body for texts in letter.translations.values())]
-    kept = checks.configured(checks.without_suppressed(found, result.sources, letter.signatories, bodies), letter)
+    kept = checks.without_suppressed(found, result.sources, letter.signatories, letter.every_document)
+    kept = checks.configured(kept, letter)
     kept.sort(key=sort_key)
     result.diagnostics = kept
     return result

@@ -21,6 +21,7 @@ from .model import (
     Signatory,
     SignatoryOrder,
     Status,
+    TranslatedTexts,
 )
 from .text import sort_key
 
@@ -95,15 +96,13 @@ def make_edition(
     def typeset(value: str | None) -> str | None:
         return markdown.quote_plain(value, marks) if value else value
 
-    def document(body: Body | None) -> Body | None:
-        if body is None:
-            return None
+    def document(body: Body) -> Body:
         return dataclasses.replace(body, document=Document(markdown.quote_blocks(body.document.blocks, marks)))
 
     body = document(translated.body if translated else letter.body)
-    assert body is not None
-    epigraph = document(translated.epigraph if translated and translated.epigraph else letter.epigraph)
-    postscript = document(translated.postscript if translated and translated.postscript else letter.postscript)
+    # A translation's own epigraph and postscript, else the original's.
+    around = [own or original for own, original in _around(letter, translated)]
+    epigraph, postscript = (document(part) if part is not None else None for part in around)
     notes: dict[str, Footnote] = translated.footnotes if translated else letter.footnotes
 
     numbers: dict[str, int] = {}
@@ -157,6 +156,12 @@ def make_edition(
         draft=draft,
         words=words(edition_language),
     )
+
+
+def _around(letter: Letter, translated: TranslatedTexts | None) -> list[tuple[Body | None, Body | None]]:
+    """(the translation's, the original's) epigraph, then postscript."""
+    own = (translated.epigraph, translated.postscript) if translated else (None, None)
+    return [(own[0], letter.epigraph), (own[1], letter.postscript)]
 
 
 def _group_headings(letter: Letter, translated: Any) -> list[str | None]:

@@ -88,13 +88,13 @@ def _text(edition: Edition, settings: Settings, diagnostics: Diagnostics, progre
 def _html(edition: Edition, settings: Settings, diagnostics: Diagnostics, progress: Progress) -> bytes:
     from .render.html import render_html
 
-    return render_html(edition, paper=settings.paper, diagnostics=diagnostics).encode("utf-8")
+    return render_html(edition, paper=settings.paper).encode("utf-8")
 
 
 def _docx(edition: Edition, settings: Settings, diagnostics: Diagnostics, progress: Progress) -> bytes:
     from .render.docx_letter import render_docx
 
-    return render_docx(edition, paper=settings.paper, diagnostics=diagnostics)
+    return render_docx(edition, paper=settings.paper)
 
 
 def _pdf(edition: Edition, settings: Settings, diagnostics: Diagnostics, progress: Progress) -> bytes:
@@ -149,7 +149,7 @@ def chosen(kind: type[Choice], value: str, what: str) -> Choice:
         raise PetitionError(f"unknown {what} '{value}'; choose from {choices}") from None
 
 
-def listed(kind: type[enum.StrEnum], last: str = "or") -> str:
+def listed(kind: type[enum.StrEnum]) -> str:
     """The choices of `kind` as a sentence says them: 'pdf, txt or html'."""
     *rest, final = (member.value for member in kind)
-    return f"{', '.join(rest)} {last} {final}" if rest else final
+    return f"{', '.join(rest)} or {final}" if rest else final

@@ -5,7 +5,7 @@ gigabytes (20 KB of brackets, an image used a hundred times, a `<use>` that
 repeats itself). What cannot be handled in time and memory in proportion to
 its size is refused against one of these limits, each far above any letter
 (the IAP letter's text is 3 KB; 100,000 signatories are a 10 MB YAML file).
-The README's "Limits" table is generated from this module (`make readme`).
+The docs site's Limits page is generated from this module (`make docs-gen`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ MB = 1024 * 1024
 class Limit:
     value: int
     shown: str
-    # Completes "the limit on …" in the README's table.
+    # Completes "the limit on …" on the docs site's Limits page.
     what: str
     rule: Rule
 
@@ -116,10 +116,3 @@ def beyond(size: int, limit: Limit) -> str:
 
 def all_limits() -> tuple[Limit, ...]:
     return tuple(_LIMITS)
-
-
-def markdown_table() -> str:
-    """The README's table of limits, in the order they are defined."""
-    lines = ["| limit on | value | reported as |", "| --- | --- | --- |"]
-    lines.extend(f"| {limit.what} | {limit.shown} | `{limit.rule.id}` |" for limit in _LIMITS)
-    return "\n".join(lines)

@@ -1,38 +1,24 @@
-"""Printing problems for people (`human`), programs (`json`), GitHub Actions (`github`) and GitLab (`gitlab`)."""
+"""Printing problems for people (`human`), programs (`json`), GitHub Actions (`github`) and GitLab (`gitlab`).
+
+Messages quote the user's data, and file names are the user's too: every
+format shows their control and invisible characters as escapes (`shown.py`).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, display_path
+from .shown import json_text, printable
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 _ANSI = {"bold": "1", "dim": "2", "error": "1;31", "warning": "33"}
-# Messages quote the user's data, and file names are the user's too: either
-# can hold any character. A line break would split a report line, an ESC or
-# C1 control would reach the terminal, a bidirectional override would
-# reorder what follows it on the line.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-# JSON escapes C0 itself; the rest of the above it leaves raw with ensure_ascii=False.
-_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def printable(text: str) -> str:
-    """The text with control characters written as escapes (\\n, \\u001b), on one line."""
-    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
-
-
-def json_text(text: str) -> str:
-    """JSON as `json.dumps(…, ensure_ascii=False)` writes it, but with what a terminal acts on escaped."""
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def file_names(diagnostics: Sequence[Diagnostic]) -> dict[Path, str]:
@@ -64,6 +50,7 @@ def as_dicts(diagnostics: Sequence[Diagnostic]) -> list[dict]:
             "severity": d.severity.value,
             "rule": d.rule.id,
             "message": d.message,
+            "url": d.rule.url,
         }
         for d in diagnostics
     ]
@@ -147,8 +134,13 @@ def coloured(console: Console) -> bool:
     return console.is_terminal and not console.no_color and console.color_system is not None
 
 
-def print_human(console: Console, diagnostics: Sequence[Diagnostic], files_checked: int | None = None) -> None:
+def print_human(
+    console: Console, diagnostics: Sequence[Diagnostic], files_checked: int | None = None, *, links: bool = False
+) -> None:
     """Grouped by file, in source order; a summary line closes when files_checked is given.
+
+    With `links`, each problem is followed by an indented line with its rule's
+    page, apart from the problem's own line so that it stays one line to jump to.
 
     Every line stays whole (`file:line:col: …`) so editors and terminals can
     jump to it; a blank line separates one file's problems from the next.
@@ -173,6 +165,8 @@ def print_human(console: Console, diagnostics: Sequence[Diagnostic], files_check
             f"{paint(_place(names[d.pos.file], d) + ':', 'bold')} {paint(severity + ':', severity)} "
             f"{printable(d.message)} {paint(f'[{d.rule.id}]', 'dim')}"
         )
+        if links:
+            lines.append(f"    {paint(d.rule.url, 'dim')}")
     if files_checked is not None:
         if diagnostics:
             lines.append("")

@@ -25,13 +25,13 @@ def check(context: Context) -> Iterator[Problem]:
     letter = context.letter
     # Each image is read once, however many documents and editions show it.
     judged: dict[str, Judged] = {}
-    head = ImageChecker(letter.root, judged)
+    head = ImageChecker(letter, judged)
     yield from check_letterhead(letter, head)
     yield from check_logos(letter, head)
     notes = Notes(letter.footnotes, "footnotes" in context.unusable)
     shown: dict[Path, list[Use]] = {}
     for body in letter.documents:
-        images = ImageChecker(letter.root, judged)
+        images = ImageChecker(letter, judged)
         yield from check_body(context, body, notes, images)
         shown[body.path] = images.uses
     # Every edition prints the letterhead, and the original's epigraph and postscript where it has none of its own.
@@ -39,7 +39,7 @@ def check(context: Context) -> Iterator[Problem]:
     for tag, texts in letter.translations.items():
         unusable = f"translations.{tag}.footnotes" in context.unusable
         notes = Notes(texts.footnotes, unusable, original=letter.footnotes, language=tag)
-        images = ImageChecker(letter.root, judged)
+        images = ImageChecker(letter, judged)
         # A translation's own epigraph and postscript stand in for the original's in its edition.
         own = [document for document in (texts.epigraph, texts.body, texts.postscript) if document is not None]
         for document in own:

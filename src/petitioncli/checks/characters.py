@@ -22,23 +22,18 @@ from ..fields import specs
 from ..loader.files import split_lines
 from ..model import Located
 from ..rules import Problem
+from ..shown import INVISIBLE
 from .context import Context
 
 # C0 controls other than tab and line breaks, DEL, and the C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Bidirectional embeddings, overrides and isolates; the zero-width space, the
-# word joiner and a byte-order mark inside a text; the invisible tag
-# characters. Not the zero-width joiners (ZWJ, ZWNJ), which Persian, Indic
-# scripts and emoji need, nor the plain direction marks (LRM, RLM).
-_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\U000e0000-\U000e007f]")
+# The characters every output shows as escapes since no one sees them (`shown.py`).
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 def check(context: Context) -> Iterator[Problem]:
     letter = context.letter
-    markdown_files = {
-        *(body.path for body in letter.documents),
-        *(texts.body.path for texts in letter.translations.values()),
-    }
+    markdown_files = {body.path for body in letter.every_document}
     escaped: set[Path] = set()
     for path, text in context.sources.items():
         if path in markdown_files:
@@ -67,6 +62,14 @@ def control_character(text: str) -> tuple[int, str] | None:
     if match is None:
         return None
     return match.start(), f"invisible control character {_named(match)}; delete it"
+
+
+def invisible_character(text: str) -> tuple[int, str] | None:
+    """Where the first invisible formatting character of `text` is, and what to say about it."""
+    match = _INVISIBLE.search(text)
+    if match is None:
+        return None
+    return match.start(), f"{_named(match)}, {_WHY}"
 
 
 _WHY = "which is invisible yet changes how the text reads or compares; delete it unless it is meant"

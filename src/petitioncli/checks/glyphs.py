@@ -76,8 +76,7 @@ def font_package(characters: set[str]) -> str:
 def _other_texts(context: Context) -> Iterator[tuple[Pos, str, str]]:
     """(where, what, text) of everything else a letter prints."""
     letter = context.letter
-    bodies = [*letter.documents, *(texts.body for texts in letter.translations.values())]
-    for body in bodies:
+    for body in letter.every_document:
         yield Pos(body.path), body.path.name, body.source
     notes = [
         *letter.footnotes.values(),

@@ -3,7 +3,9 @@
 check reads every image a build would embed, so that a build never meets a
 problem check did not report: a folder or FIFO named as an image, a file
 that is no image, one over a limit, an SVG that would be embedded without
-its scripts and outside references.
+its scripts and outside references. Each image is read here once and kept,
+prepared, in the model (`Letter.images`): the build embeds exactly what was
+judged, and no renderer reads the file again.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ from ..rules import Problem, Rule
 
 @dataclass(frozen=True, slots=True)
 class Judged:
-    """What check made of one image file: its problems, and its size when it is embedded."""
+    """What check made of one image file: its problems, and the image as it is embedded, if it is."""
 
     problems: tuple[tuple[Rule, str], ...]
+    picture: images.Embeddable | None = None
+    # The file's size: what the web page embeds for each use.
     embedded_bytes: int = 0
 
 
@@ -35,8 +39,9 @@ Use = tuple[Pos, str, int]
 class ImageChecker:
     """Judges each image file once, however often the letter shows it, and lists each use."""
 
-    def __init__(self, root: Path, judged: dict[str, Judged]):
-        self.root = root
+    def __init__(self, letter: Letter, judged: dict[str, Judged]):
+        self.root = letter.root
+        self.prepared = letter.images
         self.judged = judged
         self.uses: list[Use] = []
 
@@ -52,7 +57,10 @@ class ImageChecker:
             return
         judged = self.judged.get(relative)
         if judged is None:
-            judged = self.judged[relative] = _judge(self.root / relative, src)
+            judged = self.judged[relative] = _judge(self.root, relative, src)
+            if judged.picture is not None:
+                # Kept in the model: the renderers embed the image as read here, and read no file.
+                self.prepared[relative] = judged.picture
         for rule, message in judged.problems:
             yield rule.at(pos, message)
         if judged.embedded_bytes:
@@ -99,7 +107,12 @@ def check_totals(editions: list[list[Use]]) -> Iterator[Problem]:
                 break
 
 
-def _judge(path: Path, src: str) -> Judged:
+def _judge(root: Path, relative: str, src: str) -> Judged:
+    # The file the path leads to once links are followed, read only if it is inside the project:
+    # a link swapped after this test still cannot point the read outside.
+    path = paths.real_path(root / relative)
+    if path is None or not paths.inside(root, path):
+        return Judged(((rules.IMAGE_REFUSED, f"image '{src}' is left out: it is outside the project folder"),))
     try:
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
@@ -137,4 +150,4 @@ def _judge(path: Path, src: str) -> Judged:
                 f"{some_of(picture.removed)}",
             ),
         )
-    return Judged(problems, len(data))
+    return Judged(problems, picture, len(data))

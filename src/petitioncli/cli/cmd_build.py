@@ -173,7 +173,10 @@ class _ProgressBar:
         self._bar.start()
 
     def rendering(self, name: str) -> None:
-        self._letter = name
+        from ..shown import markup
+
+        # The bar's description is Rich markup; the file's name comes from the project.
+        self._letter = markup(name)
         if self._bar is not None:
             self._bar.update(self._task, completed=self._started, description=name)
             self._started += 1
@@ -192,7 +195,8 @@ def _report_build(result, json_summary: bool, checksums: Path | None = None) -> 
     import json
 
     from ..diagnostics import display_path
-    from ..report import as_dicts, json_text, print_human, printable
+    from ..report import as_dicts, print_human
+    from ..shown import json_text, printable
 
     if result.diagnostics:
         print_human(stderr(), result.diagnostics)

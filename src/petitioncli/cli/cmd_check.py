@@ -21,7 +21,8 @@ class OutputFormat(StrEnum):
 
 
 @app.command(
-    epilog="Examples: petition check data --strict; petition check --output-format github. "
+    epilog="Examples: petition check data --strict; petition check --output-format github; "
+    "petition check data --verbose (each problem's rule page). "
     "Exit code 0: no errors; 1: errors (or warnings with --strict); 2: a file missing or unreadable."
 )
 def check(
@@ -35,6 +36,9 @@ def check(
             case_sensitive=False,
         ),
     ] = OutputFormat.human,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Follow each problem with the web page of its rule.")
+    ] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Report every problem in a letter project, each with its file, line, column and rule id."""
@@ -42,13 +46,16 @@ def check(
     def run() -> ExitStatus:
         from ..loader import find_manifest
 
-        return check_and_report(find_manifest(project), strict, output_format)
+        return check_and_report(find_manifest(project), strict, output_format, links=verbose)
 
     raise typer.Exit(guarded(debug, run))
 
 
-def check_and_report(manifest: Path, strict: bool, output_format: OutputFormat) -> ExitStatus:
-    """Checks one project, prints its problems on stdout, and returns the exit code they call for."""
+def check_and_report(manifest: Path, strict: bool, output_format: OutputFormat, *, links: bool = False) -> ExitStatus:
+    """Checks one project, prints its problems on stdout, and returns the exit code they call for.
+
+    `links` adds each rule's page to the human format; json always carries it.
+    """
     from rich.console import Console
 
     from ..build import validate
@@ -65,5 +72,5 @@ def check_and_report(manifest: Path, strict: bool, output_format: OutputFormat) 
         elif output_format is OutputFormat.gitlab:
             typer.echo(to_gitlab(diagnostics))
         else:
-            print_human(Console(), diagnostics, files_checked=len(result.sources))
+            print_human(Console(), diagnostics, files_checked=len(result.sources), links=links)
     return diagnostics.exit_code(strict=strict)

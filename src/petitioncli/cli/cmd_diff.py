@@ -74,7 +74,8 @@ def diff(
         from ..diff import compare_projects, sides
         from ..diff.markdown import to_markdown
         from ..diff.show import to_json, to_text
-        from ..report import coloured, printable
+        from ..report import coloured
+        from ..shown import printable
 
         before, after = sides(old, new)
         found, errors = compare_projects(before, after)

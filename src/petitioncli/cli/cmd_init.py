@@ -45,12 +45,10 @@ def init(
     """Create a letter project that passes `petition check --strict` and builds, every file commented."""
 
     def run() -> ExitStatus:
-        from rich.markup import escape
-
         from ..diagnostics import display_path
         from ..init import init_project
         from ..loader import find_manifest
-        from ..report import printable
+        from ..shown import markup, printable
 
         manifest = find_manifest(source) if source is not None else None
         written = init_project(folder, title=title, language=language, source=manifest)
@@ -58,7 +56,7 @@ def init(
             for path in written:
                 typer.echo(printable(display_path(path)))
         # The folder's name is the user's: neither markup for Rich nor escape sequences for the terminal.
-        where = "" if folder == Path(".") else f" {escape(printable(display_path(folder)))}"
+        where = "" if folder == Path(".") else f" {markup(display_path(folder))}"
         stderr().print(
             f"Next: edit the files, then `petition check{where}` and `petition build{where}`.",
             highlight=False,

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..exit_status import ExitStatus
 from ..formats import Engine
 from .app import app
 from .common import DebugOpt, ProjectArg, VerboseOpt, complete_recipients, configure_logging, guarded, stderr
@@ -56,10 +57,12 @@ def preview(
     """
     configure_logging(verbose)
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from ..build import DEFAULT_OUTPUT_DIR
+        from ..diagnostics import display_path
         from ..loader import find_manifest
         from ..preview import PreviewOptions, serve
+        from ..shown import markup
 
         manifest = find_manifest(project)
         options = PreviewOptions(
@@ -74,23 +77,22 @@ def preview(
         def ready(url: str) -> None:
             # The address on stdout alone, for a script to read; everything else goes to stderr.
             print(url, flush=True)
-            stderr().print(f"Previewing {manifest} at {url} (Ctrl-C stops)", highlight=False, soft_wrap=True)
+            where = markup(display_path(manifest))
+            stderr().print(f"Previewing {where} at {markup(url)} (Ctrl-C stops)", highlight=False, soft_wrap=True)
             if open_browser:
                 import webbrowser
 
                 webbrowser.open(url)
 
         serve(manifest, options, host=host, port=port, ready=ready, rebuilt=_report)
-        return 0
+        return ExitStatus.SUCCESS
 
     raise typer.Exit(guarded(debug, run))
 
 
 def _report(snapshot) -> None:
     """Each rebuild in one line, with the problems it found under it."""
-    from rich.markup import escape
-
-    from ..report import printable
+    from ..shown import markup
 
     console = stderr()
     if snapshot.failed:
@@ -100,5 +102,5 @@ def _report(snapshot) -> None:
         console.print(f"Rebuilt in {snapshot.seconds:.2f} s", highlight=False)
     for problem in snapshot.problems:
         colour = "red" if problem.severity == "error" else "yellow"
-        console.print(f"  [{colour}]{escape(printable(problem.line))}[/]", highlight=False, soft_wrap=True)
+        console.print(f"  [{colour}]{markup(problem.line)}[/]", highlight=False, soft_wrap=True)
     sys.stderr.flush()

@@ -26,8 +26,8 @@ def schema(
 
     def run() -> ExitStatus:
         from ..diagnostics import PetitionError, display_path
-        from ..report import printable
         from ..schema import write_schemas
+        from ..shown import printable
 
         if output.exists() and not output.is_dir():
             raise PetitionError(f"--output must be a folder, and {output} is a file")

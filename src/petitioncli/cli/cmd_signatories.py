@@ -47,6 +47,7 @@ def add(
         from ..diagnostics import display_path
         from ..loader import find_manifest
         from ..report import print_human
+        from ..shown import printable
         from ..signatories.add import add as add_entry
 
         given = {"name": name, "location": location, "affiliation": affiliation, "url": url}
@@ -58,8 +59,10 @@ def add(
         details = ", ".join(f"{key}: {value}" for key, value in added.values.items() if key != "name")
         with printing_results():
             typer.echo(
-                f"Added '{added.values['name']}' at {display_path(added.path)}:{added.line}"
-                + (f" ({details})" if details else "")
+                printable(
+                    f"Added '{added.values['name']}' at {display_path(added.path)}:{added.line}"
+                    + (f" ({details})" if details else "")
+                )
             )
         return ExitStatus.SUCCESS
 
@@ -121,6 +124,7 @@ def stats(project: ProjectArg = None, json_output: JsonOpt = False, debug: Debug
         from rich.console import Console
 
         from ..loader import find_manifest
+        from ..shown import json_text
         from ..signatories.stats import count, print_tables
 
         found = count(find_manifest(project))
@@ -130,10 +134,11 @@ def stats(project: ProjectArg = None, json_output: JsonOpt = False, debug: Debug
                 f"note: the list has {errors} error{'s' if errors != 1 else ''} (petition check shows them); "
                 "entries that could not be read are not counted",
                 highlight=False,
+                soft_wrap=True,
             )
         with printing_results():
             if json_output:
-                typer.echo(json.dumps(found.as_json(), ensure_ascii=False, indent=2))
+                typer.echo(json_text(json.dumps(found.as_json(), ensure_ascii=False, indent=2)))
             else:
                 print_tables(Console(), found)
         return ExitStatus.SUCCESS

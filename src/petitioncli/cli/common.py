@@ -49,13 +49,11 @@ def configure_logging(verbose: bool) -> None:
 
 
 def fail(message: str, code: ExitStatus) -> typer.Exit:
-    from rich.markup import escape
-
-    from ..report import printable
+    from ..shown import markup
 
     # With stderr on a full disk the message is lost, but the exit code still tells.
     with contextlib.suppress(OSError):
-        stderr().print(f"[bold red]petition: error:[/] {escape(printable(message))}", highlight=False, soft_wrap=True)
+        stderr().print(f"[bold red]petition: error:[/] {markup(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -164,8 +162,11 @@ def print_json_error(message: str, code: int) -> None:
     """A failure as the one JSON document a --json command prints: `ok` false, the error and the exit code."""
     import json
 
+    from ..shown import json_text
+
     with contextlib.suppress(OSError):
-        typer.echo(json.dumps({"ok": False, "error": message, "exit_code": code}, ensure_ascii=False, indent=2))
+        failure = {"ok": False, "error": message, "exit_code": code}
+        typer.echo(json_text(json.dumps(failure, ensure_ascii=False, indent=2)))
 
 
 def complete_recipients(ctx: typer.Context, incomplete: str) -> list[str]:

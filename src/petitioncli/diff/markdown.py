@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Signatory
-from ..report import printable
+from ..shown import printable
 from .compare import Changed, LetterDiff, TextsDiff, Value
 from .show import describe
 from .words import Op, ParagraphChange, shortened

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..fields import specs
 from ..model import Signatory, Status
-from ..report import printable
+from ..shown import json_text, printable
 from .compare import Changed, LetterDiff, TextsDiff, Value
 from .words import Op, ParagraphChange, shortened
 
@@ -146,31 +146,33 @@ def to_json(diff: LetterDiff, old: str, new: str) -> str:
     def changed(c: Changed, key: str) -> dict:
         return {key: getattr(c.new, key), "fields": {k: {"old": a, "new": b} for k, (a, b) in c.fields.items()}}
 
-    return json.dumps(
-        {
-            "old": old,
-            "new": new,
-            "differences": bool(diff),
-            "signatories": {
-                "joined": [_entry(s, diff.group(s)) for s in diff.joined],
-                "pending": [_entry(s, diff.group(s)) for s in diff.pending],
-                "withdrawn": [_entry(s, diff.group(s)) for s in diff.withdrawn],
-                "left": [_entry(s, diff.group(s)) for s in diff.left],
-                "status_changed": [changed(c, "name") for c in diff.status_changed],
-                "changed": [changed(c, "name") for c in diff.signatories_changed],
-                "by_group": diff.by_group(),
+    return json_text(
+        json.dumps(
+            {
+                "old": old,
+                "new": new,
+                "differences": bool(diff),
+                "signatories": {
+                    "joined": [_entry(s, diff.group(s)) for s in diff.joined],
+                    "pending": [_entry(s, diff.group(s)) for s in diff.pending],
+                    "withdrawn": [_entry(s, diff.group(s)) for s in diff.withdrawn],
+                    "left": [_entry(s, diff.group(s)) for s in diff.left],
+                    "status_changed": [changed(c, "name") for c in diff.status_changed],
+                    "changed": [changed(c, "name") for c in diff.signatories_changed],
+                    "by_group": diff.by_group(),
+                },
+                **_texts_json(diff.texts),
+                "translations": {tag: _texts_json(texts) for tag, texts in diff.translations.items()},
+                "recipients": {
+                    "added": [r.id for r in diff.recipients_added],
+                    "removed": [r.id for r in diff.recipients_removed],
+                    "changed": [changed(c, "id") for c in diff.recipients_changed],
+                },
+                "manifest": {key: {"old": a, "new": b} for key, (a, b) in diff.manifest.items()},
             },
-            **_texts_json(diff.texts),
-            "translations": {tag: _texts_json(texts) for tag, texts in diff.translations.items()},
-            "recipients": {
-                "added": [r.id for r in diff.recipients_added],
-                "removed": [r.id for r in diff.recipients_removed],
-                "changed": [changed(c, "id") for c in diff.recipients_changed],
-            },
-            "manifest": {key: {"old": a, "new": b} for key, (a, b) in diff.manifest.items()},
-        },
-        ensure_ascii=False,
-        indent=2,
+            ensure_ascii=False,
+            indent=2,
+        )
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Pos
+from ..images import Embeddable
 from ..language import Words
 from ..language import words as words_for
 from ..markdown import Document, Inline
@@ -66,11 +67,27 @@ class Letter:
     postscript: Body | None = None
     # The letterhead image, a file in the project.
     letterhead: Path | None = None
+    # Every image the letter shows (letterhead, epigraph, body, postscript,
+    # translations), by its path in the project, as `check` read and prepared
+    # it: the renderers embed these and read no image file themselves. An
+    # image check found unusable is not here, and is left out.
+    images: dict[str, Embeddable] = field(default_factory=dict)
 
     @property
     def documents(self) -> list[Body]:
         """The Markdown files in the order they are printed: epigraph, body, postscript."""
         return [body for body in (self.epigraph, self.body, self.postscript) if body is not None]
+
+    @property
+    def every_document(self) -> list[Body]:
+        """Every Markdown file read: the original's documents, then each translation's body, epigraph, postscript."""
+        translated = (
+            body
+            for texts in self.translations.values()
+            for body in (texts.body, texts.epigraph, texts.postscript)
+            if body is not None
+        )
+        return [*self.documents, *translated]
 
 
 @dataclass(slots=True)

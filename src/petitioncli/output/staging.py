@@ -149,9 +149,10 @@ def _write_and_sync(item: _Staged, data: bytes) -> None:
         while view:
             view = view[os.write(item.fd, view) :]
         # A letter someone made private stays private: the new file takes the
-        # permissions of the one it replaces.
-        with contextlib.suppress(FileNotFoundError):
-            os.fchmod(item.fd, stat.S_IMODE(os.stat(item.final).st_mode))
+        # permissions of the one it replaces (Windows has no fchmod before Python 3.13).
+        if hasattr(os, "fchmod"):
+            with contextlib.suppress(FileNotFoundError):
+                os.fchmod(item.fd, stat.S_IMODE(os.stat(item.final).st_mode))
         os.fsync(item.fd)
     except OSError as exc:
         raise cannot_write(item.path, reason_of(exc)) from None

@@ -10,9 +10,10 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ..output.signals import Interrupted, stop_signals_handled_by
 from .server import PreviewServer
 from .session import PreviewOptions, PreviewSession, Problem, Snapshot, refuse_many
 
@@ -65,17 +66,37 @@ def serve(
             rust_timeout=_WATCH_TIMEOUT_MS,
         )
         announced = False
-        for changes in watching:
-            if not announced:
-                announced = True
-                ready(server.url)
-                # A save while the first letter was built and the watch set up.
-                if changes or _changed_since(session.snapshot.named, started):
-                    rebuilt(session.rebuild())
-            elif changes:
-                rebuilt(session.rebuild())
+        with _stop_signals_told() as told:
+            try:
+                for changes in watching:
+                    if not announced:
+                        announced = True
+                        ready(server.url)
+                        # A save while the first letter was built and the watch set up.
+                        if changes or _changed_since(session.snapshot.named, started):
+                            rebuilt(session.rebuild())
+                    elif changes:
+                        rebuilt(session.rebuild())
+            except KeyboardInterrupt:
+                # watchfiles says any signal as KeyboardInterrupt: the status says which (SIGTERM: 143).
+                if told:
+                    raise Interrupted(told[0]) from None
+                raise
     finally:
         server.close()
+
+
+@contextlib.contextmanager
+def _stop_signals_told() -> Iterator[list[int]]:
+    """Each stop signal raises Interrupted, as for every command, and is written down first."""
+    told: list[int] = []
+
+    def stop(signum: int, frame: object) -> None:
+        told.append(signum)
+        raise Interrupted(signum)
+
+    with stop_signals_handled_by(stop):
+        yield told
 
 
 def _changed_since(paths: frozenset[Path], moment_ns: int) -> bool:

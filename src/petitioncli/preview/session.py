@@ -138,7 +138,7 @@ class PreviewSession:
             letter, recipient, letter_date(None, letter.manifest.date), language=language, draft=options.draft
         )
         diagnostics = Diagnostics()
-        html = render_html(edition, diagnostics=diagnostics)
+        html = render_html(edition)
         if options.pdf:
             try:
                 self._print(edition, sources, diagnostics)

@@ -18,7 +18,6 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ..diagnostics import Diagnostics, Pos
 from ..markdown import (
     Code,
     Emphasis,
@@ -35,7 +34,6 @@ from ..markdown import (
 )
 from ..model import Edition, LinksInPrint
 from . import docx_parts as parts
-from .sandbox import Sandbox
 
 # Word's own picture readers; an SVG or WebP image is printed as its description.
 _WORD_IMAGES = ("image/png", "image/jpeg", "image/gif")
@@ -52,20 +50,16 @@ class InlineWriter:
         self,
         edition: Edition,
         document: Any,
-        diagnostics: Diagnostics,
         right_to_left: bool,
         notes: dict[int, tuple[Inline, ...]],
     ):
         self.edition = edition
         self.document = document
-        self.diagnostics = diagnostics
         self.right_to_left = right_to_left
-        self.sandbox = Sandbox(edition.letter.root)
         self.footnotes: Any = parts.add_footnotes_part(document)
         # The notes' texts by number, with the edition's quotation marks.
         self.notes = notes
         self.seen_notes: set[int] = set()
-        self.body_path = edition.body.path
         self._style_ids: dict[str, str] = {}
         self._run_properties: dict[tuple[bool, bool, bool, str | None], Any] = {}
         # Each part's links by address. python-docx looks through every relationship of a
@@ -78,7 +72,6 @@ class InlineWriter:
         nodes: tuple[Inline, ...],
         part: Any,
         *,
-        line: int = 1,
         bold: bool = False,
         italic: bool = False,
         in_note: bool = False,
@@ -99,17 +92,16 @@ class InlineWriter:
                         parent,
                         node.children,
                         part,
-                        line=line,
                         bold=bold or strong,
                         italic=italic or not strong,
                         in_note=in_note,
                     )
                 case Link():
-                    self.link(parent, node, part, line=line, bold=bold, italic=italic, in_note=in_note)
+                    self.link(parent, node, part, bold=bold, italic=italic, in_note=in_note)
                 # A note holds no images and no calls of notes.
                 case Image():
                     if not in_note:
-                        self.image(parent, node, line)
+                        self.image(parent, node)
                 case NoteRef():
                     if not in_note:
                         self.note_call(parent, node.label or "")
@@ -118,12 +110,12 @@ class InlineWriter:
                 case _:
                     assert_never(node)
 
-    def link(self, parent: Any, node: Link, part: Any, *, line: int, bold: bool, italic: bool, in_note: bool) -> None:
+    def link(self, parent: Any, node: Link, part: Any, *, bold: bool, italic: bool, in_note: bool) -> None:
         if urlsplit(node.href).scheme.lower() not in LINK_SCHEMES:
-            self.inline(parent, node.children, part, line=line, bold=bold, italic=italic, in_note=in_note)
+            self.inline(parent, node.children, part, bold=bold, italic=italic, in_note=in_note)
             return
         holder = OxmlElement("w:p")
-        self.inline(holder, node.children, part, line=line, bold=bold, italic=italic, in_note=in_note)
+        self.inline(holder, node.children, part, bold=bold, italic=italic, in_note=in_note)
         runs = list(holder)
         for run in runs:
             properties = run.get_or_add_rPr()
@@ -172,20 +164,21 @@ class InlineWriter:
         note.append(paragraph)
         self.footnotes.element.append(note)
 
-    def image(self, parent: Any, node: Image, line: int) -> None:
+    def image(self, parent: Any, node: Image) -> None:
         """A project image Word can show, at most the text's width; any other is printed as its description."""
-        relative = project_relative_path(node.src)
-        if relative is None:
+        if project_relative_path(node.src) is None:
             return
-        run = self.picture(self.edition.letter.root / relative, node.src, Pos(self.body_path, line))
+        run = self.picture(node.src)
         if run is not None:
             parent.append(run)
         elif node.alt:
             parent.append(self.run(node.alt, italic=True))
 
-    def picture(self, path: Any, src: str, pos: Pos, height: int | None = None) -> Any:
-        """A run holding a project image at its own size (at most the text's width) or at `height`; None if unusable."""
-        picture = self.sandbox.picture(self.edition.letter.root, path, src, pos, self.diagnostics)
+    def picture(self, src: str, height: int | None = None) -> Any:
+        """A run holding a project image, as check prepared it, at its own size (at most the text's width)
+        or at `height`; None if check found it unusable or Word cannot show it."""
+        relative = project_relative_path(src)
+        picture = self.edition.letter.images.get(relative) if relative is not None else None
         if picture is None or picture.media not in _WORD_IMAGES:
             return None
         # python-docx adds pictures to runs of a paragraph only: one made for it, never put in the document.

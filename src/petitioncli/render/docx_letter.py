@@ -19,8 +19,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Inches
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from .. import markdown
-from ..diagnostics import Diagnostics
 from ..language import is_right_to_left
 from ..markdown import (
     Block,
@@ -49,15 +47,14 @@ _MARGIN = Cm(2.5)
 _LOGO_HEIGHT = Cm(0.6)
 
 
-def render_docx(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | None = None) -> bytes:
-    return _DocxWriter(edition, paper, diagnostics if diagnostics is not None else Diagnostics()).letter()
+def render_docx(edition: Edition, paper: str = "a4") -> bytes:
+    return _DocxWriter(edition, paper).letter()
 
 
 class _DocxWriter:
-    def __init__(self, edition: Edition, paper: str, diagnostics: Diagnostics):
+    def __init__(self, edition: Edition, paper: str):
         self.edition = edition
         self.paper = PAPERS[paper]
-        self.diagnostics = diagnostics
         self.right_to_left = is_right_to_left(edition.language)
         self.document: Any = Document()
         parts.add_styles(self.document)
@@ -67,7 +64,7 @@ class _DocxWriter:
         self.numbering = parts.Numbering(self.document)
         # The notes' texts by number, with the edition's quotation marks already set.
         notes = {n.number: n.footnote.inlines for n in edition.footnotes}
-        self.text = InlineWriter(edition, self.document, diagnostics, self.right_to_left, notes)
+        self.text = InlineWriter(edition, self.document, self.right_to_left, notes)
         self.inline = self.text.inline
         self.body_end = self.document.element.body.get_or_add_sectPr()
         self.run = self.text.run
@@ -80,7 +77,7 @@ class _DocxWriter:
             self.paragraph()._p.append(self.run("DRAFT - not for circulation", bold=True))
         if edition.letterhead is not None:
             manifest = edition.letter.manifest
-            picture = self.text.picture(edition.letterhead, str(manifest.letterhead), manifest.where("letterhead"))
+            picture = self.text.picture(str(manifest.letterhead))
             if picture is not None:
                 self.paragraph()._p.append(picture)
         self.plain(edition.title, "Title")
@@ -195,11 +192,7 @@ class _DocxWriter:
 
     def logo(self, paragraph: Any, signatory: Signatory, src: str) -> None:
         """The signatory's logo, small beside the name as print shows it (`logos: true` on the group)."""
-        relative = markdown.project_relative_path(src)
-        if relative is None:
-            return
-        path = self.edition.letter.root / relative
-        picture = self.text.picture(path, src, signatory.where("logo"), height=_LOGO_HEIGHT)
+        picture = self.text.picture(src, height=_LOGO_HEIGHT)
         if picture is not None:
             paragraph.append(picture)
             paragraph.append(self.run(" "))
@@ -213,7 +206,6 @@ class _DocxWriter:
 
     def markdown(self, body: Body, quoted: int = 0) -> None:
         """A Markdown file of the letter, its tree walked as the edition holds it (quotation marks set)."""
-        self.text.body_path = body.path
         for block in body.document.blocks:
             self.block(block, quoted=quoted, depth=0)
 
@@ -222,10 +214,10 @@ class _DocxWriter:
             case Paragraph():
                 paragraph = self.paragraph(style or ("Quote" if quoted else "Normal"), container)
                 self.indent(paragraph, quoted)
-                self.inline(paragraph._p, block.children, self.document.part, line=block.line + 1)
+                self.inline(paragraph._p, block.children, self.document.part)
             case Heading():
                 paragraph = self.paragraph(f"Heading {min(block.level, 9)}", container)
-                self.inline(paragraph._p, block.children, self.document.part, line=block.line + 1)
+                self.inline(paragraph._p, block.children, self.document.part)
             case ListBlock():
                 self.list_block(block, quoted=quoted, depth=depth + 1, container=container)
             case BlockQuote():
@@ -265,7 +257,7 @@ class _DocxWriter:
                     paragraph = self.paragraph(style, container)
                     if num_id is not None:
                         parts.number_paragraph(paragraph._p, num_id)
-                    self.inline(paragraph._p, child.children, self.document.part, line=child.line + 1)
+                    self.inline(paragraph._p, child.children, self.document.part)
                 else:
                     continued = "List Continue" if level == 1 else f"List Continue {level}"
                     self.block(child, quoted=quoted, depth=depth, style=continued, container=container)
@@ -287,4 +279,4 @@ class _DocxWriter:
                 align = block.align[column] if column < len(block.align) else None
                 if align:
                     paragraph.alignment = alignments[align]
-                self.inline(paragraph._p, cell.children, self.document.part, line=cell.line + 1, bold=row_index == 0)
+                self.inline(paragraph._p, cell.children, self.document.part, bold=row_index == 0)

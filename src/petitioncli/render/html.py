@@ -14,8 +14,7 @@ from html import unescape
 
 from markupsafe import Markup
 
-from .. import __version__, markdown
-from ..diagnostics import Diagnostics
+from .. import __version__
 from ..language import is_right_to_left
 from ..model import Edition, Signatory, Status
 from .fonts import font_faces_css
@@ -67,17 +66,12 @@ class LetterHtml:
     html: str
 
 
-def render_html(edition: Edition, paper: str = "a4", diagnostics: Diagnostics | None = None) -> str:
-    """The letter as HTML5; `diagnostics` receives what only rendering can find (unusable images)."""
-    return letter_html(edition, paper, diagnostics).html
+def render_html(edition: Edition, paper: str = "a4") -> str:
+    """The letter as HTML5."""
+    return letter_html(edition, paper).html
 
 
-def letter_html(
-    edition: Edition,
-    paper: str = "a4",
-    diagnostics: Diagnostics | None = None,
-    end_notes: frozenset[int] = frozenset(),
-) -> LetterHtml:
+def letter_html(edition: Edition, paper: str = "a4", end_notes: frozenset[int] = frozenset()) -> LetterHtml:
     """The HTML letter, with what the PDF renderer needs to know about its images.
 
     `end_notes`: the notes print sets after the letter's text, since a page's foot cannot hold them.
@@ -85,7 +79,7 @@ def letter_html(
     sandbox = Sandbox(edition.letter.root)
     # The notes' texts by number, with the edition's quotation marks.
     notes = {n.number: n.footnote.inlines for n in edition.footnotes}
-    writer = HtmlWriter(edition, sandbox, diagnostics if diagnostics is not None else Diagnostics(), notes, end_notes)
+    writer = HtmlWriter(edition, notes, end_notes)
     # In print order, so that each note floats from its first call.
     epigraph = writer.document(edition.epigraph) if edition.epigraph else None
     body = writer.document(edition.body)
@@ -93,7 +87,7 @@ def letter_html(
     letterhead = None
     if edition.letterhead is not None:
         manifest = edition.letter.manifest
-        letterhead = writer.data_uri(edition.letterhead, str(manifest.letterhead), manifest.where("letterhead"))
+        letterhead = writer.data_uri(str(manifest.letterhead))
     date_text = edition.date_text
     logos = _Logos(writer)
     html = (
@@ -147,7 +141,7 @@ def letter_html(
 
 
 class _Logos:
-    """Each logo file read and encoded once, however many signatories show it."""
+    """Each logo encoded once, however many signatories show it, from the image check prepared."""
 
     def __init__(self, writer: HtmlWriter):
         self.writer = writer
@@ -158,9 +152,7 @@ class _Logos:
         if src is None:
             return None
         if src not in self.uris:
-            relative = markdown.project_relative_path(src)
-            root = self.writer.edition.letter.root
-            self.uris[src] = self.writer.data_uri(root / relative, src, signatory.where("logo")) if relative else None
+            self.uris[src] = self.writer.data_uri(src)
         return self.uris[src]
 
 

@@ -1,19 +1,18 @@
 """The letter's Markdown tree as HTML: the body, the footnote calls and the notes' texts.
 
-Raw HTML nodes produce nothing; images are read through the sandbox and
-inlined as data URIs, so the page never points outside itself.
+Raw HTML nodes produce nothing; images are inlined as data URIs, as `check`
+read and prepared them (`Letter.images`), so the page never points outside
+itself and no file is read here.
 """
 
 from __future__ import annotations
 
 import base64
-from pathlib import Path
 from typing import assert_never
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from ..diagnostics import Diagnostics, Pos
 from ..markdown import (
     Block,
     BlockQuote,
@@ -42,7 +41,6 @@ from ..markdown import (
 )
 from ..model import Body, Edition, LinksInPrint
 from .outline import Outline
-from .sandbox import Sandbox
 
 _LINK_SCHEMES = ("http", "https", "mailto")
 
@@ -51,16 +49,12 @@ class HtmlWriter:
     def __init__(
         self,
         edition: Edition,
-        sandbox: Sandbox,
-        diagnostics: Diagnostics,
         notes: dict[int, tuple[Inline, ...]],
         end_notes: frozenset[int] = frozenset(),
     ):
         self.edition = edition
         # Notes too long for the foot of a page: print sets them after the letter's text.
         self.end_notes = end_notes
-        self.sandbox = sandbox
-        self.diagnostics = diagnostics
         # The notes' texts by number, with the edition's quotation marks.
         self.notes = notes
         self.body_path = edition.body.path
@@ -82,13 +76,13 @@ class HtmlWriter:
         match block:
             case Paragraph():
                 if tight:
-                    return self.inline(block.children, line=block.line + 1)
+                    return self.inline(block.children)
                 notes = self._notes_attribute(block.children)
-                return f"<p{notes}>{self.inline(block.children, line=block.line + 1)}</p>\n"
+                return f"<p{notes}>{self.inline(block.children)}</p>\n"
             case Heading():
                 tag = f"h{self.outline.level(block.level)}"
                 notes = self._notes_attribute(block.children)
-                return f"<{tag}{notes}>{self.inline(block.children, line=block.line + 1)}</{tag}>\n"
+                return f"<{tag}{notes}>{self.inline(block.children)}</{tag}>\n"
             case ListBlock():
                 return self.list_block(block)
             case BlockQuote():
@@ -125,7 +119,7 @@ class HtmlWriter:
             for column, cell in enumerate(cells):
                 align = block.align[column] if column < len(block.align) else None
                 css = f' class="align-{align}"' if align else ""
-                out.append(f"<{tag}{css}>{self.inline(cell.children, line=cell.line + 1)}</{tag}>")
+                out.append(f"<{tag}{css}>{self.inline(cell.children)}</{tag}>")
             return f"<tr>{''.join(out)}</tr>\n"
 
         # The table carries the notes its cells call, for the PDF's keeping of notes with their calls.
@@ -149,7 +143,7 @@ class HtmlWriter:
                     found[number] = None
         return f' data-notes="{" ".join(map(str, found))}"' if found else ""
 
-    def inline(self, nodes: tuple[Inline, ...], *, line: int = 1, in_note: bool = False) -> Markup:
+    def inline(self, nodes: tuple[Inline, ...], *, in_note: bool = False) -> Markup:
         out: list[str] = []
         for node in nodes:
             match node:
@@ -165,12 +159,12 @@ class HtmlWriter:
                     out.append(f"<code>{escape(node.text)}</code>")
                 case Emphasis():
                     tag = "strong" if node.strong else "em"
-                    out.append(f"<{tag}>{self.inline(node.children, line=line, in_note=in_note)}</{tag}>")
+                    out.append(f"<{tag}>{self.inline(node.children, in_note=in_note)}</{tag}>")
                 case Link():
-                    out.append(self.link(node, line, in_note))
+                    out.append(self.link(node, in_note))
                 # A note holds no images and no calls of notes.
                 case Image():
-                    out.append("" if in_note else self.image(node, line))
+                    out.append("" if in_note else self.image(node))
                 case NoteRef():
                     out.append("" if in_note else self.note_call(node.label or ""))
                 case RawHtml():
@@ -179,8 +173,8 @@ class HtmlWriter:
                     assert_never(node)
         return Markup("".join(out))
 
-    def link(self, node: Link, line: int, in_note: bool) -> str:
-        inner = self.inline(node.children, line=line, in_note=in_note)
+    def link(self, node: Link, in_note: bool) -> str:
+        inner = self.inline(node.children, in_note=in_note)
         if urlsplit(node.href).scheme.lower() not in _LINK_SCHEMES:
             return inner
         css = ' class="url"' if node.autolink else ""
@@ -215,18 +209,15 @@ class HtmlWriter:
             f'<span class="fn" id="fn-{number}" data-mark="{number}">{text}</span>'
         )
 
-    def image(self, node: Image, line: int) -> str:
+    def image(self, node: Image) -> str:
         """Images from the project folder, inlined as check judged them; an image check reported is left out."""
-        src = node.src
-        relative = project_relative_path(src)
-        if relative is None:
-            return ""
-        uri = self.data_uri(self.edition.letter.root / relative, src, Pos(self.body_path, line))
+        uri = self.data_uri(node.src)
         return f'<img src="{uri}" alt="{escape(node.alt)}">' if uri else ""
 
-    def data_uri(self, path: Path, src: str, pos: Pos) -> str | None:
-        """A project image as a data URI, read through the sandbox; None when it cannot be used."""
-        picture = self.sandbox.picture(self.edition.letter.root, path, src, pos, self.diagnostics)
+    def data_uri(self, src: str) -> str | None:
+        """A project image as check prepared it, as a data URI; None when check found it unusable."""
+        relative = project_relative_path(src)
+        picture = self.edition.letter.images.get(relative) if relative is not None else None
         if picture is None:
             return None
         return f"data:{picture.media};base64,{base64.b64encode(picture.data).decode('ascii')}"

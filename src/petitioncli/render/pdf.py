@@ -58,7 +58,7 @@ def render_pdf(
 
 def print_with_weasyprint(edition: Edition, paper: str, found: Diagnostics, progress: Progress) -> Printed:
     progress("Writing the letter's HTML")
-    page = letter_html(edition, paper=paper, diagnostics=found)
+    page = letter_html(edition, paper=paper)
     html = _marked(page.html)
 
     progress("Loading the PDF engine")

@@ -1,9 +1,12 @@
 """What rendering a letter may read: the project's files and the package's fonts.
 
 A letter is data from many hands; building it must not become a way to read
-`/etc/passwd` into a PDF or to call a server. Every file the HTML and PDF
-renderers read (images, fonts; Jinja2 loads the templates itself) goes through
-one `Sandbox`, which knows the folders that are allowed and refuses the rest.
+`/etc/passwd` into a PDF or to call a server. The project's images are read
+once, by `check` (`checks/images.py`), with the same test of what is inside
+the project, and embedded from the model. Every file the renderers read
+beyond that (the fonts, and whatever WeasyPrint is asked to fetch; Jinja2
+loads the templates itself) goes through one `Sandbox`, which knows the
+folders that are allowed and refuses the rest.
 """
 
 from __future__ import annotations
@@ -11,8 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import images, limits, paths, rules
-from ..diagnostics import Diagnostics, Pos
+from .. import limits, paths
 from ..font_coverage import FONTS
 from ..images import image_type
 
@@ -64,21 +66,3 @@ class Sandbox:
         if allowed.stat().st_size > MAX_BYTES:
             raise Refused(f"'{shown_as or path}' is not read: larger than {MAX_BYTES // (1024 * 1024)} MB")
         return allowed.read_bytes()
-
-    def picture(self, root: Path, path: Path, src: str, pos: Pos, diagnostics: Diagnostics) -> images.Embeddable | None:
-        """A project image ready to embed (SVG rewritten as check judged it); None when it cannot be used.
-
-        What check reported (outside the project, over a limit, not an image)
-        is left out without a word; an image gone since check read it is a
-        warning, since the build is past the point where an error would stop it.
-        """
-        if not paths.inside(root, path):
-            return None
-        try:
-            return images.prepare(self.read(path, shown_as=src))
-        except images.ImageProblem:
-            return None
-        except OSError:
-            message = f"image '{src}' is left out: it is gone or unreadable since check read it"
-            diagnostics.report_once(rules.IMAGE_UNREADABLE, pos, message)
-            return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import assert_never
 
+from ..formats import DEFAULT_WIDTH
 from ..language import country_name
 from ..markdown import (
     Block,
@@ -32,8 +33,6 @@ from ..markdown import (
 )
 from ..model import Edition, LinksInPrint, Signatory, Status
 from .wrapping import display_width, wrap
-
-DEFAULT_WIDTH = 72
 
 
 def render_text(edition: Edition, width: int = DEFAULT_WIDTH) -> str:

@@ -13,12 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import assert_never
 from urllib.parse import urlsplit
 
 from .. import images, markdown
-from ..diagnostics import Diagnostics, Pos
 from ..language import is_right_to_left
 from ..markdown import (
     Block,
@@ -48,7 +46,6 @@ from ..markdown import (
 from ..model import Body, Edition, LinksInPrint, Signatory, Status
 from .html import MAX_TWO_COLUMN_SIGNATORIES
 from .outline import Outline
-from .sandbox import Sandbox
 from .text import draft_mark_points, printed_links, signatory_details
 
 PAPERS = {"a4": "a4", "letter": "us-letter"}
@@ -75,31 +72,24 @@ class LetterData:
 def letter_data(
     edition: Edition,
     paper: str,
-    sandbox: Sandbox,
-    diagnostics: Diagnostics,
     *,
     replace: Callable[[str], str] | None = None,
     break_before: tuple[int, ...] = (),
 ) -> LetterData:
     """`replace` prints the characters no font can draw as the mark printed instead (`fonts.replacing`);
     `break_before` the notes whose calling block must start a new page."""
-    return _Builder(edition, sandbox, diagnostics, replace).letter(paper, break_before)
+    return _Builder(edition, replace).letter(paper, break_before)
 
 
 class _Builder:
-    def __init__(
-        self, edition: Edition, sandbox: Sandbox, diagnostics: Diagnostics, replace: Callable[[str], str] | None
-    ):
+    def __init__(self, edition: Edition, replace: Callable[[str], str] | None):
         self.edition = edition
-        self.sandbox = sandbox
-        self.diagnostics = diagnostics
         self.replace = replace
         self.out = LetterData({})
         # The notes' texts by number, with the edition's quotation marks.
         self.notes = {n.number: n.footnote.inlines for n in edition.footnotes}
         self.seen_notes: set[int] = set()
         self.image_names: dict[str, str] = {}
-        self.body_path = edition.body.path
         self.outline = Outline()
         # Links' addresses printed as notes are numbered after the author's notes, which keep their numbers.
         self.link_notes = len(edition.footnotes)
@@ -123,7 +113,7 @@ class _Builder:
         manifest = edition.letter.manifest
         letterhead = None
         if edition.letterhead is not None:
-            letterhead = self.image_file(edition.letterhead, str(manifest.letterhead), manifest.where("letterhead"))
+            letterhead = self.image_file(str(manifest.letterhead))
         # In print order, so that each note is set at its first call.
         epigraph = self.document(edition.epigraph) if edition.epigraph else None
         body = self.document(edition.body)
@@ -172,7 +162,6 @@ class _Builder:
 
     def document(self, body: Body) -> list[Json]:
         """A Markdown file of the letter (epigraph, body, postscript), block by block."""
-        self.body_path = body.path
         self.outline = Outline()
         blocks = body.document.blocks
         return [node for block in blocks if (node := self.top_block(block)) is not None]
@@ -183,10 +172,7 @@ class _Builder:
         details = signatory_details(signatory, self.edition) + printed_links(signatory)
         logo = None
         if logos and signatory.logo is not None:
-            relative = markdown.project_relative_path(signatory.logo)
-            if relative is not None:
-                root = self.edition.letter.root
-                logo = self.image_file(root / relative, signatory.logo, signatory.where("logo"))
+            logo = self.image_file(signatory.logo)
         return [
             self.text(signatory.name),
             self.text(details.removeprefix(", ")),
@@ -220,13 +206,9 @@ class _Builder:
     def block(self, block: Block) -> Json:
         match block:
             case Paragraph():
-                return {"t": "par", "c": self.inlines(block.children, block.line + 1)}
+                return {"t": "par", "c": self.inlines(block.children)}
             case Heading():
-                return {
-                    "t": "heading",
-                    "level": self.outline.level(block.level),
-                    "c": self.inlines(block.children, block.line + 1),
-                }
+                return {"t": "heading", "level": self.outline.level(block.level), "c": self.inlines(block.children)}
             case ListBlock():
                 return {
                     "t": "list",
@@ -254,7 +236,7 @@ class _Builder:
         width = len(block.header)
 
         def cells(row: tuple[Paragraph, ...]) -> list[Json]:
-            found: list[Json] = [self.inlines(cell.children, cell.line + 1) for cell in row[:width]]
+            found: list[Json] = [self.inlines(cell.children) for cell in row[:width]]
             return found + [[] for _ in range(width - len(found))]
 
         return {
@@ -264,10 +246,10 @@ class _Builder:
             "rows": [cells(row) for row in block.rows],
         }
 
-    def inlines(self, nodes: tuple[Inline, ...], line: int, *, in_note: bool = False) -> list[Json]:
+    def inlines(self, nodes: tuple[Inline, ...], *, in_note: bool = False) -> list[Json]:
         out: list[Json] = []
         for node in nodes:
-            item = self.inline(node, line, in_note)
+            item = self.inline(node, in_note)
             if isinstance(item, list):
                 out.extend(item)
             elif item is not None:
@@ -281,7 +263,7 @@ class _Builder:
                 joined.append(item)
         return joined
 
-    def inline(self, node: Inline, line: int, in_note: bool) -> Json | list[Json]:
+    def inline(self, node: Inline, in_note: bool) -> Json | list[Json]:
         match node:
             case Text():
                 return self.text(node.text)
@@ -293,12 +275,12 @@ class _Builder:
                 return {"t": "code", "text": self.text(node.text)}
             case Emphasis():
                 kind = "strong" if node.strong else "em"
-                return {"t": kind, "c": self.inlines(node.children, line, in_note=in_note)}
+                return {"t": kind, "c": self.inlines(node.children, in_note=in_note)}
             case Link():
-                return self.link(node, line, in_note)
+                return self.link(node, in_note)
             # A note holds no images and no calls of notes.
             case Image():
-                return None if in_note else self.image(node, line)
+                return None if in_note else self.image(node)
             case NoteRef():
                 return None if in_note else self.note_call(node.label or "")
             case RawHtml():
@@ -306,9 +288,9 @@ class _Builder:
             case _:
                 assert_never(node)
 
-    def link(self, node: Link, line: int, in_note: bool) -> Json | list[Json]:
+    def link(self, node: Link, in_note: bool) -> Json | list[Json]:
         """A link, and where it leads for print: a note of its own, or after its text (a note holds no note)."""
-        children = self.inlines(node.children, line, in_note=in_note)
+        children = self.inlines(node.children, in_note=in_note)
         if urlsplit(node.href).scheme.lower() not in _LINK_SCHEMES:
             return children
         link: Json = {"t": "link", "href": node.href, "c": children}
@@ -330,27 +312,24 @@ class _Builder:
         if number in self.seen_notes:
             return {"t": "noteref", "n": number}
         self.seen_notes.add(number)
-        return {"t": "note", "n": number, "c": self.inlines(self.notes[number], 0, in_note=True)}
+        return {"t": "note", "n": number, "c": self.inlines(self.notes[number], in_note=True)}
 
-    def image(self, node: Image, line: int) -> Json:
+    def image(self, node: Image) -> Json:
         """Images from the project folder, as check judged them; an image check reported is left out."""
-        relative = project_relative_path(node.src)
-        if relative is None:
-            return None
-        name = self.image_file(self.edition.letter.root / relative, node.src, Pos(self.body_path, line))
+        name = self.image_file(node.src)
         if name is None:
             return None
         # PDF/UA wants every image described; an image with no alt text is named by its file.
-        return {"t": "image", "path": name, "alt": self.text(node.alt or relative)}
+        return {"t": "image", "path": name, "alt": self.text(node.alt or project_relative_path(node.src) or "")}
 
-    def image_file(self, path: Path, src: str, pos: Pos) -> str | None:
-        """The name Typst reads a project image by, read through the sandbox and rewritten as the page embeds it."""
-        key = str(path)
-        if key in self.image_names:
-            return self.image_names[key]
-        picture = self.sandbox.picture(self.edition.letter.root, path, src, pos, self.diagnostics)
-        if picture is None:
+    def image_file(self, src: str) -> str | None:
+        """The name Typst reads a project image by: the image as check prepared it, written beside letter.json."""
+        relative = project_relative_path(src)
+        picture = self.edition.letter.images.get(relative) if relative is not None else None
+        if relative is None or picture is None:
             return None
-        name = self.image_names[key] = f"images/{len(self.image_names) + 1}.{_IMAGE_SUFFIXES[picture.media]}"
+        if relative in self.image_names:
+            return self.image_names[relative]
+        name = self.image_names[relative] = f"images/{len(self.image_names) + 1}.{_IMAGE_SUFFIXES[picture.media]}"
         self.out.images[name] = picture.data
         return name

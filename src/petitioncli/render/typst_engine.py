@@ -6,11 +6,11 @@ template (`templates/letter.typ`), which reads the letter as JSON
 (`typst_data.py`). Typst is an optional extra: `pip install 'petitioncli[typst]'`.
 
 Typst sees a world of our making: a temporary folder holding the template,
-letter.json and the project images read through the sandbox and prepared as
-`check` judged them (SVG images rewritten from an allow-list), and fonts from
-the shipped Noto Serif only, plus those of the system's font families that draw
-the characters Noto Serif lacks: Typst keeps every font it is given in memory,
-and a machine with the CJK fonts installed would otherwise quadruple it. It
+letter.json and the project images as `check` read and prepared them (SVG
+images rewritten from an allow-list), and fonts from the shipped Noto Serif
+only, plus those of the system's font families that draw the characters Noto
+Serif lacks: Typst keeps every font it is given in memory, and a machine with
+the CJK fonts installed would otherwise quadruple it. It
 reads no other file and fetches nothing.
 """
 
@@ -34,7 +34,7 @@ from ..font_coverage import shipped_characters
 from ..model import Edition
 from .fonts import replacing
 from .printed import Printed
-from .sandbox import FONTS, TEMPLATES, Sandbox
+from .sandbox import FONTS, TEMPLATES
 from .typst_data import LetterData, letter_data
 
 Progress = Callable[[str], None]
@@ -55,16 +55,15 @@ _BALANCED_IN_ONE_LAYOUT = 400
 
 def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Progress) -> Printed:
     typst = _typst()
-    sandbox = Sandbox(edition.letter.root)
     progress("Writing the letter's data for Typst")
-    letter = letter_data(edition, paper, sandbox, found)
+    letter = letter_data(edition, paper)
     characters = _characters(letter.printed)
     system_fonts, unprintable = _fonts_needed(typst, characters)
     # PDF/UA forbids Typst to print the empty box; each run of such characters prints as one mark.
     replace = replacing(unprintable)
     if replace is not None:
         # `check` named these (glyph-missing). Built again without them; diagnostics were said the first time.
-        letter = letter_data(edition, paper, sandbox, Diagnostics(), replace=replace)
+        letter = letter_data(edition, paper, replace=replace)
 
     with tempfile.TemporaryDirectory(prefix="petition-typst-") as scratch:
         folder = Path(scratch)
@@ -103,7 +102,7 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
                 break
             progress("Laying out again to keep every footnote on its call's page")
             breaks.update(dict.fromkeys(misplaced))
-            letter = letter_data(edition, paper, sandbox, Diagnostics(), replace=replace, break_before=tuple(breaks))
+            letter = letter_data(edition, paper, replace=replace, break_before=tuple(breaks))
             letter.data["mark_entries"] = balancing
             _write_world(world, letter)
             del letter
@@ -112,7 +111,7 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
         last_pages = _last_pages(compiler) if balancing else {}
         if last_pages:
             progress("Laying out again to balance the columns of each group's last page")
-            letter = letter_data(edition, paper, sandbox, Diagnostics(), replace=replace, break_before=tuple(breaks))
+            letter = letter_data(edition, paper, replace=replace, break_before=tuple(breaks))
             letter.data["balance_from"] = last_pages
             _write_world(world, letter)
             del letter

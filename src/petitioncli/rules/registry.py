@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from .. import DOCS_URL
 from ..position import Pos
 
 
@@ -30,7 +31,7 @@ class Rule:
     id: str
     severity: Severity
     stage: Stage
-    # Completes "reported when …" in the README's table.
+    # Completes "reported when …" on the docs site's rule pages and table (scripts/rule_pages.py).
     summary: str
     # The input could not be read at all: exit code 2 (docs/reference/exit-codes.md).
     unreadable: bool = False
@@ -38,6 +39,11 @@ class Rule:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def url(self) -> str:
+        """The rule's page on the documentation site: what it means, a failing example and its fix."""
+        return f"{DOCS_URL}rules/{self.id}/"
 
     def at(self, pos: Pos, message: str, *, entry_line: int | None = None) -> Problem:
         """A problem of this rule found at `pos`: what a check yields."""
@@ -82,13 +88,3 @@ def all_rules() -> tuple[Rule, ...]:
 
 def by_id(rule_id: str) -> Rule | None:
     return _REGISTRY.get(rule_id)
-
-
-def markdown_table() -> str:
-    """The README's table of rules, in registry order."""
-    lines = ["| rule | severity | found by | reported when |", "| --- | --- | --- | --- |"]
-    for rule in all_rules():
-        severity = f"{rule.severity} (exit 2)" if rule.unreadable else str(rule.severity)
-        found_by = "`build` (PDF, HTML)" if rule.stage is Stage.RENDER else "`check`, `build`"
-        lines.append(f"| `{rule.id}` | {severity} | {found_by} | {rule.summary} |")
-    return "\n".join(lines)

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from .. import rules
-from ..checks.characters import control_character
+from ..checks.characters import control_character, invisible_character
 from ..diagnostics import Diagnostics, Pos
 from ..fields import Kind, specs
 from ..loader.values import RecordValues, choice_value
@@ -84,7 +84,8 @@ def new_entry(values: dict[str, str], pos: Pos, field_pos: dict[str, Pos], diags
     """The entry for cleaned `values`, with what the loader would refuse in it reported in `diags`.
 
     That is an unknown status, and an invisible control character, which
-    `check` reports in a CSV list and YAML cannot hold.
+    `check` reports in a CSV list and YAML cannot hold; an invisible
+    formatting character (a right-to-left override) is a warning, as in `check`.
     """
     fields = specs(Signatory)
     # A name that is not there is a blank name: `check` reports it (a missing key is the loader's business).
@@ -95,6 +96,8 @@ def new_entry(values: dict[str, str], pos: Pos, field_pos: dict[str, Pos], diags
         found: Any = value
         if control := control_character(value):
             diags.report(rules.TEXT_CONTROL, field_pos.get(key, pos), f"{key}: {control[1]}")
+        if invisible := invisible_character(value):
+            diags.report(rules.TEXT_INVISIBLE, field_pos.get(key, pos), f"{key}: {invisible[1]}")
         if spec.kind is Kind.CHOICE:
             found = choice_value(spec, value, field_pos.get(key, pos), diags)
         read.values[key] = found

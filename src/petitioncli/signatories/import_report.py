@@ -7,30 +7,32 @@ import json
 from ..diagnostics import display_path
 from ..model import Signatory
 from ..position import place
-from ..report import printable
+from ..shown import json_text, printable
 from .importer import Imported, Row
 
 _COLOURS = {"added": "32", "duplicate": "33", "rejected": "1;31"}
 
 
 def to_json(imported: Imported, *, dry_run: bool) -> str:
-    return json.dumps(
-        {
-            "export": display_path(imported.export),
-            "signatories": display_path(imported.path),
-            "dry_run": dry_run,
-            "written": imported.written,
-            "columns": imported.columns.used,
-            "ignored_columns": imported.columns.ignored,
-            "added": [{"row": r.number, "entry": r.values, "warnings": r.reasons} for r in imported.of("added")],
-            "duplicate": [
-                {"row": r.number, "name": r.name, "of": _first(imported, r.duplicate_of), "message": r.reasons[0]}
-                for r in imported.of("duplicate")
-            ],
-            "rejected": [{"row": r.number, "name": r.name, "reasons": r.reasons} for r in imported.of("rejected")],
-        },
-        ensure_ascii=False,
-        indent=2,
+    return json_text(
+        json.dumps(
+            {
+                "export": display_path(imported.export),
+                "signatories": display_path(imported.path),
+                "dry_run": dry_run,
+                "written": imported.written,
+                "columns": imported.columns.used,
+                "ignored_columns": imported.columns.ignored,
+                "added": [{"row": r.number, "entry": r.values, "warnings": r.reasons} for r in imported.of("added")],
+                "duplicate": [
+                    {"row": r.number, "name": r.name, "of": _first(imported, r.duplicate_of), "message": r.reasons[0]}
+                    for r in imported.of("duplicate")
+                ],
+                "rejected": [{"row": r.number, "name": r.name, "reasons": r.reasons} for r in imported.of("rejected")],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
     )
 
 
@@ -64,7 +66,7 @@ def to_text(imported: Imported, *, dry_run: bool, styled: bool) -> str:
         outcome = f"written to {display_path(imported.path)}"
     else:
         outcome = f"{display_path(imported.path)} is unchanged"
-    lines.append(f"{', '.join(counts)}; {outcome}.")
+    lines.append(printable(f"{', '.join(counts)}; {outcome}."))
     return "\n".join(lines) + "\n"
 
 

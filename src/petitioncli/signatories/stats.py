@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import loader
+from ..build import validate
 from ..diagnostics import Diagnostics, Refused, display_path
 from ..model import Status
+from ..shown import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,7 +33,7 @@ class Stats:
     # Heading to the signatories standing in that group, in the manifest's
     # order; empty for a letter of one list without a heading.
     by_group: dict[str, int]
-    # Problems in the list: entries that could not be read are not counted.
+    # Errors in the list, as `petition check` finds them: entries that could not be read are not counted.
     problems: Diagnostics
 
     def as_json(self) -> dict:
@@ -50,8 +52,8 @@ class Stats:
 
 
 def count(manifest: Path) -> Stats:
-    with loader.loaded(manifest) as result:
-        return _count(manifest, result)
+    # Checked as `petition check` checks it, so that a list with errors is said to have them.
+    return _count(manifest, validate(manifest))
 
 
 def _count(manifest: Path, result: loader.LoadResult) -> Stats:
@@ -93,7 +95,8 @@ def print_tables(console: Console, stats: Stats) -> None:
         found.add_column(column)
         found.add_column("signatories", justify="right")
         for key, number in list(counts.items())[:TOP]:
-            found.add_row(Text(key), f"{number:,}")  # a location may hold [brackets], which are not markup
+            # A location may hold [brackets], which are not markup, and escapes, which are not for the terminal.
+            found.add_row(Text(printable(key)), f"{number:,}")
         if len(counts) > TOP:
             others = sum(list(counts.values())[TOP:])
             found.add_row(f"{len(counts) - TOP:,} more", f"{others:,}", style="dim")
