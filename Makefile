@@ -30,7 +30,7 @@ test: $(INSTALLED)
 # The property tests, fifty times as many examples as `make test` runs: hostile
 # projects that check must refuse or build must build. About ten minutes.
 fuzz: $(INSTALLED)
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_robustness.py tests/test_fuzz_build.py
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_robustness.py tests/test_fuzz_build.py tests/test_engines_agree.py
 
 # ruff (lint and format) and mypy, as CI runs them.
 lint: $(INSTALLED)

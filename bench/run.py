@@ -6,8 +6,9 @@ prints one table of median wall time and peak memory, then each budget with
 its ratio, met or missed. The baselines the ratios are taken against (PyYAML's
 C loader on the same file, raw WeasyPrint on the same HTML, with and without
 PDF/UA tagging) are measured in the same run, on the same machine, so that a
-ratio never compares two days' noise. PDFs are made with WeasyPrint up to
-10,000 signatories and with Typst (`--engine typst`) up to 100,000.
+ratio never compares two days' noise. PDFs are made with both engines side by
+side at every size: WeasyPrint up to 10,000 signatories against its budgets and
+once at 100,000 for comparison, Typst (`--engine typst`) up to 100,000.
 Everything is also written to bench/results.json so that runs can be compared.
 
 Usage: python bench/run.py [--sizes 140 1000 …] [--repeat 5] [--quick] [--skip-pdf]
@@ -313,6 +314,8 @@ def run_all(args: argparse.Namespace) -> list[Measurement]:
         typst = new(project, TYPST, [*build, "pdf", "--engine", "typst"])
         if project.signatories > PDF_MAX_SIGNATORIES:
             measure_all(project, [typst], pdf_repeat)
+            # Beside Typst, for comparison: WeasyPrint takes minutes here, so it runs once, against no budget.
+            measure_all(project, [new(project, "build pdf", [*build, "pdf"])], 1)
             continue
         pdf = new(project, "build pdf", [*build, "pdf"])
         html_files = sorted(out_dir.glob("*.html"))
@@ -469,7 +472,8 @@ def budgets(measurements: list[Measurement]) -> list[Budget]:
         seconds("typst, 10,000 YAML", pdf_yaml, TYPST, 5),
         memory("typst, 10,000 YAML: memory", pdf_yaml, TYPST, 400 * MB, "400 MB"),
         seconds("typst, 100,000 YAML", big_yaml, TYPST, 60),
-        memory("typst, 100,000 YAML: memory", big_yaml, TYPST, 2 * GB, "2 GB"),
+        # Issue 21: under 1 GB, the loaded letter (about 470 MB) included.
+        memory("typst, 100,000 YAML: memory", big_yaml, TYPST, GB, "1 GB"),
         linear("typst, 100,000 against 10,000", TYPST, pdf_yaml, big_yaml, 12.5),
         # Issue 26: the Word copy, each signatory a paragraph of its own.
         seconds("build docx, IAP letter", "iap", "build docx", 1),

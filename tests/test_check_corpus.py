@@ -276,6 +276,22 @@ CASES = [
         },
     ),
     Case(
+        "body-link-too-long",
+        {"letter.md": "We write[^report].\n\nSee [the list](https://example.org/" + "a" * 8000 + ").\n"},
+        [("url-too-long", "letter.md", 3, 16)],
+        messages=["is 8,020 characters long; an address may have at most 2,000 characters"],
+    ),
+    Case(
+        "body-link-notes-too-many",
+        {
+            "letter.md": "We write[^report].\n\n"
+            + " ".join(f"[{n}](https://example.org/{n})" for n in range(501))
+            + "\n"
+        },
+        [("link-notes-too-many", "letter.md", 3, 1)],
+        messages=["to 501 or more; a letter may print at most 500: set `links_in_print: inline`"],
+    ),
+    Case(
         "body-insecure-link-in-quote",
         {"letter.md": "We write[^report].\n\n> As [the charter](http://example.org/charter) says.\n"},
         [("url-insecure", "letter.md", 3, 20)],
@@ -309,7 +325,10 @@ CASES = [
         },
         [("url-refused", "letter.md", 3, 13)],
         exit_code=0,
-        messages=["embedded without what could run or reach outside the letter: the <script> element, the event"],
+        messages=[
+            "embedded without what could run, reach outside the letter or take minutes to draw: "
+            "the <script> element, the event"
+        ],
         fix={"logo.svg": SVG_PLAIN},
     ),
     Case(

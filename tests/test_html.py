@@ -188,7 +188,7 @@ def test_every_kind_of_markdown_becomes_balanced_html(run_cli, iap_project, tmp_
     body = source.split('<div class="letter-body">')[1].split("</div>")[0]
     assert (
         '<a href="https://example.org/r">the report</a>'
-        '<span class="fn fn-address">&lt;https://example.org/r&gt;</span><a class="noteref" id="ref-2"'
+        '<span class="fn fn-address" data-mark="3">&lt;https://example.org/r&gt;</span><a class="noteref" id="ref-2"'
     ) in body
     assert body.count('class="fn"') == 2
     assert '<a class="noteref noteref-repeat" href="#note-1" role="doc-noteref">1</a>' in body

@@ -199,6 +199,9 @@ LIMITS_TESTED_IN = {
     "SVG_ELEMENTS": ("test_svg.py", "has more than 10,000 elements"),
     "SVG_DEPTH": ("test_svg.py", "nests them more than 50 deep"),
     "TABLE_COLUMNS": ("test_tables.py", "a page sets at most 12 side by side"),
+    "LINK_NOTES": ("test_check_corpus.py", "a letter may print at most 500"),
+    "URL_LENGTH": ("test_check_corpus.py", "an address may have at most 2,000 characters"),
+    "JPEG_SCANS": ("test_images_decoded.py", "a JPEG may have at most 100 scans"),
 }
 
 

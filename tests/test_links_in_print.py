@@ -67,7 +67,7 @@ def test_none_prints_the_link_text_alone(tmp_path, engine):
 
 def test_the_web_page_keeps_the_link_and_prints_the_address_only_on_paper(tmp_path):
     html = letter(tmp_path, None, "html")["html"].read_text(encoding="utf-8")
-    assert '<a href="https://example.org/report">source</a><span class="fn fn-address">' in html
+    assert '<a href="https://example.org/report">source</a><span class="fn fn-address" data-mark="2">' in html
     assert re.search(r"@media screen \{.*?\.fn, \.print-address \{ display: none; \}", html, re.S)
 
 

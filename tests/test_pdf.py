@@ -337,7 +337,18 @@ def test_a_note_longer_than_a_page_loses_no_text(iap_project, tmp_path, engine):
         shown = {line.format(number) for line in running}
         kept.extend(line for line in page.extract_text().splitlines() if line.strip() not in shown)
     text = squeeze("\n".join(kept))
-    missing = [sentence for sentence in sentences if squeeze(sentence) not in text]
+    # Each sentence's words in order, after the sentence before: a page may end inside a sentence,
+    # and that page's own notes and list markers are read between its last words and the next page's.
+    missing, position = [], 0
+    for sentence in sentences:
+        start = position
+        for word in map(squeeze, sentence.split()):
+            found = text.find(word, position)
+            if found < 0:
+                missing.append(sentence)
+                position = start
+                break
+            position = found + len(word)
     assert missing == []
     assert "Seetheannex.6" in text and "6Sentencenumber1ofthe" in text
     assert "[footnote-misplaced]" not in result.stderr
@@ -359,8 +370,8 @@ def test_characters_no_font_has_are_reported_with_the_first_signatory_using_them
     assert f"signatories.yaml:{len(lines) + 1}:3: warning: 1 character (first in signatory" in result.stderr
     assert result.stderr.count("[glyph-missing]") == 1
     text = "".join(pages_text(pypdf.PdfReader(tmp_path / "boxes.pdf")))
-    # WeasyPrint draws an empty box; Typst may not under PDF/UA, and prints the replacement character.
-    assert ("\ufffd" in text) == (engine == "typst")
+    # One mark a reader sees, in both engines (Typst may not print the empty box under PDF/UA).
+    assert "Glyphless \ufffd Society" in text
 
 
 class RecordingServer:

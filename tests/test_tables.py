@@ -105,11 +105,12 @@ def test_a_table_wider_than_a_page_is_refused_and_nothing_is_built(run_cli, tmp_
     assert not (tmp_path / "out").exists()
 
 
-def test_long_addresses_in_twelve_columns_stay_on_the_page(run_cli, tmp_path):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_long_addresses_in_twelve_columns_stay_on_the_page(run_cli, tmp_path, engine):
     address = "https://example.org/a/very/long/address/of/a/source"
     project = write_project(tmp_path / "letter", {"letter.md": "We write[^report].\n\n" + _columns(12, address)})
     out = tmp_path / "letter.pdf"
-    assert run_cli("build", project, "-f", "pdf", "-o", out).exit_code == 0
+    assert run_cli("build", project, "-f", "pdf", "-o", out, "--engine", engine).exit_code == 0
     page = pypdf.PdfReader(out).pages[0]
     width = float(page.mediabox.width)
     starts: list[float] = []

@@ -206,7 +206,7 @@ def test_a_chinese_name_without_a_chinese_font_names_the_package_to_install(run_
         signatories.write("- name: 中国人权律师团\n  location: 北京\n")
     result = run_cli("build", iap_project, "--output", tmp_path / "letter.pdf")
     assert result.exit_code == 0, result.stderr
-    assert "install a font that covers them: fonts-noto-cjk (Noto Serif CJK)" in result.stderr
+    assert "install fonts that cover them: fonts-noto-cjk (Noto Serif CJK)" in result.stderr
     assert "[glyph-missing]" in result.stderr
 
 

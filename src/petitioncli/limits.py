@@ -63,6 +63,15 @@ MARKDOWN_DEPTH = _limit(
 
 # A page holds a dozen narrow columns; past that cells shrink to a letter
 # each (WeasyPrint) or overprint one another (Typst).
+URL_LENGTH = _limit(
+    2000, "2,000 characters", "a web address: a link's in the letter or a note, a signatory's", rules.URL_TOO_LONG
+)
+LINK_NOTES = _limit(
+    500,
+    "500",
+    "the notes a printed letter gives links' addresses (`links_in_print: footnote`), in one edition",
+    rules.LINK_NOTES_TOO_MANY,
+)
 TABLE_COLUMNS = _limit(12, "12", "the columns of a table in the letter", rules.TABLE_TOO_WIDE)
 
 FOOTNOTES = _limit(1000, "1,000", "footnotes in `footnotes.yaml`", rules.FOOTNOTES_TOO_MANY)
@@ -84,9 +93,12 @@ IMAGE_BYTES = _limit(
 IMAGE_PIXELS = _limit(
     25_000_000,
     "25,000,000 pixels",
-    "an image's width × height, as its header declares them (a 6,000 × 4,000 photograph fits)",
+    "an image's width × height, as its header declares them, every frame of an animation counted "
+    "(a 6,000 × 4,000 photograph fits)",
     rules.IMAGE_TOO_LARGE,
 )
+# Typst refuses a JPEG of more than 100 scans; an ordinary progressive JPEG has about ten.
+JPEG_SCANS = _limit(100, "100 scans", "the scans of a progressive JPEG image", rules.IMAGE_TOO_LARGE)
 SVG_ELEMENTS = _limit(
     10_000,
     "10,000",

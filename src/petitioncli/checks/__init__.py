@@ -17,7 +17,18 @@ from pathlib import Path
 from ..diagnostics import Diagnostics
 from ..model import Letter
 from ..rules import Problem
-from . import body, characters, footnotes, glyphs, groups, manifest, recipients, signatories, translations
+from . import (
+    body,
+    characters,
+    footnotes,
+    glyphs,
+    groups,
+    link_notes,
+    manifest,
+    recipients,
+    signatories,
+    translations,
+)
 from .context import Context
 from .noqa import without_suppressed
 from .settings import configured
@@ -28,6 +39,7 @@ _CHECKS: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     manifest.check,
     characters.check,
     body.check,
+    link_notes.check,
     footnotes.check,
     recipients.check,
     signatories.check,

@@ -33,8 +33,8 @@ def check(context: Context) -> Iterator[Problem]:
     yield rules.GLYPH_MISSING.at(
         where,
         f"{len(missing)} character{'s' if len(missing) != 1 else ''} (first in {what}) "
-        f"have no glyph in the PDF's fonts and print as empty boxes: {shown}; "
-        f"install a font that covers them: {font_package(found)}",
+        f"have no glyph in the PDF's fonts: {shown}; each run of them prints as one '\ufffd'; "
+        f"install fonts that cover them: {font_package(found)}",
     )
 
 
@@ -46,11 +46,31 @@ def _first_use(context: Context, found: set[str]) -> tuple[Pos, str]:
     return next(((pos, what) for pos, what, text in _other_texts(context) if not found.isdisjoint(text)))
 
 
+# Emoji, most of them wide as CJK is: looked for first. (Unicode's Emoji property is not in unicodedata.)
+_EMOJI = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF))
+_PACKAGES = {
+    "emoji": "fonts-noto-color-emoji (Noto Color Emoji) for emoji",
+    "cjk": "fonts-noto-cjk (Noto Serif CJK) for Chinese, Japanese and Korean",
+    "other": "fonts-noto-core (Noto's fonts for most other scripts)",
+}
+
+
 def font_package(characters: set[str]) -> str:
-    """The Noto package (Debian's name; the same fonts exist everywhere) that draws these characters."""
-    if any(unicodedata.east_asian_width(char) in "WF" for char in characters):
-        return "fonts-noto-cjk (Noto Serif CJK) for Chinese, Japanese and Korean"
-    return "fonts-noto-core (Noto's fonts for most other scripts)"
+    """The Noto packages (Debian's names; the same fonts exist everywhere) that draw these characters."""
+    needed: dict[str, None] = {}
+    for char in sorted(characters):
+        if unicodedata.category(char) == "Co":
+            continue  # private use: no published font draws it
+        code = ord(char)
+        if any(low <= code <= high for low, high in _EMOJI):
+            needed["emoji"] = None
+        elif unicodedata.east_asian_width(char) in "WF":
+            needed["cjk"] = None
+        else:
+            needed["other"] = None
+    if not needed:
+        return "none: no published font draws private-use characters; write them another way"
+    return ", ".join(_PACKAGES[kind] for kind in _PACKAGES if kind in needed)
 
 
 def _other_texts(context: Context) -> Iterator[tuple[Pos, str, str]]:

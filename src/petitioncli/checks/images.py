@@ -146,7 +146,7 @@ def _judge(root: Path, relative: str, src: str) -> Judged:
         problems = (
             (
                 rules.URL_REFUSED,
-                f"image '{src}' is embedded without what could run or reach outside the letter: "
+                f"image '{src}' is embedded without what could run, reach outside the letter or take minutes to draw: "
                 f"{some_of(picture.removed)}",
             ),
         )

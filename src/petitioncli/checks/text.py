@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from .. import rules
+from .. import limits, rules
 from ..diagnostics import Pos
 from ..rules import Problem
 
@@ -92,6 +92,13 @@ def _hint(url: str, allow_mailto: bool) -> str:
 def url_problem(
     pos: Pos, url: str, what: str, *, allow_mailto: bool = False, entry_line: int | None = None
 ) -> Problem | None:
+    if len(url) > limits.URL_LENGTH.value:
+        return rules.URL_TOO_LONG.at(
+            pos,
+            f"{what} '{url[:60]}…' is {len(url):,} characters long; an address may have at most "
+            f"{limits.URL_LENGTH.shown}",
+            entry_line=entry_line,
+        )
     if url.strip() in ("", "#") or url.startswith("#"):
         return rules.URL_INVALID.at(pos, f"{what} '{url}' is a placeholder, not a real address", entry_line=entry_line)
     try:

@@ -2,7 +2,9 @@
 
 `check` and the HTML writer both go through `prepare`, so that the image a
 build embeds is the one check judged: a PNG, JPEG, GIF or WebP file whose
-header declares no more pixels than the limit, or an SVG file read without
+header declares no more pixels than the limit and which then decodes whole,
+every frame of it (Typst refuses a damaged or truncated image that WeasyPrint
+draws in part), a JPEG of at most so many scans, or an SVG file read without
 entities, held to its element and nesting limits, and rewritten without
 anything that could run or reach outside the letter (see `svg.py`).
 """
@@ -67,18 +69,50 @@ def prepare(data: bytes) -> Embeddable:
 
 
 def check_pixels(data: bytes, media: str) -> None:
-    """Reads the header alone: a 1 KB PNG may declare 40 GB of pixels, which decoding would allocate."""
+    """The header first: a 1 KB PNG may declare 40 GB of pixels, which decoding would allocate.
+    Then every frame decoded, within the limit, so that no engine meets a damaged image."""
+    from PIL import ImageFile
+
+    if media == "image/jpeg":
+        _check_scans(data)
+    # WeasyPrint, once imported, tells Pillow to draw what it can of a cut-short image; Typst draws none of it.
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with _header_reader(media)(io.BytesIO(data)) as image:
             width, height = image.size
-    except Exception as exc:  # Pillow raises many kinds for a damaged header
-        raise ImageProblem(rules.IMAGE_UNREADABLE, f"its header cannot be read ({exc})") from None
+            frames = getattr(image, "n_frames", 1)
+            _check_size(width, height, frames)
+            for frame in range(frames):
+                image.seek(frame)
+                image.load()
+    except ImageProblem:
+        raise
+    except Exception as exc:  # Pillow raises many kinds for a damaged file
+        reason = str(exc) or type(exc).__name__
+        raise ImageProblem(rules.IMAGE_UNREADABLE, f"it is damaged or cut short: {reason}") from None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
+
+
+def _check_size(width: int, height: int, frames: int) -> None:
     most = limits.IMAGE_PIXELS.value
-    if width * height > most:
+    if width * height * frames > most:
+        shown = f"{width:,} × {height:,} pixels" + (f" in {frames:,} frames" if frames > 1 else "")
         raise ImageProblem(
             rules.IMAGE_TOO_LARGE,
-            f"is {width:,} × {height:,} pixels; an image may have at most {most:,} pixels once decoded",
+            f"is {shown}; an image may have at most {most:,} pixels once decoded, every frame counted",
         )
+
+
+def _check_scans(data: bytes) -> None:
+    """A progressive JPEG draws in scans, each decoded over the whole picture: 200,000 of them in a few
+    megabytes take a PDF reader minutes. Entropy-coded data never holds FF DA (a marker's FF is
+    followed by 00 there), so each occurrence starts a scan."""
+    scans = data.count(b"\xff\xda")
+    most = limits.JPEG_SCANS
+    if scans > most.value:
+        raise ImageProblem(rules.IMAGE_TOO_LARGE, f"is a JPEG of {scans:,} scans; a JPEG may have at most {most.shown}")
 
 
 def _header_reader(media: str):

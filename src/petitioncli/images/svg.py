@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from xml.parsers import expat
@@ -35,6 +36,8 @@ from .svg_names import (
 )
 
 _RASTER = ("image/png", "image/jpeg", "image/gif", "image/webp")
+# The number a length starts with ("0", "-5", "0.0e1px").
+_NUMBER = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 @dataclass(slots=True)
@@ -52,6 +55,7 @@ def rewrite(data: bytes) -> tuple[bytes, tuple[str, ...]]:
     reader.read(data)
     if reader.root is None:
         raise ImageProblem(rules.IMAGE_UNREADABLE, "it holds no <svg> element")
+    _check_dimensions(reader.root)
     for sheet in reader.style_sheets:
         reader.rewrite_style_sheet(sheet)
     _check_repetition(reader.root, reader.ids)
@@ -195,6 +199,19 @@ class _Reader:
         """A `<style>` element's rules apply to elements no reference names, so they may point only at gradients."""
         text = "".join(child for child in sheet.children if isinstance(child, str))
         sheet.children = [svg_css.style_sheet(text, self.removed, self.is_gradient)]
+
+
+def _check_dimensions(root: _Element) -> None:
+    """A picture of no size draws nothing, and Typst refuses it: a width, a height or a viewBox
+    of zero or less."""
+    sizes = [(name, root.attributes.get(name, "")) for name in ("width", "height")]
+    box = root.attributes.get("viewBox", "").replace(",", " ").split()
+    if len(box) == 4:
+        sizes += [("viewBox width", box[2]), ("viewBox height", box[3])]
+    for name, value in sizes:
+        number = _NUMBER.match(value)
+        if number is not None and float(number.group()) <= 0:
+            raise ImageProblem(rules.IMAGE_UNREADABLE, f"its {name} is {value.strip()}: it has no size to draw")
 
 
 def _refuse_entities(*arguments: Any) -> None:

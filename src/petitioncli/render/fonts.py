@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from ..font_coverage import FONTS
@@ -23,7 +24,23 @@ FACES = (
 )
 # What layout writes beside the page's own text: page and note numbers
 # ("3 / 4"), list markers and the hyphen of a word broken at a line's end.
-GENERATED = frozenset("0123456789 /.-\u2010\u2022\u25e6\u25aa")
+GENERATED = frozenset("0123456789 /.-\u2010\u2022\u25e6\u25aa\ufffd")
+# What both engines print for a run of characters no font draws (`check` names them:
+# glyph-missing): one mark a reader sees, where Typst under PDF/UA would print one a
+# character, in a row that runs off the page, and WeasyPrint an empty box each.
+REPLACEMENT = "\ufffd"
+# What joins or modifies the characters of one emoji or letter: printed within the run's one mark.
+_JOINING = "\u200d\ufe00-\ufe0f\u20e3\u0300-\u036f\U000e0020-\U000e007f"
+
+
+def replacing(unprintable: Iterable[str]) -> Callable[[str], str] | None:
+    """A function printing each run of `unprintable` characters as one REPLACEMENT; None when there are none."""
+    characters = "".join(sorted(set(unprintable)))
+    if not characters:
+        return None
+    run = "[" + "".join(re.escape(char) for char in characters) + "]"
+    pattern = re.compile(f"{run}(?:{run}|[{_JOINING}])*")
+    return lambda text: pattern.sub(REPLACEMENT, text)
 
 
 def font_faces_css(sandbox: Sandbox, characters: Iterable[str]) -> str:

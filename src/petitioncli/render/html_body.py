@@ -40,6 +40,7 @@ from ..markdown import (
     walk_inlines,
 )
 from ..model import Body, Edition, LinksInPrint
+from .outline import Outline
 
 _LINK_SCHEMES = ("http", "https", "mailto")
 
@@ -58,10 +59,14 @@ class HtmlWriter:
         self.notes = notes
         self.body_path = edition.body.path
         self.seen_notes: set[int] = set()
+        self.outline = Outline()
+        # Links' addresses printed as notes are numbered after the author's notes, which keep their numbers.
+        self.link_notes = len(edition.footnotes)
 
     def document(self, body: Body) -> Markup:
         """A Markdown file of the letter (epigraph, body, postscript), its tree walked as the edition holds it."""
         self.body_path = body.path
+        self.outline = Outline()
         return Markup(self.blocks(body.document.blocks))
 
     def blocks(self, blocks: tuple[Block, ...]) -> str:
@@ -75,8 +80,7 @@ class HtmlWriter:
                 notes = self._notes_attribute(block.children)
                 return f"<p{notes}>{self.inline(block.children)}</p>\n"
             case Heading():
-                # The letter's title is the one h1; headings in the body sit below it.
-                tag = f"h{min(block.level + 1, 6)}"
+                tag = f"h{self.outline.level(block.level)}"
                 notes = self._notes_attribute(block.children)
                 return f"<{tag}{notes}>{self.inline(block.children)}</{tag}>\n"
             case ListBlock():
@@ -183,7 +187,8 @@ class HtmlWriter:
         if address is None:
             return ""
         if mode is LinksInPrint.FOOTNOTE and not in_note:
-            return f'<span class="fn fn-address">&lt;{escape(address)}&gt;</span>'
+            self.link_notes += 1
+            return f'<span class="fn fn-address" data-mark="{self.link_notes}">&lt;{escape(address)}&gt;</span>'
         return f'<span class="print-address"> &lt;{escape(address)}&gt;</span>'
 
     def note_call(self, label: str) -> str:
@@ -201,7 +206,7 @@ class HtmlWriter:
         text = self.inline(self.notes[number], in_note=True)
         return (
             f'<a class="noteref" id="ref-{number}" href="#note-{number}" role="doc-noteref">{number}</a>'
-            f'<span class="fn" id="fn-{number}">{text}</span>'
+            f'<span class="fn" id="fn-{number}" data-mark="{number}">{text}</span>'
         )
 
     def image(self, node: Image) -> str:

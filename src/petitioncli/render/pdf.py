@@ -11,11 +11,14 @@ else: images are embedded as `check` judged them, SVG without references.)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .. import rules
 from ..diagnostics import Diagnostics
+from ..font_coverage import undrawable
 from ..model import Edition
+from .fonts import replacing
 from .html import letter_html
 from .printed import Printed
 from .sandbox import Sandbox
@@ -34,6 +37,8 @@ _PAGE_BREAK_FIXES = (
 )
 # The HTML writer gives each note the id `fn-N`.
 _NOTE_ID = "fn-{number}"
+# The text between a page's tags: what WeasyPrint draws.
+_PAGE_TEXT = re.compile(r">([^<]+)<")
 
 
 def render_pdf(
@@ -54,6 +59,7 @@ def render_pdf(
 def print_with_weasyprint(edition: Edition, paper: str, found: Diagnostics, progress: Progress) -> Printed:
     progress("Writing the letter's HTML")
     page = letter_html(edition, paper=paper)
+    html = _marked(page.html)
 
     progress("Loading the PDF engine")
     from .weasyprint_engine import Printer
@@ -61,14 +67,14 @@ def print_with_weasyprint(edition: Edition, paper: str, found: Diagnostics, prog
     sandbox = Sandbox(edition.letter.root)
     base_url = edition.letter.root.resolve().as_uri() + "/"
     count = len(edition.footnotes)
-    with Printer(page.html, base_url=base_url, sandbox=sandbox, date=edition.date, progress=progress) as printer:
+    with Printer(html, base_url=base_url, sandbox=sandbox, date=edition.date, progress=progress) as printer:
         progress("Laying out pages")
         document = printer.lay_out()
         overlong = frozenset(int(ident.removeprefix("fn-")) for ident in printer.overflowing_notes(document))
         if overlong:
             progress("Laying out again with the notes too long for a page after the letter's text")
             # Diagnostics were said the first time.
-            printer.replace_html(letter_html(edition, paper=paper, end_notes=overlong).html)
+            printer.replace_html(_marked(letter_html(edition, paper=paper, end_notes=overlong).html))
             document = printer.lay_out()
         misplaced = _misplaced(*printer.footnote_pages(document, count), count)
         fixes: dict[int, str] = {}
@@ -82,6 +88,17 @@ def print_with_weasyprint(edition: Edition, paper: str, found: Diagnostics, prog
         data = printer.write(document)
     _report_end_notes(edition, overlong, found)
     return Printed(data, misplaced)
+
+
+def _marked(html: str) -> str:
+    """The page with each run of characters no font draws as one mark, as Typst prints it (`fonts.replacing`).
+
+    Only the text is changed: an address or a description keeps what it says.
+    """
+    replace = replacing(undrawable(set(html)))
+    if replace is None:
+        return html
+    return _PAGE_TEXT.sub(lambda text: f">{replace(text[1])}<", html)
 
 
 def _misplaced(

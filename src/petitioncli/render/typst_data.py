@@ -10,6 +10,8 @@ escaping goes wrong.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import assert_never
 from urllib.parse import urlsplit
@@ -42,6 +44,8 @@ from ..markdown import (
     walk_inlines,
 )
 from ..model import Body, Edition, LinksInPrint, Signatory, Status
+from .html import MAX_TWO_COLUMN_SIGNATORIES
+from .outline import Outline
 from .text import draft_mark_points, printed_links, signatory_details
 
 PAPERS = {"a4": "a4", "letter": "us-letter"}
@@ -49,6 +53,11 @@ _LINK_SCHEMES = ("http", "https", "mailto")
 _IMAGE_SUFFIXES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", images.SVG: "svg"}
 
 Json = dict | list | str | int | bool | None
+# What HTML collapses into one space (CSS `white-space: normal`); Typst prints a string's every space.
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+# Characters PDF/UA forbids in a PDF's text, which Typst then refuses to write; none of them is seen
+# (a byte order mark in the middle of a text is a zero-width no-break space), and WeasyPrint prints nothing.
+_UNWRITABLE = dict.fromkeys(map(ord, "\x00\ufeff\ufffe\uffff"))
 
 
 @dataclass(slots=True)
@@ -64,16 +73,16 @@ def letter_data(
     edition: Edition,
     paper: str,
     *,
-    replace: dict[int, str] | None = None,
+    replace: Callable[[str], str] | None = None,
     break_before: tuple[int, ...] = (),
 ) -> LetterData:
-    """`replace` maps characters no font can draw to the one printed instead;
+    """`replace` prints the characters no font can draw as the mark printed instead (`fonts.replacing`);
     `break_before` the notes whose calling block must start a new page."""
-    return _Builder(edition, replace or {}).letter(paper, break_before)
+    return _Builder(edition, replace).letter(paper, break_before)
 
 
 class _Builder:
-    def __init__(self, edition: Edition, replace: dict[int, str]):
+    def __init__(self, edition: Edition, replace: Callable[[str], str] | None):
         self.edition = edition
         self.replace = replace
         self.out = LetterData({})
@@ -81,11 +90,19 @@ class _Builder:
         self.notes = {n.number: n.footnote.inlines for n in edition.footnotes}
         self.seen_notes: set[int] = set()
         self.image_names: dict[str, str] = {}
+        self.outline = Outline()
+        # Links' addresses printed as notes are numbered after the author's notes, which keep their numbers.
+        self.link_notes = len(edition.footnotes)
 
     def text(self, value: str) -> str:
-        """A string the letter prints: recorded, and with unprintable characters replaced."""
-        if self.replace:
-            value = value.translate(self.replace)
+        """A string the letter prints: spaces collapsed as on the web page, unprintable characters replaced."""
+        return self.verbatim(_SPACES.sub(" ", value))
+
+    def verbatim(self, value: str) -> str:
+        """A string printed with its spaces and line breaks as written (a code block)."""
+        value = value.translate(_UNWRITABLE)
+        if self.replace is not None:
+            value = self.replace(value)
         self.out.printed.append(value)
         return value
 
@@ -133,6 +150,8 @@ class _Builder:
                 }
                 for group in edition.groups
             ],
+            # One column past the same number of signatories as the web page and WeasyPrint.
+            "one_column": len(edition.signatories) > MAX_TWO_COLUMN_SIGNATORIES,
             "postscript": postscript,
             "draft": edition.words.draft if edition.draft else None,
             "draft_points": draft_mark_points(edition.words.draft),
@@ -143,6 +162,7 @@ class _Builder:
 
     def document(self, body: Body) -> list[Json]:
         """A Markdown file of the letter (epigraph, body, postscript), block by block."""
+        self.outline = Outline()
         blocks = body.document.blocks
         return [node for block in blocks if (node := self.top_block(block)) is not None]
 
@@ -188,9 +208,7 @@ class _Builder:
             case Paragraph():
                 return {"t": "par", "c": self.inlines(block.children)}
             case Heading():
-                # The letter's title is the one level-1 heading; headings in the body sit below it.
-                level = min(block.level + 1, 6)
-                return {"t": "heading", "level": level, "c": self.inlines(block.children)}
+                return {"t": "heading", "level": self.outline.level(block.level), "c": self.inlines(block.children)}
             case ListBlock():
                 return {
                     "t": "list",
@@ -204,7 +222,7 @@ class _Builder:
             case Table():
                 return self.table(block)
             case CodeBlock():
-                return {"t": "codeblock", "text": self.text(block.text.rstrip("\n"))}
+                return {"t": "codeblock", "text": self.verbatim(block.text.rstrip("\n"))}
             case ThematicBreak():
                 return {"t": "hr"}
             case RawBlock() | NoteDefinition():
@@ -282,7 +300,8 @@ class _Builder:
             return link
         shown = self.text(f"<{address}>")
         if mode is LinksInPrint.FOOTNOTE and not in_note:
-            return [link, {"t": "address-note", "text": shown}]
+            self.link_notes += 1
+            return [link, {"t": "address-note", "n": self.link_notes, "text": shown}]
         return [link, {"t": "url", "text": " " + shown}]
 
     def note_call(self, label: str) -> Json:

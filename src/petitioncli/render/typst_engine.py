@@ -8,7 +8,9 @@ template (`templates/letter.typ`), which reads the letter as JSON
 Typst sees a world of our making: a temporary folder holding the template,
 letter.json and the project images as `check` read and prepared them (SVG
 images rewritten from an allow-list), and fonts from the shipped Noto Serif
-only, plus the system's when the letter has characters Noto Serif lacks. It
+only, plus those of the system's font families that draw the characters Noto
+Serif lacks: Typst keeps every font it is given in memory, and a machine with
+the CJK fonts installed would otherwise quadruple it. It
 reads no other file and fetches nothing.
 """
 
@@ -18,29 +20,37 @@ import calendar
 import io
 import json
 import logging
+import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from ..diagnostics import Diagnostics, PetitionError
 from ..exit_status import ExitStatus
 from ..font_coverage import shipped_characters
 from ..model import Edition
+from .fonts import replacing
 from .printed import Printed
 from .sandbox import FONTS, TEMPLATES
 from .typst_data import LetterData, letter_data
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 
 INSTALL = "pip install 'petitioncli[typst]'"
 PDF_STANDARD = "ua-1"
 _FONT_FILES = ("NotoSerif-Regular", "NotoSerif-Italic", "NotoSerif-Bold", "NotoSerif-BoldItalic")
-# What a character no font can draw prints as: PDF/UA forbids Typst to print the empty box.
-REPLACEMENT = "\ufffd"
 _LOG = logging.getLogger("typst")
 # Layouts after the first, each starting more notes' blocks on a new page.
 _FIX_ROUNDS = 3
+# Groups longer than the template balances in one layout (`balanced-at-most` in letter.typ) have their
+# last page balanced in a second layout, up to this many signatories in the letter: the first layout
+# marks where every entry of such a group lands, which costs time and memory in a very long list.
+_BALANCE_MOST = 5_000
+_BALANCED_IN_ONE_LAYOUT = 400
 
 
 def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Progress) -> Printed:
@@ -49,8 +59,9 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
     letter = letter_data(edition, paper)
     characters = _characters(letter.printed)
     system_fonts, unprintable = _fonts_needed(typst, characters)
-    replace = {ord(character): REPLACEMENT for character in unprintable}
-    if replace:
+    # PDF/UA forbids Typst to print the empty box; each run of such characters prints as one mark.
+    replace = replacing(unprintable)
+    if replace is not None:
         # `check` named these (glyph-missing). Built again without them; diagnostics were said the first time.
         letter = letter_data(edition, paper, replace=replace)
 
@@ -60,7 +71,11 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
         fonts.mkdir()
         for name in _FONT_FILES:
             (fonts / f"{name}.ttf").write_bytes(_truetype(name))
+        for index, path in enumerate(system_fonts):
+            _link(path, fonts / f"system-{index}{path.suffix.lower()}")
         world = folder / "world"
+        balancing = _needs_balancing(letter.data)
+        letter.data["mark_entries"] = balancing
         _write_world(world, letter)
         # The data is on disk now; laying out a long list needs the memory.
         del letter
@@ -69,7 +84,7 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
         no_packages.mkdir()
         compiler = typst.Compiler(
             root=world,
-            font_paths=typst.Fonts(include_system_fonts=system_fonts, include_embedded_fonts=False, font_paths=[fonts]),
+            font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[fonts]),
             package_path=no_packages,
             package_cache_path=no_packages,
         )
@@ -88,6 +103,16 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
             progress("Laying out again to keep every footnote on its call's page")
             breaks.update(dict.fromkeys(misplaced))
             letter = letter_data(edition, paper, replace=replace, break_before=tuple(breaks))
+            letter.data["mark_entries"] = balancing
+            _write_world(world, letter)
+            del letter
+            data = _compile(typst, compiler, world, edition)
+            misplaced = _misplaced(compiler, count)
+        last_pages = _last_pages(compiler) if balancing else {}
+        if last_pages:
+            progress("Laying out again to balance the columns of each group's last page")
+            letter = letter_data(edition, paper, replace=replace, break_before=tuple(breaks))
+            letter.data["balance_from"] = last_pages
             _write_world(world, letter)
             del letter
             data = _compile(typst, compiler, world, edition)
@@ -110,21 +135,37 @@ def _characters(printed: list[str]) -> set[str]:
     return {character for character in set("".join(printed)) if ord(character) > 0x7F} - {"\n"}
 
 
-def _fonts_needed(typst, characters: set[str]) -> tuple[bool, set[str]]:
-    """Whether the system's fonts are needed, and the characters no font can draw.
+def _fonts_needed(typst, characters: set[str]) -> tuple[list[Path], set[str]]:
+    """The system's font files the letter needs, whole families, and the characters no font can draw.
 
     Noto Serif covers Latin, Greek and Cyrillic; a letter written in those
     leaves the system's fonts out, so that it prints the same everywhere.
     """
     missing = {character for character in characters if ord(character) not in shipped_characters()}
     if not missing:
-        return False, set()
-    for info in typst.Fonts(include_system_fonts=True, include_embedded_fonts=False).fonts():
+        return [], set()
+    system = [
+        info for info in typst.Fonts(include_system_fonts=True, include_embedded_fonts=False).fonts() if info.path
+    ]
+    families: set[str] = set()
+    for info in system:
         if not missing:
             break
-        if info.path is not None:
-            missing -= _covered(info.path, info.index, missing)
-    return True, missing
+        covered = _covered(info.path, info.index, missing)
+        if covered:
+            families.add(info.family)
+            missing -= covered
+    # Bold and italic faces of a family drawing a name, so that a bold heading stays bold.
+    paths = dict.fromkeys(Path(info.path) for info in system if info.family in families)
+    return list(paths), missing
+
+
+def _link(source: Path, target: Path) -> None:
+    """A system font in the folder Typst reads fonts from: linked, or copied where links are not allowed."""
+    try:
+        target.symlink_to(source)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _covered(path: str, index: int, characters: set[str]) -> set[str]:
@@ -170,8 +211,10 @@ def _write_world(world: Path, letter: LetterData) -> None:
 def _compile(typst, compiler, world: Path, edition: Edition) -> bytes:
     timestamp = calendar.timegm(edition.date.timetuple())
     try:
-        data, warnings = compiler.compile_with_warnings(
-            input=world / "main.typ", format="pdf", pdf_standards=PDF_STANDARD, timestamp=timestamp
+        data, warnings = _stoppable(
+            lambda: compiler.compile_with_warnings(
+                input=world / "main.typ", format="pdf", pdf_standards=PDF_STANDARD, timestamp=timestamp
+            )
         )
     except typst.TypstError as exc:
         raise PetitionError(f"Typst could not print the letter: {exc.message}", ExitStatus.PROBLEMS) from None
@@ -180,15 +223,65 @@ def _compile(typst, compiler, world: Path, edition: Edition) -> bytes:
     return data
 
 
+def _needs_balancing(data: dict) -> bool:
+    """Whether a group of a two-column list is too long to be balanced in the first layout, and the list
+    short enough for a second one."""
+    groups = data["groups"]
+    if data["one_column"] or sum(len(group["signatories"]) for group in groups) > _BALANCE_MOST:
+        return False
+    return any(len(group["signatories"]) > _BALANCED_IN_ONE_LAYOUT for group in groups)
+
+
+def _last_pages(compiler) -> dict[str, int]:
+    """For each marked group that runs over more than one page, its first entry on its last page."""
+    found = json.loads(
+        _stoppable(lambda: compiler.eval("query(<entry-mark>).map(m => (m.value, m.location().page()))", format="json"))
+    )
+    pages: dict[int, list[tuple[int, int]]] = {}
+    for (group, index), page in found:
+        pages.setdefault(group, []).append((index, page))
+    starts: dict[str, int] = {}
+    for group, entries in pages.items():
+        last = max(page for _, page in entries)
+        first = min(index for index, page in entries if page == last)
+        if first > 0:
+            starts[str(group)] = first
+    return starts
+
+
+def _stoppable(work: Callable[[], T]) -> T:
+    """`work` (Typst's, which lets go of Python while it runs) in a thread of its own, so that a stop
+    signal reaches this one within a tenth of a second and ends the build (`output.signals`) instead
+    of waiting for a long layout to finish; the abandoned thread ends with the process."""
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as exc:  # handed to the waiting thread, which raises it
+            outcome.append((False, exc))
+
+    worker = threading.Thread(target=run, name="typst", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.1)
+    done, value = outcome[0]
+    if not done:
+        raise value
+    return value
+
+
 def _misplaced(compiler, count: int) -> dict[int, tuple[int | None, int | None]]:
     """The notes Typst did not print on the page of their call, read back from the laid-out letter."""
     if not count:
         return {}
     found = json.loads(
-        compiler.eval(
-            "(query(<note-call>).map(m => (m.value, m.location().page())),"
-            " query(<note-entry>).map(m => (m.value, m.location().page())))",
-            format="json",
+        _stoppable(
+            lambda: compiler.eval(
+                "(query(<note-call>).map(m => (m.value, m.location().page())),"
+                " query(<note-entry>).map(m => (m.value, m.location().page())))",
+                format="json",
+            )
         )
     )
     call_pages: dict[int, int] = {}

@@ -111,6 +111,22 @@ URL_INVALID = define(
     "letter and footnotes may also be `mailto:`)",
 )
 
+URL_TOO_LONG = define(
+    "url-too-long",
+    ERROR,
+    Stage.CHECK,
+    'a URL longer than a printed link can be (see "Limits"): Typst refuses one of 8,000 characters, and '
+    "browsers and search engines do not all follow one past 2,000",
+)
+
+LINK_NOTES_TOO_MANY = define(
+    "link-notes-too-many",
+    ERROR,
+    Stage.CHECK,
+    "more links printed with their address as a note (`links_in_print: footnote`) than a letter may hold (see "
+    '"Limits"): WeasyPrint lays the foot of a page out again for each note',
+)
+
 URL_INSECURE = define(
     "url-insecure",
     WARNING,
@@ -230,7 +246,8 @@ GLYPH_MISSING = define(
     WARNING,
     Stage.CHECK,
     "characters that neither the shipped Noto Serif nor any font on the machine (as fontconfig lists them) "
-    "can draw, which the PDF would print as empty boxes; names the first signatory (or file) that uses them",
+    "can draw; both engines print each run of them as one replacement mark; names the first signatory (or file) "
+    "that uses them and the font package for their script",
 )
 
 PLACEHOLDER = define(
