@@ -1,0 +1,59 @@
+"""What a hostile project gets through when its own `rules:` silence the checks that would stop it.
+
+`rules: ignore` may silence any rule but an unreadable file; the renderers
+must still never print what the check was there to refuse: a
+`javascript:` address as a link, an address Python cannot even split.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+import pypdf
+import pytest
+
+from projects import ENGINES, build, build_pdf, write_project
+
+MANIFEST = "title: Letter to the Board\nplace: Amsterdam\ndate: 2020-01-15\nrecipient: board\n"
+SILENCED = "rules:\n  ignore: [url-invalid]\n"
+SIGNATORIES = (
+    "- name: Evil Org\n"
+    "  url: 'javascript:alert(1)'\n"
+    "  links:\n"
+    "    - label: Click here\n"
+    "      url: 'javascript:alert(2)'\n"
+    "- name: Bracket Org\n"
+    "  url: 'https://[oops'\n"
+)
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    return write_project(tmp_path / "letter", {"petition.yaml": MANIFEST + SILENCED, "signatories.yaml": SIGNATORIES})
+
+
+def test_a_silenced_javascript_address_is_never_a_link_in_the_page(hostile, tmp_path):
+    page = build(hostile, tmp_path / "out", "html")["html"].read_text(encoding="utf-8")
+    assert 'href="javascript:' not in page
+    assert "Evil Org" in page
+    assert "Click here" in page
+
+
+def test_a_silenced_javascript_address_is_never_a_link_in_the_word_copy(hostile, tmp_path):
+    document = build(hostile, tmp_path / "out", "docx")["docx"]
+    with zipfile.ZipFile(document) as archive:
+        relations = archive.read("word/_rels/document.xml.rels").decode()
+        text = archive.read("word/document.xml").decode()
+    assert "javascript:" not in relations
+    assert "Bracket Org" in text
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_silenced_javascript_address_is_never_a_link_in_the_pdf(hostile, tmp_path, engine):
+    pdf = build_pdf(hostile, tmp_path / "out", engine)
+    actions = [
+        str(annotation.get_object().get("/A", {}).get("/URI", ""))
+        for page in pypdf.PdfReader(pdf).pages
+        for annotation in page.get("/Annots") or []
+    ]
+    assert not [uri for uri in actions if uri.lower().startswith("javascript:")]
