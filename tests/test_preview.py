@@ -198,6 +198,17 @@ def test_nothing_but_the_letter_is_served(unchanged, path):
     assert (status, body) == (404, "not found\n")
 
 
+@pytest.mark.parametrize("since", ["%C2%B2", "9" * 5000, "-", "%00"])
+def test_an_odd_generation_asked_for_starts_the_stream_from_the_first_and_says_nothing(unchanged, since):
+    connection = http.client.HTTPConnection(unchanged.host, unchanged.port, timeout=WAIT_SECONDS)
+    connection.request("GET", f"/events?since={since}")
+    stream = connection.getresponse()
+    assert stream.status == 200
+    assert Preview.until(stream, lambda state: True)["generation"] >= 1
+    connection.close()
+    assert "Traceback" not in unchanged.stderr()
+
+
 def test_a_request_by_another_host_name_is_refused(unchanged):
     """A page elsewhere that points a name of its own at 127.0.0.1 cannot read the letter."""
     status, _, body = unchanged.get("/letter.html", headers={"Host": f"attacker.example:{unchanged.port}"})
