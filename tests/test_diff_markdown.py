@@ -121,3 +121,22 @@ def test_a_long_list_of_paragraphs_stops_at_the_bound(run_cli, editions):
         "- line 399: Paragraph 199 as it ~~was.~~ **is.**\n"
         "- … and 50 more (`petition diff --format json` lists them all)\n"
     )
+
+
+def test_long_paragraphs_are_cut_so_that_the_comment_fits_on_a_pull_request(run_cli, editions):
+    old, new = editions
+    sentence = "Every word of this paragraph was added in one go by a hurried editor. " * 40  # 2,800 characters
+    (new / "letter.md").write_text(
+        (old / "letter.md").read_text(encoding="utf-8") + "".join(f"\n{n} {sentence}\n" for n in range(150)),
+        encoding="utf-8",
+    )
+    result = run_cli("diff", old, new, "--format", "markdown", cwd=old.parent)
+    assert result.exit_code == 0
+    assert len(result.stdout) <= 65_536
+    assert "**0 Every word of this paragraph" in result.stdout
+    # 2 + 14 × 70 characters, then "Every word of this" ends at the 1,000th: cut at the space before it.
+    assert " hurried editor. Every word of …**\n" in result.stdout
+    assert result.stdout.endswith(
+        "\n\n… and more: a pull-request comment holds 65,536 characters; "
+        "`petition diff --format json` has every change.\n"
+    )
