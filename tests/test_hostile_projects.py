@@ -12,7 +12,7 @@ import zipfile
 import pypdf
 import pytest
 
-from projects import ENGINES, build, build_pdf, write_project
+from projects import ENGINES, build, build_pdf, petition, write_project
 
 MANIFEST = "title: Letter to the Board\nplace: Amsterdam\ndate: 2020-01-15\nrecipient: board\n"
 SILENCED = "rules:\n  ignore: [url-invalid]\n"
@@ -57,3 +57,26 @@ def test_a_silenced_javascript_address_is_never_a_link_in_the_pdf(hostile, tmp_p
         for annotation in page.get("/Annots") or []
     ]
     assert not [uri for uri in actions if uri.lower().startswith("javascript:")]
+
+
+def test_a_control_character_in_a_link_or_a_noncharacter_in_a_name_stops_the_build_at_its_place(tmp_path):
+    listing = (
+        "- name: Good Org\n"
+        "  links:\n"
+        "    - label: 'a\\x02b'\n"
+        "      url: https://example.org/\n"
+        "- name: 'Other Org\\uFFFE'\n"
+    )
+    project = write_project(
+        tmp_path / "letter", {"petition.yaml": MANIFEST, "signatories.yaml": listing.replace("'", '"')}
+    )
+    result = petition("build", project, "--format", "docx", "--output-dir", tmp_path / "out")
+    assert result.exit_code == 1
+    assert (
+        "signatories.yaml:3:14: error: 'label' 'a\\u0002b' holds the invisible control character U+0002"
+        in result.stderr
+    )
+    assert "signatories.yaml:5:9: error: 'name' 'Other Org" in result.stderr
+    assert "holds the invisible control character U+FFFE; delete it [text-control]" in result.stderr
+    assert "unexpected failure" not in result.stderr
+    assert not (tmp_path / "out").exists()
