@@ -80,3 +80,15 @@ def test_a_control_character_in_a_link_or_a_noncharacter_in_a_name_stops_the_bui
     assert "holds the invisible control character U+FFFE; delete it [text-control]" in result.stderr
     assert "unexpected failure" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_one_language_given_twice_but_for_case_is_one_error_at_the_second(tmp_path):
+    """`fr` and `FR` are one language: their two editions would overwrite each other where case is not told apart."""
+    entry = "    title: Lettre\n    place: Amsterdam\n    closing: Salutations\n    body: letter.md\n"
+    manifest = MANIFEST + "translations:\n  fr:\n" + entry + "  FR:\n" + entry
+    result = petition("check", write_project(tmp_path / "letter", {"petition.yaml": manifest}))
+    assert result.exit_code == 1
+    assert (
+        "petition.yaml:11:3: error: translation 'FR' is the language of translation 'fr' again; give it once "
+        "[language-invalid]" in result.stdout
+    )
