@@ -258,6 +258,22 @@ def test_a_port_in_use_is_said_before_anything_is_built(run_cli, iap_project):
     assert "Rebuilt" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("host", "said"),
+    [
+        ("", "--host is empty; name an address: 127.0.0.1 serves this machine only"),
+        # Between the two is the resolver's own words, which differ between systems.
+        ("256.1.1.1", "; name an address of this machine with --host"),
+    ],
+)
+def test_an_empty_or_unknown_host_is_refused_before_anything_is_served(run_cli, iap_project, host, said):
+    """An empty --host (an unset variable in a script) would serve the letter on every network of the machine."""
+    result = run_cli("preview", iap_project, "--host", host, "--port", "0")
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert "Previewing" not in result.stdout + result.stderr
+
+
 def test_a_translation_saved_as_editors_save_reloads_its_edition(bilingual):
     """The French edition, its text replaced by renaming a new file over it, as many editors save."""
     started = Preview(bilingual.parent, "iap", "--port", "0", "--lang", "fr")

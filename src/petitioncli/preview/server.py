@@ -34,9 +34,16 @@ class PreviewServer(ThreadingHTTPServer):
         self.session = session
         self.title = title
         self.closing = threading.Event()
+        if not host.strip():
+            # The socket would take "" for every address this machine has: the letter shown to the network.
+            raise PetitionError("--host is empty; name an address: 127.0.0.1 serves this machine only")
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
         try:
             super().__init__((host, port), _Handler)
+        except socket.gaierror as exc:
+            raise PetitionError(
+                f"cannot serve on {host}: {exc.strerror}; name an address of this machine with --host"
+            ) from None
         except OSError as exc:
             raise PetitionError(
                 f"cannot serve on {host}:{port}: {exc.strerror or exc}; choose another port with --port"
