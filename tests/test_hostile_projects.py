@@ -92,3 +92,11 @@ def test_one_language_given_twice_but_for_case_is_one_error_at_the_second(tmp_pa
         "petition.yaml:11:3: error: translation 'FR' is the language of translation 'fr' again; give it once "
         "[language-invalid]" in result.stdout
     )
+
+
+def test_an_emoji_code_in_a_name_given_is_printed_as_written(tmp_path, monkeypatch):
+    """Rich reads `:x:` as ❌: a folder, a revision or a label named so must be shown as typed."""
+    monkeypatch.chdir(tmp_path)
+    result = petition("check", "a:x:b")
+    assert result.exit_code == 2
+    assert "petition: error: no letter project at a:x:b: no such file or folder" in result.stderr
