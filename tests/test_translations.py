@@ -1,4 +1,4 @@
-"""Translated editions (docs/how-to/translating.md): one list of signatories, the letter in several languages."""
+"""Translated editions (docs/how-to/translate.md): one list of signatories, the letter in several languages."""
 
 from __future__ import annotations
 

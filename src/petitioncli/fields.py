@@ -30,7 +30,7 @@ class Kind(enum.StrEnum):
     CHOICE = "choice"
     # A file inside the project, relative to the manifest.
     PATH = "path"
-    # Language tag to the translatable keys of the same record (docs/how-to/translating.md).
+    # Language tag to the translatable keys of the same record (docs/how-to/translate.md).
     TRANSLATIONS = "translations"
     # Rule ids, as a list or separated by commas (a CSV cell holds one value);
     # an unknown id is an error.

@@ -1,4 +1,4 @@
-"""Rules about translated editions (docs/how-to/translating.md): each has what it prints, in the original's shape.
+"""Rules about translated editions (docs/how-to/translate.md): each has what it prints, in the original's shape.
 
 A translation keeps the original's placeholders as gettext's `msgfmt --check`
 and Weblate's checks do: the same footnote ids, called from the same
