@@ -152,3 +152,22 @@ def test_an_unknown_rule_in_a_list_is_reported_where_it_is_written(tmp_path):
     assert result.exit_code == 1
     assert "petition.yaml:6:28: error: unknown rule 'no-such-rule' in 'rules.ignore' [value-unknown]" in result.stdout
     assert "petition.yaml:10:9: error: unknown rule 'bogus' in 'rules.per_file_ignores' ('*.md')" in result.stdout
+
+
+def test_a_control_character_is_reported_whatever_rules_or_noqa_say(tmp_path):
+    """No format prints one: a Word copy cannot hold it, Typst refuses it."""
+    listing = '- name: "Org\\x01 One"\n  noqa: text-control\n- name: "Org\\x02 Two"\n'
+    project = project_with(tmp_path, "rules:\n  ignore: [text-control]\n", signatories_yaml=listing)
+    code, found = check(project)
+    assert (code, found) == (
+        1,
+        [
+            ("whitespace-stray", "warning", "letter.md", 1),
+            ("text-control", "error", "signatories.yaml", 1),
+            ("text-control", "error", "signatories.yaml", 3),
+        ],
+    )
+    result = petition("build", project, "--format", "docx", "--output-dir", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "unexpected failure" not in result.stderr
+    assert not (tmp_path / "out").exists()
