@@ -140,3 +140,20 @@ def test_long_paragraphs_are_cut_so_that_the_comment_fits_on_a_pull_request(run_
         "\n\n… and more: a pull-request comment holds 65,536 characters; "
         "`petition diff --format json` has every change.\n"
     )
+
+
+def test_a_translation_s_tag_is_shown_as_written_never_as_html_or_a_terminal_command(run_cli, tmp_path):
+    """diff reads editions check has not passed: a tag may hold anything until check says it is wrong."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(DATA, old)
+    manifest = old / "petition.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("\n  fr:\n", '\n  "fr<img src=x>\\e[2J":\n', 1), encoding="utf-8")
+    shutil.copytree(old, new)
+    letter = new / "letter.fr.md"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("Pékin", "Beijing"), encoding="utf-8")
+    comment = run_cli("diff", "old", "new", "--format", "markdown", cwd=tmp_path).stdout
+    assert "### Letter text (fr\\<img src=x\\>\\\\u001b\\[2J)\n" in comment
+    shown = run_cli("diff", "old", "new", cwd=tmp_path).stdout
+    assert "Letter text (fr<img src=x>\\u001b[2J), paragraphs: 1 reworded" in shown
+    assert "\x1b" not in shown

@@ -55,7 +55,7 @@ def to_markdown(diff: LetterDiff, old: str, new: str) -> str:
     if not diff:
         return f"No differences in the letter from {_code(old)} to {_code(new)}.\n"
     parts = [f"## Changes to the letter\n\n{compared}\n", *_signatories(diff)]
-    for tag, texts in [("", diff.texts), *((f" ({tag})", t) for tag, t in diff.translations.items())]:
+    for tag, texts in [("", diff.texts), *((f" ({escaped(tag)})", t) for tag, t in diff.translations.items())]:
         parts += _footnotes(texts, tag)
         parts += _body(texts.body, tag)
     parts += _recipients(diff)
