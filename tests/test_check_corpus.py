@@ -912,9 +912,10 @@ CASES = [
             "  per_file_ignores:\n    '*.csv': [whitespace]\n  warn: [url-invalid]\n",
         },
         [
-            ("value-unknown", "petition.yaml", 6, 11),
+            # Each unknown id where it is written, inside the brackets.
+            ("value-unknown", "petition.yaml", 6, 12),
             ("value-unknown", "petition.yaml", 7, 10),
-            ("value-unknown", "petition.yaml", 9, 14),
+            ("value-unknown", "petition.yaml", 9, 15),
             ("key-unknown", "petition.yaml", 10, 3),
         ],
         messages=[

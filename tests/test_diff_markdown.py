@@ -121,3 +121,39 @@ def test_a_long_list_of_paragraphs_stops_at_the_bound(run_cli, editions):
         "- line 399: Paragraph 199 as it ~~was.~~ **is.**\n"
         "- … and 50 more (`petition diff --format json` lists them all)\n"
     )
+
+
+def test_long_paragraphs_are_cut_so_that_the_comment_fits_on_a_pull_request(run_cli, editions):
+    old, new = editions
+    sentence = "Every word of this paragraph was added in one go by a hurried editor. " * 40  # 2,800 characters
+    (new / "letter.md").write_text(
+        (old / "letter.md").read_text(encoding="utf-8") + "".join(f"\n{n} {sentence}\n" for n in range(150)),
+        encoding="utf-8",
+    )
+    result = run_cli("diff", old, new, "--format", "markdown", cwd=old.parent)
+    assert result.exit_code == 0
+    assert len(result.stdout) <= 65_536
+    assert "**0 Every word of this paragraph" in result.stdout
+    # 2 + 14 × 70 characters, then "Every word of this" ends at the 1,000th: cut at the space before it.
+    assert " hurried editor. Every word of …**\n" in result.stdout
+    assert result.stdout.endswith(
+        "\n\n… and more: a pull-request comment holds 65,536 characters; "
+        "`petition diff --format json` has every change.\n"
+    )
+
+
+def test_a_translation_s_tag_is_shown_as_written_never_as_html_or_a_terminal_command(run_cli, tmp_path):
+    """diff reads editions check has not passed: a tag may hold anything until check says it is wrong."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(DATA, old)
+    manifest = old / "petition.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("\n  fr:\n", '\n  "fr<img src=x>\\e[2J":\n', 1), encoding="utf-8")
+    shutil.copytree(old, new)
+    letter = new / "letter.fr.md"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("Pékin", "Beijing"), encoding="utf-8")
+    comment = run_cli("diff", "old", "new", "--format", "markdown", cwd=tmp_path).stdout
+    assert "### Letter text (fr\\<img src=x\\>\\\\u001b\\[2J)\n" in comment
+    shown = run_cli("diff", "old", "new", cwd=tmp_path).stdout
+    assert "Letter text (fr<img src=x>\\u001b[2J), paragraphs: 1 reworded" in shown
+    assert "\x1b" not in shown

@@ -198,6 +198,17 @@ def test_nothing_but_the_letter_is_served(unchanged, path):
     assert (status, body) == (404, "not found\n")
 
 
+@pytest.mark.parametrize("since", ["%C2%B2", "9" * 5000, "-", "%00"])
+def test_an_odd_generation_asked_for_starts_the_stream_from_the_first_and_says_nothing(unchanged, since):
+    connection = http.client.HTTPConnection(unchanged.host, unchanged.port, timeout=WAIT_SECONDS)
+    connection.request("GET", f"/events?since={since}")
+    stream = connection.getresponse()
+    assert stream.status == 200
+    assert Preview.until(stream, lambda state: True)["generation"] >= 1
+    connection.close()
+    assert "Traceback" not in unchanged.stderr()
+
+
 def test_a_request_by_another_host_name_is_refused(unchanged):
     """A page elsewhere that points a name of its own at 127.0.0.1 cannot read the letter."""
     status, _, body = unchanged.get("/letter.html", headers={"Host": f"attacker.example:{unchanged.port}"})
@@ -245,6 +256,22 @@ def test_a_port_in_use_is_said_before_anything_is_built(run_cli, iap_project):
     assert result.exit_code == 2
     assert f"cannot serve on 127.0.0.1:{port}: Address already in use; choose another port with --port" in result.stderr
     assert "Rebuilt" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("host", "said"),
+    [
+        ("", "--host is empty; name an address: 127.0.0.1 serves this machine only"),
+        # Between the two is the resolver's own words, which differ between systems.
+        ("256.1.1.1", "; name an address of this machine with --host"),
+    ],
+)
+def test_an_empty_or_unknown_host_is_refused_before_anything_is_served(run_cli, iap_project, host, said):
+    """An empty --host (an unset variable in a script) would serve the letter on every network of the machine."""
+    result = run_cli("preview", iap_project, "--host", host, "--port", "0")
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert "Previewing" not in result.stdout + result.stderr
 
 
 def test_a_translation_saved_as_editors_save_reloads_its_edition(bilingual):

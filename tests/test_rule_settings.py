@@ -137,3 +137,37 @@ def test_a_noqa_for_what_depends_on_the_fonts_installed_is_never_called_unused(t
         project_with(tmp_path, "", signatories_yaml=signatories, letter_md="We write to you[^report].\n")
     )
     assert (code, found) == (0, [("noqa-unused", "warning", "signatories.yaml", 1)])
+
+
+def test_an_unknown_rule_in_a_list_is_reported_where_it_is_written(tmp_path):
+    rules = (
+        "rules:\n"
+        "  ignore: [url-insecure,   no-such-rule]\n"
+        "  per_file_ignores:\n"
+        "    '*.md':\n"
+        "      - whitespace-stray\n"
+        "      - bogus\n"
+    )
+    result = petition("check", project_with(tmp_path, rules))
+    assert result.exit_code == 1
+    assert "petition.yaml:6:28: error: unknown rule 'no-such-rule' in 'rules.ignore' [value-unknown]" in result.stdout
+    assert "petition.yaml:10:9: error: unknown rule 'bogus' in 'rules.per_file_ignores' ('*.md')" in result.stdout
+
+
+def test_a_control_character_is_reported_whatever_rules_or_noqa_say(tmp_path):
+    """No format prints one: a Word copy cannot hold it, Typst refuses it."""
+    listing = '- name: "Org\\x01 One"\n  noqa: text-control\n- name: "Org\\x02 Two"\n'
+    project = project_with(tmp_path, "rules:\n  ignore: [text-control]\n", signatories_yaml=listing)
+    code, found = check(project)
+    assert (code, found) == (
+        1,
+        [
+            ("whitespace-stray", "warning", "letter.md", 1),
+            ("text-control", "error", "signatories.yaml", 1),
+            ("text-control", "error", "signatories.yaml", 3),
+        ],
+    )
+    result = petition("build", project, "--format", "docx", "--output-dir", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "unexpected failure" not in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -155,6 +155,11 @@ def _normal(tag: str) -> str:
     return tag.replace("_", "-").casefold()
 
 
+def tag_key(tag: str) -> str:
+    """What two tags for the same language share as BCP 47 reads them, case aside (`fr-FR`, `FR-fr`)."""
+    return _normal(tag)
+
+
 def matching(tags: Iterable[str], language: str) -> str | None:
     """The tag among `tags` that stands for `language`: the same tag, else the same primary language.
 

@@ -25,8 +25,9 @@ from ..rules import Problem
 from ..shown import INVISIBLE
 from .context import Context
 
-# C0 controls other than tab and line breaks, DEL, and the C1 controls.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 controls other than tab and line breaks, DEL, the C1 controls, and the two
+# noncharacters XML refuses as they are (a Word copy cannot hold any of them).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # The characters every output shows as escapes since no one sees them (`shown.py`).
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
@@ -135,7 +136,9 @@ def _record_values(record: Located) -> Iterator[tuple[Pos, str, str]]:
 
 
 def _texts(pos: Pos, what: str, value: object) -> Iterator[tuple[Pos, str, str]]:
-    """A value's texts: itself, or the lines of a list."""
+    """A value's texts: itself, the lines of a list, or the texts of the records it lists (a signatory's links)."""
     for text in value if isinstance(value, list) else (value,):
         if isinstance(text, str):
             yield pos, what, text
+        elif isinstance(text, Located):
+            yield from _record_values(text)

@@ -74,7 +74,8 @@ class _Directives:
             if rule_id in self.covering.get(at, ()):
                 self.silenced.add((at, rule_id))
                 found = True
-        return found
+        # Named, so the noqa is not called unused; still reported, since no format can print it.
+        return found and not diagnostic.rule.binding
 
     def problems(self) -> Iterator[Problem]:
         """An unknown id, or one that silenced nothing here, in every noqa."""

@@ -28,8 +28,12 @@ def configured(diagnostics: Iterable[Diagnostic], letter: Letter) -> Diagnostics
     kept = Diagnostics()
     for d in diagnostics:
         rule_id = d.rule.id
-        # A file that cannot be read stops the letter: no setting lets it through.
-        if not d.rule.unreadable and (rule_id in ignored or rule_id in per_file.ignored(d.pos.file)):
+        # A file that cannot be read, or a text no format can print, stops the letter: no setting lets it through.
+        if (
+            not d.rule.unreadable
+            and not d.rule.binding
+            and (rule_id in ignored or rule_id in per_file.ignored(d.pos.file))
+        ):
             continue
         if rule_id in failing and not d.is_error:
             d = dataclasses.replace(d, severity=Severity.ERROR)

@@ -17,7 +17,7 @@ from .. import markdown, rules
 from ..dates import babel_locale
 from ..diagnostics import PetitionError, Pos
 from ..fields import Kind, translatable_specs
-from ..language import has_words, matching
+from ..language import has_words, matching, tag_key
 from ..markdown import Block, BlockQuote, Heading, ListBlock, ListItem, Paragraph, Table
 from ..model import Letter, Manifest, TranslatedTexts, Translation
 from ..rules import Problem
@@ -39,8 +39,16 @@ def check(context: Context) -> Iterator[Problem]:
     letter = context.letter
     original = letter.manifest.language
     yield from _words(original, letter.manifest.where("language"))
+    seen: dict[str, str] = {}
     for tag, texts in letter.translations.items():
         translation = texts.translation
+        if twin := seen.get(tag_key(tag)):
+            # Two editions the same file name but for case: one overwrites the other where case is not told apart.
+            yield rules.LANGUAGE_INVALID.at(
+                translation.pos, f"translation '{tag}' is the language of translation '{twin}' again; give it once"
+            )
+            continue
+        seen[tag_key(tag)] = tag
         if not _known(tag):
             # One error for the tag, naming the closest; nothing else until it is right.
             yield from _language(translation.pos, tag)

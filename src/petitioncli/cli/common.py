@@ -30,7 +30,8 @@ DebugOpt = Annotated[bool, typer.Option("--debug", help="Show Python tracebacks 
 def stderr():
     from rich.console import Console
 
-    return Console(stderr=True)
+    # emoji=False: a name holding `:x:` is printed as written, not as ❌.
+    return Console(stderr=True, emoji=False)
 
 
 def configure_logging(verbose: bool) -> None:

@@ -21,6 +21,13 @@ from .words import Op, ParagraphChange, shortened
 # Past this many, a list folds away; past the second, the rest is counted, not listed.
 FOLD_AFTER = 50
 MOST_LISTED = 200
+# What GitHub keeps of a comment; a list of 200 long paragraphs, or one huge one, is cut to it.
+COMMENT_CHARACTERS = 65_536
+# The most characters shown of one paragraph, footnote or run of changed words.
+LONGEST_TEXT = 1_000
+_CUT = (
+    "\n\n… and more: a pull-request comment holds 65,536 characters; `petition diff --format json` has every change.\n"
+)
 # Every line written starts with "- " or "| ", so only characters that act mid-line need escaping.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&$])")
 _COUNTED = ("joined", "pending", "withdrawn", "left", "status_changed", "changed")
@@ -32,6 +39,13 @@ def escaped(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", printable(" ".join(text.split())))
 
 
+def _excerpt(text: str) -> str:
+    """`text` escaped, its first `LONGEST_TEXT` characters only, cut at a space: one long paragraph fills no comment."""
+    if len(text) > LONGEST_TEXT:
+        text = text[:LONGEST_TEXT].rsplit(" ", 1)[0] + " …"
+    return escaped(text)
+
+
 def _code(text: str) -> str:
     return f"`{printable(text).replace('`', '')}`"
 
@@ -41,14 +55,25 @@ def to_markdown(diff: LetterDiff, old: str, new: str) -> str:
     if not diff:
         return f"No differences in the letter from {_code(old)} to {_code(new)}.\n"
     parts = [f"## Changes to the letter\n\n{compared}\n", *_signatories(diff)]
-    for tag, texts in [("", diff.texts), *((f" ({tag})", t) for tag, t in diff.translations.items())]:
+    for tag, texts in [("", diff.texts), *((f" ({escaped(tag)})", t) for tag, t in diff.translations.items())]:
         parts += _footnotes(texts, tag)
         parts += _body(texts.body, tag)
     parts += _recipients(diff)
     if diff.manifest:
         lines = [f"- `{key}`: {_change(before, after)}" for key, (before, after) in diff.manifest.items()]
         parts.append("### Manifest\n\n" + "\n".join(lines) + "\n")
-    return "\n".join(parts)
+    return _within_a_comment("\n".join(parts))
+
+
+def _within_a_comment(text: str) -> str:
+    """`text`, or as many of its whole lines as a comment holds, a folded list closed, and where the rest is."""
+    if len(text) <= COMMENT_CHARACTERS:
+        return text
+    closing = "\n\n</details>"
+    kept = text[: text.rfind("\n", 0, COMMENT_CHARACTERS - len(_CUT) - len(closing))]
+    if kept.count("<details>") > kept.count("</details>"):
+        kept += closing
+    return kept + _CUT
 
 
 def _signatories(diff: LetterDiff) -> list[str]:
@@ -129,12 +154,12 @@ def _bounded(items: list[str]) -> str:
 
 def _words(runs: tuple[tuple[Op, str], ...]) -> str:
     marks = {"equal": "{}", "delete": "~~{}~~", "insert": "**{}**"}
-    return " ".join(marks[op].format(escaped(text)) for op, text in shortened(runs))
+    return " ".join(marks[op].format(_excerpt(text)) for op, text in shortened(runs))
 
 
 def _footnotes(texts: TextsDiff, language: str) -> list[str]:
-    lines = [f"- added {_code(n.id)}: {escaped(n.text)}" for n in texts.footnotes_added]
-    lines += [f"- removed {_code(n.id)}: ~~{escaped(n.text)}~~" for n in texts.footnotes_removed]
+    lines = [f"- added {_code(n.id)}: {_excerpt(n.text)}" for n in texts.footnotes_added]
+    lines += [f"- removed {_code(n.id)}: ~~{_excerpt(n.text)}~~" for n in texts.footnotes_removed]
     lines += [f"- reworded {_code(r.new.id)}: {_words(r.words)}" for r in texts.footnotes_reworded]
     return [f"### Footnotes{language}\n\n" + _bounded(lines) + "\n"] if lines else []
 
@@ -144,9 +169,9 @@ def _body(changes: list[ParagraphChange], language: str) -> list[str]:
     for change in changes:
         if change.old is None:
             assert change.new is not None
-            lines.append(f"- added at line {change.new.line}: **{escaped(change.new.text)}**")
+            lines.append(f"- added at line {change.new.line}: **{_excerpt(change.new.text)}**")
         elif change.new is None:
-            lines.append(f"- removed, was line {change.old.line}: ~~{escaped(change.old.text)}~~")
+            lines.append(f"- removed, was line {change.old.line}: ~~{_excerpt(change.old.text)}~~")
         else:
             lines.append(f"- line {change.new.line}: {_words(change.words)}")
     return [f"### Letter text{language}\n\n" + _bounded(lines) + "\n"] if lines else []

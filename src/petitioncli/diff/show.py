@@ -51,7 +51,7 @@ def to_text(diff: LetterDiff, *, styled: bool) -> str:
     )
     by_group = "; ".join(f"{heading}: {_group_counts(changes)}" for heading, changes in diff.by_group().items())
     sections.append((f"Signatories: {counts}" + (f" ({printable(by_group)})" if by_group else ""), lines))
-    for language, texts in [("", diff.texts), *((f" ({tag})", t) for tag, t in diff.translations.items())]:
+    for language, texts in [("", diff.texts), *((f" ({printable(tag)})", t) for tag, t in diff.translations.items())]:
         lines = [paint("+ ", "+") + printable(f"{n.id}: {n.text}") for n in texts.footnotes_added]
         lines += [paint("- ", "-") + printable(f"{n.id}: {n.text}") for n in texts.footnotes_removed]
         lines += [paint("~ ", "~") + f"{printable(r.new.id)}: {words(r.words)}" for r in texts.footnotes_reworded]

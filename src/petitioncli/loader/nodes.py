@@ -221,7 +221,7 @@ class NodeReader:
         if spec.kind is Kind.DATE:
             return self.date(node, what)
         if spec.kind is Kind.RULE_IDS:
-            return rule_ids(", ".join(self.text_list(node, what)), self.pos(node), self.diags, what)
+            return self.rule_ids(node, what)
         if spec.kind is Kind.NOQA:
             return noqa_ids(", ".join(self.text_list(node, what)))
         if spec.kind is Kind.RULE_IDS_BY_FILE:
@@ -304,9 +304,18 @@ class NodeReader:
         found: dict[str, tuple[str, ...]] = {}
         for glob, (_, value_node) in (self.mapping(node, what) or {}).items():
             label = f"{what} ('{glob}')"
-            ids = ", ".join(self.text_list(value_node, label))
-            found[glob] = rule_ids(ids, self.pos(value_node), self.diags, label)
+            found[glob] = self.rule_ids(value_node, label)
         return found
+
+    def rule_ids(self, node: Node, what: str) -> tuple[str, ...]:
+        """The known rule ids a value or a list names; an unknown one is reported where it is written."""
+        items = [node] if isinstance(node, ScalarNode) else self.sequence(node, what, "a list of text lines") or ()
+        found: list[str] = []
+        for item in items:
+            value = self.text(item, what if item is node else f"an entry of {what}")
+            if value:
+                found.extend(rule_ids(value, self.pos(item), self.diags, what))
+        return tuple(found)
 
     def text_list(self, node: Node, what: str) -> list[str]:
         """A list of lines; a single value is taken as a one-line list."""

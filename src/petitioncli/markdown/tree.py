@@ -230,6 +230,20 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
     return "".join(parts)
 
 
+# What a renderer makes a link of; any other address (`javascript:`, `data:`, `file:`) prints as text only.
+LINK_SCHEMES = ("http", "https", "mailto")
+
+
+def linkable(address: str | None) -> bool:
+    """Whether a renderer may make `address` a link: a check can be ignored by `rules:`, this cannot."""
+    if not address:
+        return False
+    try:
+        return urlsplit(address).scheme.lower() in LINK_SCHEMES
+    except ValueError:  # an unbalanced IPv6 bracket
+        return False
+
+
 def shown_address(link: Link) -> str | None:
     """The address print must show for a link, or None when its text already is the address.
 

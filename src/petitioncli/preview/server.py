@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import socket
 import threading
 from http import HTTPStatus
@@ -23,6 +24,7 @@ from .session import PreviewSession
 # How often an idle event stream sends a comment, so that a closed browser is noticed.
 KEEP_ALIVE_SECONDS = 10.0
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
+_GENERATION = re.compile(r"-?[0-9]{1,18}")
 
 
 class PreviewServer(ThreadingHTTPServer):
@@ -32,9 +34,16 @@ class PreviewServer(ThreadingHTTPServer):
         self.session = session
         self.title = title
         self.closing = threading.Event()
+        if not host.strip():
+            # The socket would take "" for every address this machine has: the letter shown to the network.
+            raise PetitionError("--host is empty; name an address: 127.0.0.1 serves this machine only")
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
         try:
             super().__init__((host, port), _Handler)
+        except socket.gaierror as exc:
+            raise PetitionError(
+                f"cannot serve on {host}: {exc.strerror}; name an address of this machine with --host"
+            ) from None
         except OSError as exc:
             raise PetitionError(
                 f"cannot serve on {host}:{port}: {exc.strerror or exc}; choose another port with --port"
@@ -83,7 +92,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send(HTTPStatus.OK, "text/html; charset=utf-8", text.encode("utf-8"), page.LETTER_POLICY, body)
         elif parts.path == page.EVENTS_PATH and body:
             since = parse_qs(parts.query).get("since", ["-1"])[0]
-            self.events(int(since) if since.lstrip("-").isdigit() else -1)
+            # ASCII digits only, and few: str.isdigit takes '²', which int() refuses, as it does 5,000 digits.
+            self.events(int(since) if _GENERATION.fullmatch(since) else -1)
         else:
             self.plain(HTTPStatus.NOT_FOUND, "not found\n", body)
 

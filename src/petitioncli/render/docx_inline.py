@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import io
 from typing import Any, assert_never
-from urllib.parse import urlsplit
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
@@ -29,6 +28,7 @@ from ..markdown import (
     RawHtml,
     SoftBreak,
     Text,
+    linkable,
     project_relative_path,
     shown_address,
 )
@@ -37,7 +37,6 @@ from . import docx_parts as parts
 
 # Word's own picture readers; an SVG or WebP image is printed as its description.
 _WORD_IMAGES = ("image/png", "image/jpeg", "image/gif")
-LINK_SCHEMES = ("http", "https", "mailto")
 # The narrower of the two papers' text widths, with their margins.
 TEXT_WIDTH = Cm(15)
 _CODE_FONT = "Courier New"
@@ -111,7 +110,7 @@ class InlineWriter:
                     assert_never(node)
 
     def link(self, parent: Any, node: Link, part: Any, *, bold: bool, italic: bool, in_note: bool) -> None:
-        if urlsplit(node.href).scheme.lower() not in LINK_SCHEMES:
+        if not linkable(node.href):
             self.inline(parent, node.children, part, bold=bold, italic=italic, in_note=in_note)
             return
         holder = OxmlElement("w:p")

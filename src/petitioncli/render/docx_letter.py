@@ -9,7 +9,6 @@ columns, and the edition's language is on all of the text.
 from __future__ import annotations
 
 from typing import Any, assert_never
-from urllib.parse import urlsplit
 
 from docx import Document
 from docx.enum.section import WD_SECTION
@@ -31,10 +30,11 @@ from ..markdown import (
     RawBlock,
     Table,
     ThematicBreak,
+    linkable,
 )
 from ..model import Body, Edition, Signatory, Status
 from . import docx_parts as parts
-from .docx_inline import LINK_SCHEMES, InlineWriter
+from .docx_inline import InlineWriter
 from .text import signatory_details
 
 # Word's list styles go three levels deep; deeper items stay at the third.
@@ -198,7 +198,7 @@ class _DocxWriter:
             paragraph.append(self.run(" "))
 
     def link_or_text(self, url: str | None, run: Any) -> Any:
-        if url and urlsplit(url).scheme.lower() in LINK_SCHEMES:
+        if url and linkable(url):
             return self.text.hyperlink(url, [run], self.document.part)
         return run
 

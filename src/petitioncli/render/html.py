@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..language import is_right_to_left
+from ..markdown import linkable
 from ..model import Edition, Signatory, Status
 from .fonts import font_faces_css
 from .html_body import HtmlWriter
@@ -47,8 +48,8 @@ class _Signatory:
     pending: bool
     number: int | None
     highlight: bool
-    # Label and address of each of the signatory's further links.
-    links: list[tuple[str, str]]
+    # Label, address and whether it may be a link, of each of the signatory's further links.
+    links: list[tuple[str, str, bool]]
     # The logo as a data URI, in a group that shows logos.
     logo: str | None
 
@@ -168,7 +169,7 @@ def _signatories(
             pending=edition.draft and s.status is Status.PENDING,
             number=numbers[index] if numbers is not None else None,
             highlight=s.highlight,
-            links=[(link.label, link.url) for link in s.links],
+            links=[(link.label, link.url, linkable(link.url)) for link in s.links],
             logo=logos.uri(s) if logos is not None else None,
         )
         for index, s in enumerate(signatories)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 from typing import assert_never
-from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
@@ -35,14 +34,13 @@ from ..markdown import (
     Text,
     ThematicBreak,
     inline_containers,
+    linkable,
     project_relative_path,
     shown_address,
     walk_inlines,
 )
 from ..model import Body, Edition, LinksInPrint
 from .outline import Outline
-
-_LINK_SCHEMES = ("http", "https", "mailto")
 
 
 class HtmlWriter:
@@ -175,7 +173,7 @@ class HtmlWriter:
 
     def link(self, node: Link, in_note: bool) -> str:
         inner = self.inline(node.children, in_note=in_note)
-        if urlsplit(node.href).scheme.lower() not in _LINK_SCHEMES:
+        if not linkable(node.href):
             return inner
         css = ' class="url"' if node.autolink else ""
         return f'<a href="{escape(node.href)}"{css}>{inner}</a>{self.print_address(node, in_note)}'

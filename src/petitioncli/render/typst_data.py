@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import assert_never
-from urllib.parse import urlsplit
 
 from .. import images, markdown
 from ..language import is_right_to_left
@@ -39,6 +38,7 @@ from ..markdown import (
     Table,
     Text,
     ThematicBreak,
+    linkable,
     project_relative_path,
     shown_address,
     walk_inlines,
@@ -49,7 +49,6 @@ from .outline import Outline
 from .text import draft_mark_points, printed_links, signatory_details
 
 PAPERS = {"a4": "a4", "letter": "us-letter"}
-_LINK_SCHEMES = ("http", "https", "mailto")
 _IMAGE_SUFFIXES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", images.SVG: "svg"}
 
 Json = dict | list | str | int | bool | None
@@ -291,7 +290,7 @@ class _Builder:
     def link(self, node: Link, in_note: bool) -> Json | list[Json]:
         """A link, and where it leads for print: a note of its own, or after its text (a note holds no note)."""
         children = self.inlines(node.children, in_note=in_note)
-        if urlsplit(node.href).scheme.lower() not in _LINK_SCHEMES:
+        if not linkable(node.href):
             return children
         link: Json = {"t": "link", "href": node.href, "c": children}
         mode = self.edition.links_in_print

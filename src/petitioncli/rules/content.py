@@ -194,6 +194,7 @@ TEXT_CONTROL = define(
     Stage.CHECK,
     "an invisible control character (C0 other than tab and line breaks, DEL, C1) in `letter.md`, a CSV file "
     "or any text value, also one written as a YAML escape such as `\\e`",
+    binding=True,
 )
 
 TEXT_INVISIBLE = define(

@@ -35,6 +35,8 @@ class Rule:
     summary: str
     # The input could not be read at all: exit code 2 (docs/reference/exit-codes.md).
     unreadable: bool = False
+    # No `rules:` setting or `noqa` silences it: no format can print what it reports.
+    binding: bool = False
 
     @property
     def is_error(self) -> bool:
@@ -71,10 +73,12 @@ ERROR, WARNING = Severity.ERROR, Severity.WARNING
 _REGISTRY: dict[str, Rule] = {}
 
 
-def define(rule_id: str, severity: Severity, stage: Stage, summary: str, *, unreadable: bool = False) -> Rule:
+def define(
+    rule_id: str, severity: Severity, stage: Stage, summary: str, *, unreadable: bool = False, binding: bool = False
+) -> Rule:
     if rule_id in _REGISTRY:
         raise ValueError(f"rule id '{rule_id}' is registered twice")
-    rule = _REGISTRY[rule_id] = Rule(rule_id, severity, stage, summary, unreadable)
+    rule = _REGISTRY[rule_id] = Rule(rule_id, severity, stage, summary, unreadable, binding)
     return rule
 
 
