@@ -78,6 +78,8 @@ WALKED = {
     "signatories add",
     "signatories import",
     "signatories stats",
+    "signatories withdraw",
+    "signatories remove",
 }
 
 
@@ -142,6 +144,22 @@ def test_add_refused(hostile):
     result, _ = run("signatories", "add", name, "--name", "Evil\u202e Org\u200b")
     assert result.exit_code == 1
     assert f"'Evil\\u202e Org\\u200b' was not added; {shown}/signatories.yaml is unchanged" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["withdraw", "remove"])
+def test_withdraw_and_remove_show_the_name_and_folder_escaped(hostile, command):
+    name, shown = hostile
+    result, _ = run("signatories", command, name, "--name", "Evil\u202e Org\u200b")
+    assert result.exit_code == 0
+    verb = "Withdrew" if command == "withdraw" else "Removed"
+    assert f"{verb} 'Evil\\u202e Org\\u200b' at {shown}/signatories.yaml:8" in result.stdout
+
+
+def test_remove_refused_names_the_name_escaped(hostile):
+    name, _ = hostile
+    result, output = run("signatories", "remove", name, "--name", "Nobody[/b]\x1b[2J")
+    assert result.exit_code == 1
+    assert "no signatory named 'Nobody[/b]\\u001b[2J'" in output
 
 
 @pytest.mark.parametrize("extra", [(), ("--dry-run",), ("--json",)])

@@ -156,13 +156,13 @@ def withdraw(
     Only the entry's status changes (or is added); every other byte of the file stays.
     """
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from ..loader import find_manifest
         from ..signatories.edit import withdraw as withdraw_entry
 
         edited = withdraw_entry(find_manifest(project), name, note, waiting=say_waiting)
         _say_edited(edited, "was withdrawn already; nothing written" if not edited.written else "")
-        return 0
+        return ExitStatus.SUCCESS
 
     raise typer.Exit(guarded(debug, run))
 
@@ -179,26 +179,27 @@ def remove(name: NameOpt, project: ProjectArg = None, debug: DebugOpt = False) -
     A later import adds the name again; for a signatory who withdrew, use `withdraw`, which keeps them out.
     """
 
-    def run() -> int:
+    def run() -> ExitStatus:
         from ..loader import find_manifest
         from ..signatories.edit import remove as remove_entry
 
         _say_edited(remove_entry(find_manifest(project), name, waiting=say_waiting), "")
-        return 0
+        return ExitStatus.SUCCESS
 
     raise typer.Exit(guarded(debug, run))
 
 
 def _say_edited(edited, unchanged: str) -> None:
     from ..diagnostics import display_path
+    from ..shown import printable
 
     where = f"{display_path(edited.path)}:{edited.entry.pos.line}"
     with printing_results():
         if unchanged:
-            typer.echo(f"'{edited.entry.name}' at {where} {unchanged}")
+            typer.echo(printable(f"'{edited.entry.name}' at {where} {unchanged}"))
         else:
             verb = "Withdrew" if edited.action == "withdrawn" else "Removed"
-            typer.echo(f"{verb} '{edited.entry.name}' at {where}")
+            typer.echo(printable(f"{verb} '{edited.entry.name}' at {where}"))
 
 
 @signatories_app.command("stats", epilog="Examples: petition signatories stats data; petition signatories stats --json")
