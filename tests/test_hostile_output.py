@@ -78,6 +78,8 @@ WALKED = {
     "signatories add",
     "signatories import",
     "signatories stats",
+    "signatories withdraw",
+    "signatories remove",
 }
 
 
@@ -142,6 +144,19 @@ def test_add_refused(hostile):
     result, _ = run("signatories", "add", name, "--name", "Evil\u202e Org\u200b")
     assert result.exit_code == 1
     assert f"'Evil\\u202e Org\\u200b' was not added; {shown}/signatories.yaml is unchanged" in result.stderr
+
+
+def test_withdraw_and_remove(hostile):
+    name, shown = hostile
+    result, _ = run("signatories", "withdraw", name, "--name", "Evil\u202e Org\u200b", "--note", "asked [/b]")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"Withdrew 'Evil\\u202e Org\\u200b' at {shown}/signatories.yaml:")
+    result, _ = run("signatories", "remove", name, "--name", "Tag\U000e0041ged [/b] Org")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"Removed 'Tag\\U000e0041ged [/b] Org' at {shown}/signatories.yaml:")
+    result, _ = run("signatories", "remove", name, "--name", "Nobody\u202e")
+    assert result.exit_code == 1
+    assert "no signatory named 'Nobody\\u202e'" in result.stderr
 
 
 @pytest.mark.parametrize("extra", [(), ("--dry-run",), ("--json",)])

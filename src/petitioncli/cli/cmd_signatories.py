@@ -24,12 +24,11 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON 
 
 def say_waiting(manifest: Path) -> None:
     """Why a writer of the list is silent: another one holds the list, and this one waits its turn."""
-    from rich.markup import escape
-
     from ..diagnostics import display_path
+    from ..shown import markup
 
     stderr().print(
-        f"petition: waiting for another petition command writing the signatories of {escape(display_path(manifest))}…",
+        f"petition: waiting for another petition command writing the signatories of {markup(display_path(manifest))}…",
         highlight=False,
     )
 
@@ -191,14 +190,15 @@ def remove(name: NameOpt, project: ProjectArg = None, debug: DebugOpt = False) -
 
 def _say_edited(edited, unchanged: str) -> None:
     from ..diagnostics import display_path
+    from ..shown import printable
 
     where = f"{display_path(edited.path)}:{edited.entry.pos.line}"
     with printing_results():
         if unchanged:
-            typer.echo(f"'{edited.entry.name}' at {where} {unchanged}")
+            typer.echo(printable(f"'{edited.entry.name}' at {where} {unchanged}"))
         else:
             verb = "Withdrew" if edited.action == "withdrawn" else "Removed"
-            typer.echo(f"{verb} '{edited.entry.name}' at {where}")
+            typer.echo(printable(f"{verb} '{edited.entry.name}' at {where}"))
 
 
 @signatories_app.command("stats", epilog="Examples: petition signatories stats data; petition signatories stats --json")
