@@ -24,12 +24,11 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON 
 
 def say_waiting(manifest: Path) -> None:
     """Why a writer of the list is silent: another one holds the list, and this one waits its turn."""
-    from rich.markup import escape
-
     from ..diagnostics import display_path
+    from ..shown import markup
 
     stderr().print(
-        f"petition: waiting for another petition command writing the signatories of {escape(display_path(manifest))}…",
+        f"petition: waiting for another petition command writing the signatories of {markup(display_path(manifest))}…",
         highlight=False,
     )
 

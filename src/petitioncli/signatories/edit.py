@@ -10,6 +10,7 @@ either side of the change are read back before the file is replaced, as
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from ..text import normalise_name
 from .listfile import ListFile, editing
 
 Action = Literal["withdrawn", "removed"]
+_NOT_IN_A_NOTE = frozenset({"Cc", "Cs", "Zl", "Zp"})
 # How many near names an unknown name lists.
 _CANDIDATES = 5
 
@@ -39,8 +41,9 @@ def withdraw(
     manifest: Path, name: str, note: str | None = None, waiting: Callable[[Path], None] | None = None
 ) -> Edited:
     """Sets the entry's status to withdrawn: kept in the list, no longer printed, not imported again."""
-    if note is not None and (not note.strip() or any(char in note for char in "\r\n\x85\u2028\u2029")):
-        raise PetitionError("--note must be one line of text", ExitStatus.UNREADABLE)
+    # A YAML comment holds one line of printable text.
+    if note is not None and (not note.strip() or any(unicodedata.category(char) in _NOT_IN_A_NOTE for char in note)):
+        raise PetitionError("--note must be one line of text, without control characters", ExitStatus.UNREADABLE)
     with editing(manifest, waiting, holding=name) as listing:
         if note is not None and listing.is_csv:
             raise PetitionError(
