@@ -4,8 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Group, Signatory
+from ..model import Group, Signatory, SignatoryGroup
 from ..text import normalise_name
+
+
+def of_entry(entry: SignatoryGroup, path: Path) -> Group:
+    """The group a `signatories` entry of the manifest describes, its members still to come from `path`."""
+    return Group(
+        entry.heading,
+        entry.count,
+        path,
+        [],
+        entry.pos,
+        order=entry.order,
+        numbered=entry.numbered,
+        highlighted_first=bool(entry.highlighted_first),
+        logos=bool(entry.logos),
+    )
 
 
 def heading_key(heading: str) -> str:

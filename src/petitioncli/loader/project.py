@@ -327,19 +327,7 @@ class ProjectLoader:
             if entry is None:
                 found.append(Group(None, False, path, [], manifest.where("signatories")))
             else:
-                found.append(
-                    Group(
-                        entry.heading,
-                        entry.count,
-                        path,
-                        [],
-                        entry.pos,
-                        order=entry.order,
-                        numbered=entry.numbered,
-                        highlighted_first=bool(entry.highlighted_first),
-                        logos=bool(entry.logos),
-                    )
-                )
+                found.append(groups.of_entry(entry, path))
         groups.fill(found, read)
         return [signatory for entries in read.values() for signatory in entries], found
 
