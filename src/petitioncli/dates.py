@@ -52,18 +52,6 @@ def long_date(date: dt.date, language: str) -> str:
     """The locale's long date format: en-GB '5 September 2017', de '5. September 2017'."""
     from babel.dates import format_date
 
+    from .language import babel_locale
+
     return format_date(date, format="long", locale=babel_locale(language))
-
-
-def babel_locale(language: str):
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(language, sep="-")
-    except (UnknownLocaleError, ValueError, TypeError):
-        pass
-    from .language import closest_tag
-
-    closest = closest_tag(str(language))
-    hint = f"did you mean '{closest}'?" if closest else "use a BCP 47 tag such as en-GB or fr"
-    raise PetitionError(f"unknown language tag '{language}'; {hint}")

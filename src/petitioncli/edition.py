@@ -7,9 +7,9 @@ import datetime as dt
 from typing import Any
 
 from . import markdown
-from .dates import babel_locale, date_printed, long_date
+from .dates import date_printed, long_date
 from .diagnostics import PetitionError, some_of
-from .language import country_name, matching, quotes, words
+from .language import babel_locale, country_name, matching, quotes, words
 from .markdown import Document
 from .model import (
     Body,

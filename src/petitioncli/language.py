@@ -52,8 +52,6 @@ def quotes(language: str) -> Quotes:
 
 def _parts(language: str) -> tuple[str, str | None, str | None]:
     """Language, script and region of a tag, as Babel reads them ("zh-TW" is written in Hant)."""
-    from .dates import babel_locale
-
     try:
         locale = babel_locale(language)
     except PetitionError:
@@ -221,8 +219,6 @@ def _known_languages() -> tuple[str, ...]:
 
 def is_right_to_left(language: str) -> bool:
     """Arabic, Hebrew, Persian, Urdu…: Babel's CLDR data knows each language's direction."""
-    from .dates import babel_locale
-
     return babel_locale(language).character_order == "right-to-left"
 
 
@@ -230,10 +226,21 @@ def country_name(code: str | None, language: str) -> str | None:
     """An ISO 3166-1 code's name in the letter's language, as CLDR (through Babel) writes it."""
     if not code:
         return None
-    from .dates import babel_locale
-
     try:
         names = babel_locale(language).territories
     except PetitionError:
         return None
     return names.get(code.upper())
+
+
+def babel_locale(language: str):
+    """Babel's locale for a BCP 47 tag; an unknown tag is an error naming the closest one."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language, sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        pass
+    closest = closest_tag(str(language))
+    hint = f"did you mean '{closest}'?" if closest else "use a BCP 47 tag such as en-GB or fr"
+    raise PetitionError(f"unknown language tag '{language}'; {hint}")

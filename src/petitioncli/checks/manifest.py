@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterator
 
 from .. import limits, rules
-from ..dates import babel_locale, today
+from ..dates import today
 from ..diagnostics import PetitionError, Pos, some_of
+from ..language import babel_locale
 from ..rules import Problem
 from ..text import normalise_name
 from .context import Context

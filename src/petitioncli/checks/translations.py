@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import markdown, rules
-from ..dates import babel_locale
 from ..diagnostics import PetitionError, Pos
 from ..fields import Kind, translatable_specs
-from ..language import has_words, matching, tag_key
+from ..language import babel_locale, has_words, matching, tag_key
 from ..markdown import Block, BlockQuote, Heading, ListBlock, ListItem, Paragraph, Table
 from ..model import Letter, Manifest, TranslatedTexts, Translation
 from ..rules import Problem

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from ..checks.text import stray_space
-from ..dates import babel_locale
 from ..diagnostics import PetitionError
 from ..fields import specs
+from ..language import babel_locale
 from ..loader import MANIFEST
 from ..model import Manifest
 from ..schema import schema_texts
