@@ -42,6 +42,26 @@ def write_project(root: Path, files: dict[str, str | bytes | None]) -> Path:
     return root
 
 
+# The base letter with an Arabic edition: text, notes and a salutation in Arabic.
+ARABIC = {
+    "letter.ar.md": "نكتب إليكم بشأن حالة الأمور[^report].\n\nنطلب من المجلس أن:\n\n"
+    "- ينشر محاضر اجتماعاته، كما وعد في [الميثاق](https://example.org/charter)؛\n"
+    "- يلتقي بالمجتمع المدني مرتين في السنة.\n",
+    "footnotes.ar.yaml": "report: انظر *The State of Things*، متاح على <https://example.org/report>.\n",
+    "recipients.yaml": "board:\n  name: The Board\n  salutation:\n    en: Dear members of the Board,\n"
+    "    ar: السادة أعضاء المجلس المحترمون،\n  address: [The Board, Amsterdam]\n",
+}
+
+
+def arabic_project(root: Path) -> Path:
+    """tests/corpus/base/ with an Arabic translation, for what right-to-left editions print."""
+    manifest = (BASE / "petition.yaml").read_text(encoding="utf-8") + (
+        "translations:\n  ar:\n    title: رسالة إلى المجلس\n    place: أمستردام\n"
+        "    body: letter.ar.md\n    footnotes: footnotes.ar.yaml\n"
+    )
+    return write_project(root, {**ARABIC, "petition.yaml": manifest})
+
+
 def petition(*args: str | Path):
     """Runs `petition ARGS…` in-process, for module-scoped fixtures that cannot use `run_cli`."""
     return CliRunner().invoke(app, [str(arg) for arg in args], catch_exceptions=False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -15,7 +14,7 @@ import pytest
 from docx.shared import Cm
 from lxml import etree
 
-from projects import BASE, build, write_project
+from projects import arabic_project, build, write_project
 from test_check_corpus import SVG
 from test_html import PIXEL
 from test_published_shapes import FILES as SHAPES
@@ -236,26 +235,8 @@ def test_signatories_print_as_in_the_pdf_numbered_highlighted_and_linked(board):
     ]
 
 
-ARABIC = {
-    "letter.ar.md": "نكتب إليكم بشأن حالة الأمور[^report].\n\nنطلب من المجلس أن:\n\n"
-    "- ينشر محاضر اجتماعاته، كما وعد في [الميثاق](https://example.org/charter)؛\n"
-    "- يلتقي بالمجتمع المدني مرتين في السنة.\n",
-    "footnotes.ar.yaml": "report: انظر *The State of Things*، متاح على <https://example.org/report>.\n",
-    "recipients.yaml": "board:\n  name: The Board\n  salutation:\n    en: Dear members of the Board,\n"
-    "    ar: السادة أعضاء المجلس المحترمون،\n  address: [The Board, Amsterdam]\n",
-}
-
-
 def test_an_arabic_edition_is_right_to_left_in_word(tmp_path):
-    project = tmp_path / "board"
-    shutil.copytree(BASE, project)
-    for name, content in ARABIC.items():
-        (project / name).write_text(content, encoding="utf-8")
-    with (project / "petition.yaml").open("a", encoding="utf-8") as manifest:
-        manifest.write(
-            "translations:\n  ar:\n    title: رسالة إلى المجلس\n    place: أمستردام\n    body: letter.ar.md\n"
-            "    footnotes: footnotes.ar.yaml\n"
-        )
+    project = arabic_project(tmp_path / "board")
     path = build(project, tmp_path / "out", "docx", extra=("--lang", "ar"))["docx"]
     body = part(path, "word/document.xml")
     paragraphs = list(body.iter(f"{W}p"))

@@ -12,8 +12,7 @@ import pypdf
 import pytest
 
 from conftest import DATA
-from projects import ENGINES
-from test_check_corpus import BASE
+from projects import ENGINES, arabic_project
 
 LEADERSHIP_FR = "iap-2017_iap-leadership_2017-09-05_fr"
 
@@ -148,26 +147,8 @@ def test_a_recipient_without_a_french_salutation_is_reported_at_recipients_yaml(
     assert "recipients.yaml:26:5: error: recipient 'iap-members' has no salutation in 'fr'" in result.stdout
 
 
-ARABIC = {
-    "letter.ar.md": "نكتب إليكم بشأن حالة الأمور[^report].\n\nنطلب من المجلس أن:\n\n"
-    "- ينشر محاضر اجتماعاته، كما وعد في [الميثاق](https://example.org/charter)؛\n"
-    "- يلتقي بالمجتمع المدني مرتين في السنة.\n",
-    "footnotes.ar.yaml": "report: انظر *The State of Things*، متاح على <https://example.org/report>.\n",
-    "recipients.yaml": "board:\n  name: The Board\n  salutation:\n    en: Dear members of the Board,\n"
-    "    ar: السادة أعضاء المجلس المحترمون،\n  address: [The Board, Amsterdam]\n",
-}
-
-
 def test_an_arabic_edition_is_laid_out_right_to_left(run_cli, tmp_path, engine):
-    project = tmp_path / "board"
-    shutil.copytree(BASE, project)
-    for name, content in ARABIC.items():
-        (project / name).write_text(content, encoding="utf-8")
-    with (project / "petition.yaml").open("a", encoding="utf-8") as manifest:
-        manifest.write(
-            "translations:\n  ar:\n    title: رسالة إلى المجلس\n    place: أمستردام\n"
-            "    body: letter.ar.md\n    footnotes: footnotes.ar.yaml\n"
-        )
+    project = arabic_project(tmp_path / "board")
     out = tmp_path / "out"
     result = run_cli(
         "build", project, "--lang", "ar", "-f", "pdf", "-f", "html", "--output-dir", out, "--engine", engine
