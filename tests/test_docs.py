@@ -156,3 +156,15 @@ def test_the_version_has_one_source():
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert "version" not in project and "version" in project["dynamic"]
     assert importlib.metadata.version("petitioncli") == __version__
+
+
+def test_each_difference_between_the_engines_names_a_test_that_pins_it():
+    page = (REPO / "docs" / "reference" / "engines.md").read_text(encoding="utf-8")
+    differences = page.split("## Where the engines still differ", 1)[1].split("\n## ", 1)[0]
+    pinned = re.findall(r"`(test_\w+\.py)::(test_\w+)`", differences)
+    listed = re.findall(r"\(`DIFFERENCES` in `tests/(\w+\.py)`", differences)
+    assert pinned and listed
+    for module, name in pinned:
+        assert re.search(rf"^def {name}\(", (REPO / "tests" / module).read_text(encoding="utf-8"), re.M), name
+    for module in listed:
+        assert "DIFFERENCES = [" in (REPO / "tests" / module).read_text(encoding="utf-8")

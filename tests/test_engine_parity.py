@@ -7,7 +7,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from projects import ENGINES, TYPST_MISSING, build_pdf, pdf_text, write_project
+from projects import ENGINES, build_pdf, pdf_text, write_project
 
 WORD = "Menschenrechtsorganisationenvertreterversammlung"
 
@@ -84,16 +84,37 @@ def test_a_byte_order_mark_inside_the_text_prints_as_nothing(tmp_path, engine):
     assert "Zerowidth." in text
 
 
-def last_page_columns(pdf: Path) -> list[int]:
+def columns_on_page(page: pypdf.PageObject, prefix: str) -> list[int]:
+    """How many entries starting with `prefix` each column of `page` holds, left to right."""
     starts: dict[int, int] = {}
 
     def start(text, cm, tm, font, size):
-        if text.startswith("Person"):
+        if text.startswith(prefix):
             x = round(cm[4] + tm[4] * cm[0])
-            starts[x] = starts.get(x, 0) + text.count("Person")
+            starts[x] = starts.get(x, 0) + text.count(prefix)
 
-    pypdf.PdfReader(pdf).pages[-1].extract_text(visitor_text=start)
+    page.extract_text(visitor_text=start)
     return [starts[x] for x in sorted(starts)]
+
+
+def last_page_of(pdf: Path, prefix: str) -> pypdf.PageObject:
+    return [page for page in pypdf.PdfReader(pdf).pages if prefix in page.extract_text()][-1]
+
+
+def column_bottoms(page: pypdf.PageObject) -> list[float]:
+    """The lowest line of each of the page's two columns, in points from the page's foot."""
+    bottoms: dict[bool, float] = {}
+    middle = float(page.mediabox.width) / 2
+
+    def line(text, cm, tm, font, size):
+        y = cm[5] + tm[5] * cm[3]
+        # Above the page number at the foot.
+        if text.strip() and y > 60:
+            right = cm[4] + tm[4] * cm[0] > middle
+            bottoms[right] = min(bottoms.get(right, y), y)
+
+    page.extract_text(visitor_text=line)
+    return [bottoms[False], bottoms[True]]
 
 
 LONG_GROUP = "".join(f"- name: Person Number {n:03d}\n" for n in range(500))
@@ -101,15 +122,54 @@ LONG_GROUP = "".join(f"- name: Person Number {n:03d}\n" for n in range(500))
 
 def test_a_group_longer_than_a_page_is_balanced_on_its_last_page(tmp_path, engine):
     project = write_project(tmp_path / "letter", {"signatories.yaml": LONG_GROUP})
-    counts = last_page_columns(build_pdf(project, tmp_path / "out", engine))
+    counts = columns_on_page(last_page_of(build_pdf(project, tmp_path / "out", engine), "Person"), "Person")
     assert len(counts) == 2 and 0 <= counts[0] - counts[1] <= 2, counts
 
 
-@pytest.mark.skipif(TYPST_MISSING, reason="the typst extra is not installed")
-def test_typst_leaves_the_last_page_of_a_very_long_list_unbalanced(tmp_path, monkeypatch):
-    """Pins a difference listed in docs/reference/engines.md: past 5,000 signatories (lowered here to 100),
-    Typst fills the last page's left column first."""
-    monkeypatch.setattr("petitioncli.render.typst_engine._BALANCE_MOST", 100)
-    project = write_project(tmp_path / "letter", {"signatories.yaml": LONG_GROUP})
-    left, *right = last_page_columns(build_pdf(project, tmp_path / "out", "typst"))
-    assert left - sum(right) > 2
+def test_a_group_that_starts_low_on_a_page_is_balanced_on_the_next(tmp_path, engine):
+    # Too long for the room the letter leaves on its first page, far shorter than a page.
+    signatories = "".join(f"- name: Person Number {n:03d}\n" for n in range(150))
+    project = write_project(tmp_path / "letter", {"signatories.yaml": signatories})
+    pdf = build_pdf(project, tmp_path / "out", engine)
+    assert len(pypdf.PdfReader(pdf).pages) == 2
+    counts = columns_on_page(last_page_of(pdf, "Person"), "Person")
+    assert len(counts) == 2 and 0 <= counts[0] - counts[1] <= 2, counts
+
+
+MANIFEST_OF_TWO_GROUPS = """\
+title: Letter to the Board
+place: Amsterdam
+date: 2020-01-15
+recipient: board
+signatories:
+  - heading: Organisations
+    file: organisations.yaml
+  - heading: Individuals
+    file: individuals.yaml
+"""
+
+
+def test_each_group_is_balanced_on_its_own_last_page(tmp_path, engine):
+    files = {
+        "petition.yaml": MANIFEST_OF_TWO_GROUPS,
+        "signatories.yaml": None,
+        "organisations.yaml": "".join(f"- name: Alpha Network {n:03d}\n" for n in range(260)),
+        "individuals.yaml": "".join(f"- name: Beta Person {n:03d}\n" for n in range(230)),
+    }
+    pdf = build_pdf(write_project(tmp_path / "letter", files), tmp_path / "out", engine)
+    for prefix in ("Alpha", "Beta"):
+        counts = columns_on_page(last_page_of(pdf, prefix), prefix)
+        assert len(counts) == 2 and 0 <= counts[0] - counts[1] <= 2, (prefix, counts)
+
+
+def test_entries_of_two_lines_are_balanced_by_height(tmp_path, engine):
+    # Every third entry runs over two lines: the columns end level, whatever the number of names in each.
+    signatories = "".join(
+        f"- name: Person Number {n:03d}\n"
+        + ("  affiliation: International Federation of Associations for the Defence of Rights\n" if n % 3 else "")
+        for n in range(400)
+    )
+    project = write_project(tmp_path / "letter", {"signatories.yaml": signatories})
+    left, right = column_bottoms(last_page_of(build_pdf(project, tmp_path / "out", engine), "Person"))
+    # Within one entry of two lines: some 30 points.
+    assert abs(left - right) <= 30, (left, right)

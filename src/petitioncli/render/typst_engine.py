@@ -46,11 +46,6 @@ _FONT_FILES = ("NotoSerif-Regular", "NotoSerif-Italic", "NotoSerif-Bold", "NotoS
 _LOG = logging.getLogger("typst")
 # Layouts after the first, each starting more notes' blocks on a new page.
 _FIX_ROUNDS = 3
-# Groups longer than the template balances in one layout (`balanced-at-most` in letter.typ) have their
-# last page balanced in a second layout, up to this many signatories in the letter: the first layout
-# marks where every entry of such a group lands, which costs time and memory in a very long list.
-_BALANCE_MOST = 5_000
-_BALANCED_IN_ONE_LAYOUT = 400
 
 
 def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Progress) -> Printed:
@@ -74,8 +69,6 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
         for index, path in enumerate(system_fonts):
             _link(path, fonts / f"system-{index}{path.suffix.lower()}")
         world = folder / "world"
-        balancing = _needs_balancing(letter.data)
-        letter.data["mark_entries"] = balancing
         _write_world(world, letter)
         # The data is on disk now; laying out a long list needs the memory.
         del letter
@@ -103,16 +96,6 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
             progress("Laying out again to keep every footnote on its call's page")
             breaks.update(dict.fromkeys(misplaced))
             letter = letter_data(edition, paper, replace=replace, break_before=tuple(breaks))
-            letter.data["mark_entries"] = balancing
-            _write_world(world, letter)
-            del letter
-            data = _compile(typst, compiler, world, edition)
-            misplaced = _misplaced(compiler, count)
-        last_pages = _last_pages(compiler) if balancing else {}
-        if last_pages:
-            progress("Laying out again to balance the columns of each group's last page")
-            letter = letter_data(edition, paper, replace=replace, break_before=tuple(breaks))
-            letter.data["balance_from"] = last_pages
             _write_world(world, letter)
             del letter
             data = _compile(typst, compiler, world, edition)
@@ -221,32 +204,6 @@ def _compile(typst, compiler, world: Path, edition: Edition) -> bytes:
     for warning in warnings:
         _LOG.warning("%s", warning.message)
     return data
-
-
-def _needs_balancing(data: dict) -> bool:
-    """Whether a group of a two-column list is too long to be balanced in the first layout, and the list
-    short enough for a second one."""
-    groups = data["groups"]
-    if data["one_column"] or sum(len(group["signatories"]) for group in groups) > _BALANCE_MOST:
-        return False
-    return any(len(group["signatories"]) > _BALANCED_IN_ONE_LAYOUT for group in groups)
-
-
-def _last_pages(compiler) -> dict[str, int]:
-    """For each marked group that runs over more than one page, its first entry on its last page."""
-    found = json.loads(
-        _stoppable(lambda: compiler.eval("query(<entry-mark>).map(m => (m.value, m.location().page()))", format="json"))
-    )
-    pages: dict[int, list[tuple[int, int]]] = {}
-    for (group, index), page in found:
-        pages.setdefault(group, []).append((index, page))
-    starts: dict[str, int] = {}
-    for group, entries in pages.items():
-        last = max(page for _, page in entries)
-        first = min(index for index, page in entries if page == last)
-        if first > 0:
-            starts[str(group)] = first
-    return starts
 
 
 def _stoppable(work: Callable[[], T]) -> T:
