@@ -7,7 +7,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from projects import ENGINES, build_pdf, pdf_text, write_project
+from projects import ENGINES, build_pdf, pdf_text, petition, write_project
 
 WORD = "Menschenrechtsorganisationenvertreterversammlung"
 
@@ -160,6 +160,25 @@ def test_each_group_is_balanced_on_its_own_last_page(tmp_path, engine):
     for prefix in ("Alpha", "Beta"):
         counts = columns_on_page(last_page_of(pdf, prefix), prefix)
         assert len(counts) == 2 and 0 <= counts[0] - counts[1] <= 2, (prefix, counts)
+
+
+GROUP_NAMES = ("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel")
+
+
+def test_each_of_many_groups_running_on_from_page_to_page_is_balanced(tmp_path, engine):
+    # Each group's balanced last page moves the start of the next: Typst settles them in turn.
+    manifest = MANIFEST_OF_TWO_GROUPS.split("signatories:")[0] + "signatories:\n"
+    files: dict[str, str | None] = {"signatories.yaml": None}
+    for number, name in enumerate(GROUP_NAMES):
+        manifest += f"  - heading: {name}\n    file: {name.lower()}.yaml\n"
+        files[f"{name.lower()}.yaml"] = "".join(f"- name: {name} Member {n:03d}\n" for n in range(90 + 37 * number))
+    project = write_project(tmp_path / "letter", {**files, "petition.yaml": manifest})
+    result = petition("build", project, "--engine", engine, "--output-dir", tmp_path / "out", "--verbose")
+    assert result.exit_code == 0 and "did not" not in result.stderr, result.stderr
+    (pdf,) = (tmp_path / "out").glob("*.pdf")
+    for name in GROUP_NAMES:
+        counts = columns_on_page(last_page_of(pdf, f"{name} Member"), f"{name} Member")
+        assert len(counts) == 2 and 0 <= counts[0] - counts[1] <= 2, (name, counts)
 
 
 def test_entries_of_two_lines_are_balanced_by_height(tmp_path, engine):

@@ -46,6 +46,11 @@ _FONT_FILES = ("NotoSerif-Regular", "NotoSerif-Italic", "NotoSerif-Bold", "NotoS
 _LOG = logging.getLogger("typst")
 # Layouts after the first, each starting more notes' blocks on a new page.
 _FIX_ROUNDS = 3
+# Compilations after those, each going on from where the last left the balancing of the signatory
+# groups' last pages (letter.typ): enough for letters of some twenty groups running on from page to page.
+_SETTLE_ROUNDS = 5
+# What Typst 0.15 warns when the layouts of one compilation still move things.
+_UNSETTLED = "did not converge"
 
 
 def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Progress) -> Printed:
@@ -83,7 +88,7 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
         )
         count = len(edition.footnotes)
         progress("Laying out and writing the PDF with Typst")
-        data = _compile(typst, compiler, world, edition)
+        data, warnings = _compile(typst, compiler, world, edition)
         misplaced = _misplaced(compiler, count)
         # Typst can print a note at the foot of a page and then move the
         # last lines of the paragraph that calls it, call included, to the
@@ -98,8 +103,20 @@ def render_typst(edition: Edition, paper: str, found: Diagnostics, progress: Pro
             letter = letter_data(edition, paper, replace=replace, break_before=tuple(breaks))
             _write_world(world, letter)
             del letter
-            data = _compile(typst, compiler, world, edition)
+            data, warnings = _compile(typst, compiler, world, edition)
             misplaced = _misplaced(compiler, count)
+        for _ in range(_SETTLE_ROUNDS):
+            if not any(_UNSETTLED in warning for warning in warnings):
+                break
+            progress("Laying out again to balance the columns of each group's last page")
+            letter = letter_data(edition, paper, replace=replace, break_before=tuple(breaks))
+            letter.data["right_columns"] = dict(_laid_out(compiler, "query(<right-column>).map(m => m.value)"))
+            _write_world(world, letter)
+            del letter
+            data, warnings = _compile(typst, compiler, world, edition)
+            misplaced = _misplaced(compiler, count)
+    for warning in warnings:
+        _LOG.warning("%s", warning)
     return Printed(data, misplaced)
 
 
@@ -191,7 +208,8 @@ def _write_world(world: Path, letter: LetterData) -> None:
         path.write_bytes(data)
 
 
-def _compile(typst, compiler, world: Path, edition: Edition) -> bytes:
+def _compile(typst, compiler, world: Path, edition: Edition) -> tuple[bytes, list[str]]:
+    """The PDF, and what Typst warned of while laying it out."""
     timestamp = calendar.timegm(edition.date.timetuple())
     try:
         data, warnings = _stoppable(
@@ -201,9 +219,12 @@ def _compile(typst, compiler, world: Path, edition: Edition) -> bytes:
         )
     except typst.TypstError as exc:
         raise PetitionError(f"Typst could not print the letter: {exc.message}", ExitStatus.PROBLEMS) from None
-    for warning in warnings:
-        _LOG.warning("%s", warning.message)
-    return data
+    return data, [warning.message for warning in warnings]
+
+
+def _laid_out(compiler, expression: str):
+    """`expression`, a query, evaluated on the letter as Typst last laid it out."""
+    return json.loads(_stoppable(lambda: compiler.eval(expression, format="json")))
 
 
 def _stoppable(work: Callable[[], T]) -> T:
@@ -232,14 +253,10 @@ def _misplaced(compiler, count: int) -> dict[int, tuple[int | None, int | None]]
     """The notes Typst did not print on the page of their call, read back from the laid-out letter."""
     if not count:
         return {}
-    found = json.loads(
-        _stoppable(
-            lambda: compiler.eval(
-                "(query(<note-call>).map(m => (m.value, m.location().page())),"
-                " query(<note-entry>).map(m => (m.value, m.location().page())))",
-                format="json",
-            )
-        )
+    found = _laid_out(
+        compiler,
+        "(query(<note-call>).map(m => (m.value, m.location().page())),"
+        " query(<note-entry>).map(m => (m.value, m.location().page())))",
     )
     call_pages: dict[int, int] = {}
     note_pages: dict[int, int] = {}
