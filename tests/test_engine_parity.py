@@ -182,7 +182,7 @@ def test_each_of_many_groups_running_on_from_page_to_page_is_balanced(tmp_path, 
 
 
 def test_entries_of_two_lines_are_balanced_by_height(tmp_path, engine):
-    # Every third entry runs over two lines: the columns end level, whatever the number of names in each.
+    # Two entries in three run over two lines: the columns end level, whatever the number of names in each.
     signatories = "".join(
         f"- name: Person Number {n:03d}\n"
         + ("  affiliation: International Federation of Associations for the Defence of Rights\n" if n % 3 else "")
